@@ -1,0 +1,14 @@
+package dev.calmcue.cli;
+
+import dev.calmcue.CalmcueException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** Placeholder until its issue lands. */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Not built yet.")
+final class ShowCommand implements Callable<Integer> {
+  @Override
+  public Integer call() {
+    throw new CalmcueException(CalmcueException.Kind.RUNTIME, "'show' is not built yet");
+  }
+}
