@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * What a cue is for. The order of {@link #priority()} decides which cue gives way when two would
- * overlap: instruction > next > halfway > prompt.
+ * overlap: instruction > next > chime > halfway > prompt.
  */
 public enum CueKind {
   INTRO(90),
@@ -15,7 +15,7 @@ public enum CueKind {
   NEXT(80),
   HALFWAY(70),
   PROMPT(60),
-  CHIME(50),
+  CHIME(75),
   CLOSING(100);
 
   private final int priority;
