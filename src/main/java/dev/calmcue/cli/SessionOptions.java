@@ -1,0 +1,85 @@
+package dev.calmcue.cli;
+
+import dev.calmcue.plan.PlanOptions;
+import dev.calmcue.session.SessionSettings;
+import dev.calmcue.speech.SpeechSettings;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Options shared by plan, play and render, so all three speak the same session. */
+public final class SessionOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  private Double minutes;
+  private Integer rate;
+  private Integer volume;
+
+  @Option(names = "--bedtime", description = "Bedtime preset: slower, quieter, a softer closing, no chimes.")
+  boolean bedtime;
+
+  @Option(names = "--no-chimes", description = "No soft chime between steps.")
+  boolean noChimes;
+
+  @Option(
+      names = "--engine",
+      paramLabel = "NAME",
+      description = "Speech engine: freetts (default, built in) or espeak (needs espeak-ng).")
+  String engine = SpeechSettings.DEFAULT_ENGINE;
+
+  @Option(
+      names = "--prep",
+      negatable = true,
+      description = "Speak the preparation checklist and safety notes first (play: on; plan, render: off).")
+  Boolean prep;
+
+  @Option(
+      names = "--minutes",
+      paramLabel = "M",
+      description = "How long the steps last, in minutes, within the routine's range (see 'calmcue show'). Default: as written.")
+  void setMinutes(double m) {
+    if (!(m > 0) || m > 600) {
+      throw new ParameterException(spec.commandLine(), "--minutes must be a positive number of minutes, got " + m);
+    }
+    minutes = m;
+  }
+
+  @Option(
+      names = "--rate",
+      paramLabel = "WPM",
+      description = "Speaking rate in words per minute, 80-220. Default: the voice's own (about 150), 125 with --bedtime.")
+  void setRate(int wpm) {
+    if (wpm < 80 || wpm > 220) {
+      throw new ParameterException(spec.commandLine(), "--rate must be 80 to 220 words per minute, got " + wpm);
+    }
+    rate = wpm;
+  }
+
+  @Option(
+      names = "--volume",
+      paramLabel = "0-100",
+      description = "Loudness 0-100. Default: 80, 55 with --bedtime.")
+  void setVolume(int v) {
+    if (v < 0 || v > 100) {
+      throw new ParameterException(spec.commandLine(), "--volume must be 0 to 100, got " + v);
+    }
+    volume = v;
+  }
+
+  /** The settings these options describe; {@code prepByDefault} is the command's own default. */
+  SessionSettings settings(boolean prepByDefault) {
+    PlanOptions plan =
+        new PlanOptions(
+            minutes == null ? OptionalDouble.empty() : OptionalDouble.of(minutes),
+            prep == null ? prepByDefault : prep,
+            !noChimes && !bedtime,
+            bedtime);
+    int wpm = rate != null ? rate : bedtime ? SessionSettings.BEDTIME_RATE : 0;
+    int vol = volume != null ? volume : bedtime ? SessionSettings.BEDTIME_VOLUME : SessionSettings.DEFAULT_VOLUME;
+    return new SessionSettings(plan, new SpeechSettings(engine.toLowerCase(Locale.ROOT), null, wpm), vol);
+  }
+}
