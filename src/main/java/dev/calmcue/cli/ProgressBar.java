@@ -2,8 +2,6 @@ package dev.calmcue.cli;
 
 import dev.calmcue.render.RenderProgress;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -31,13 +29,15 @@ final class ProgressBar implements RenderProgress {
 
   /** A bar on {@code err} if stderr is a terminal, otherwise nothing. */
   static RenderProgress forStderr(PrintWriter err) {
-    return stderrIsTerminal() ? new ProgressBar(err, System::nanoTime) : RenderProgress.NONE;
+    return Terminals.stderrIsTerminal() ? new ProgressBar(err, System::nanoTime) : RenderProgress.NONE;
   }
 
   @Override
   public void rendered(long done, long total) {
     long now = nanoTime.getAsLong();
-    if (now - started < SHOW_AFTER || (lastDrawn != Long.MIN_VALUE && now - lastDrawn < REDRAW_EVERY)) {
+    boolean tooSoon = now - started < SHOW_AFTER;
+    boolean justDrawn = lastDrawn != Long.MIN_VALUE && now - lastDrawn < REDRAW_EVERY;
+    if (tooSoon || justDrawn) {
       return;
     }
     lastDrawn = now;
@@ -57,19 +57,6 @@ final class ProgressBar implements RenderProgress {
       err.print("\r" + " ".repeat(drawnLength) + "\r");
       err.flush();
       drawnLength = 0;
-    }
-  }
-
-  /**
-   * Whether fd 2 is a terminal. Java has no isatty; {@link System#console()} answers for stdin and
-   * stdout instead, which is wrong for {@code render -o - | aplay}. Linux tells us through /proc.
-   */
-  static boolean stderrIsTerminal() {
-    try {
-      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-    } catch (Exception noProc) {
-      return System.console() != null;
     }
   }
 }
