@@ -1,4 +1,4 @@
-package dev.calmcue.render;
+package dev.calmcue.cli;
 
 import com.sun.speech.freetts.en.us.CMULexicon;
 import java.io.IOException;
