@@ -22,6 +22,9 @@ public record ResolvedVoice(String engine, String voice, int wordsPerMinute, int
 
   /** Everything that changes the sound for the same text, as one string (see {@link SpeechEngine}). */
   public String settingsKey() {
-    return engine + ":" + voice + ":" + wordsPerMinute + "wpm:" + sampleRate + "Hz";
+    // String.join, not +: this is on the path to the first cached cue (see SpeechCache).
+    return String.join(
+        ":", engine, voice, Integer.toString(wordsPerMinute).concat("wpm"),
+        Integer.toString(sampleRate).concat("Hz"));
   }
 }

@@ -32,6 +32,9 @@ import java.util.zip.CRC32C;
  * and atomically renamed, so another process never sees half of one. A damaged entry is deleted and
  * reported as missing; a cache that cannot be written stops trying and the session goes on without it.
  * Never throws for I/O problems. Safe to use from several threads and processes.
+ *
+ * <p>The read path avoids lambdas and {@code +} on strings: in a cold JVM their first use bootstraps
+ * invokedynamic (about 20 ms here), and a cached first cue should be playing by then.
  */
 public final class SpeechCache {
   /** Bump when the entry layout changes; old entries are then deleted on first read. */
@@ -124,7 +127,8 @@ public final class SpeechCache {
       return Optional.empty();
     }
     buf.flip();
-    return decode(buf, key).or(() -> discard(file));
+    Optional<Pcm> pcm = decode(buf, key);
+    return pcm.isPresent() ? pcm : discard(file);
   }
 
   /**
@@ -192,20 +196,22 @@ public final class SpeechCache {
   }
 
   private Path fileFor(byte[] key) {
-    return directory.resolve(KeyHash.hex128(key) + ".pcm");
+    return directory.resolve(KeyHash.hex128(key).concat(".pcm"));
   }
 
   private static byte[] keyBytes(String settingsKey, String text) {
     // The trimming rule shapes every stored clip, so it is part of the key like the voice is.
     String material =
-        "calmcue speech "
-            + FORMAT_VERSION
-            + " trim "
-            + SilenceTrimmer.VERSION
-            + "\n"
-            + settingsKey
-            + "\n"
-            + text;
+        new StringBuilder(settingsKey.length() + text.length() + 32)
+            .append("calmcue speech ")
+            .append(FORMAT_VERSION)
+            .append(" trim ")
+            .append(SilenceTrimmer.VERSION)
+            .append('\n')
+            .append(settingsKey)
+            .append('\n')
+            .append(text)
+            .toString();
     return material.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -306,13 +312,18 @@ public final class SpeechCache {
       }
       long a = fmix(h1 ^ Long.rotateLeft(h2, 17));
       long b = fmix(h2 + h1 * 0xc2b2ae3d27d4eb4fL);
-      return hex16(a) + hex16(b);
+      StringBuilder hex = new StringBuilder(32);
+      appendHex16(hex, a);
+      appendHex16(hex, b);
+      return hex.toString();
     }
 
-    // Not String.format: its parser is another few milliseconds of class loading in a cold JVM.
-    private static String hex16(long v) {
+    private static void appendHex16(StringBuilder to, long v) {
       String h = Long.toHexString(v);
-      return "0".repeat(16 - h.length()) + h;
+      for (int i = h.length(); i < 16; i++) {
+        to.append('0');
+      }
+      to.append(h);
     }
 
     private static long fmix(long k) {

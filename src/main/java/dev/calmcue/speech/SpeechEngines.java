@@ -27,15 +27,33 @@ public final class SpeechEngines {
 
   /** Like {@link #open(SpeechSettings)} with another cache (or {@link SpeechCache#disabled()}). */
   public static CachingSpeechEngine open(SpeechSettings settings, SpeechCache cache) {
-    return open(settings, cache, EspeakEngine::locate);
+    return open(settings, cache, ESPEAK_ON_PATH);
   }
+
+  // Anonymous classes rather than lambdas: in a cold JVM the first lambda costs ~10 ms of bootstrap,
+  // on the path to the first cached cue.
+  private static final Supplier<Optional<Path>> ESPEAK_ON_PATH =
+      new Supplier<>() {
+        @Override
+        public Optional<Path> get() {
+          return EspeakEngine.locate();
+        }
+      };
 
   static CachingSpeechEngine open(
       SpeechSettings settings, SpeechCache cache, Supplier<Optional<Path>> espeakLocator) {
     String engine = engineName(settings.engine());
     if (engine.equals(FreeTtsEngine.NAME)) {
       ResolvedVoice voice = FreeTtsEngine.resolve(settings);
-      return new CachingSpeechEngine(voice, () -> new FreeTtsEngine(voice), cache);
+      return new CachingSpeechEngine(
+          voice,
+          new Supplier<SpeechEngine>() {
+            @Override
+            public SpeechEngine get() {
+              return new FreeTtsEngine(voice);
+            }
+          },
+          cache);
     }
     if (engine.equals(EspeakEngine.NAME)) {
       ResolvedVoice voice = EspeakEngine.resolve(settings);
