@@ -123,6 +123,19 @@ class CachingSpeechEngineTest {
   }
 
   @Test
+  void unwritableCache_stillSpeaks_andRemembersWithinTheProcess() throws Exception {
+    Path blocker = java.nio.file.Files.writeString(dir.resolve("file"), "not a directory");
+    CountingFactory factory = new CountingFactory();
+    try (CachingSpeechEngine e =
+        new CachingSpeechEngine(FakeEngine.VOICE, factory, new SpeechCache(blocker.resolve("x")))) {
+      Pcm pcm = e.synthesize("Hello.");
+      assertArrayEquals(FakeEngine.soundOf("Hello.").samples(), pcm.samples());
+      assertSame(pcm, e.synthesize("Hello."));
+      assertTrue(e.cache().writeProblem().isPresent());
+    }
+  }
+
+  @Test
   void close_closesTheInnerEngineOnlyIfItWasCreated() {
     CountingFactory factory = new CountingFactory();
     CachingSpeechEngine e = engine(factory);

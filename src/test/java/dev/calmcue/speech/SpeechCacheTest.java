@@ -12,8 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,6 +203,44 @@ class SpeechCacheTest {
 
     assertFalse(Files.exists(old));
     assertTrue(Files.exists(fresh));
+  }
+
+  @Test
+  void concurrentWritersAndReaders_neverSeeHalfAnEntry() throws Exception {
+    // threads with their own cache objects stand in for separate calmcue processes
+    Pcm pcm = clip(9, 200_000);
+    new SpeechCache(dir).write(KEY, TEXT, pcm); // readers always find an entry, possibly mid-replace
+    List<Thread> threads = new ArrayList<>();
+    AtomicInteger torn = new AtomicInteger();
+    AtomicInteger hits = new AtomicInteger();
+    for (int t = 0; t < 3; t++) {
+      threads.add(new Thread(() -> {
+        SpeechCache writer = new SpeechCache(dir);
+        for (int i = 0; i < 20; i++) {
+          writer.write(KEY, TEXT, pcm);
+        }
+      }));
+      threads.add(new Thread(() -> {
+        SpeechCache reader = new SpeechCache(dir);
+        for (int i = 0; i < 60; i++) {
+          Optional<Pcm> got = reader.read(KEY, TEXT);
+          if (got.isPresent()) {
+            hits.incrementAndGet();
+            if (!Arrays.equals(pcm.samples(), got.get().samples())) {
+              torn.incrementAndGet();
+            }
+          }
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join();
+    }
+
+    assertEquals(0, torn.get());
+    assertEquals(3 * 60, hits.get(), "an entry being replaced must stay readable");
+    assertTrue(new SpeechCache(dir).writeProblem().isEmpty());
   }
 
   @Test
