@@ -12,6 +12,16 @@ public final class SpeechEngines {
   /** Engine names accepted by {@code --engine}, the default first. */
   public static final List<String> NAMES = List.of(FreeTtsEngine.NAME, EspeakEngine.NAME);
 
+  // Anonymous classes rather than lambdas on the FreeTTS path: in a cold JVM the first lambda costs
+  // ~10 ms of bootstrap, on the way to the first cached cue.
+  private static final Supplier<Optional<Path>> ESPEAK_ON_PATH =
+      new Supplier<>() {
+        @Override
+        public Optional<Path> get() {
+          return EspeakEngine.locate();
+        }
+      };
+
   private SpeechEngines() {}
 
   /**
@@ -29,16 +39,6 @@ public final class SpeechEngines {
   public static CachingSpeechEngine open(SpeechSettings settings, SpeechCache cache) {
     return open(settings, cache, ESPEAK_ON_PATH);
   }
-
-  // Anonymous classes rather than lambdas: in a cold JVM the first lambda costs ~10 ms of bootstrap,
-  // on the path to the first cached cue.
-  private static final Supplier<Optional<Path>> ESPEAK_ON_PATH =
-      new Supplier<>() {
-        @Override
-        public Optional<Path> get() {
-          return EspeakEngine.locate();
-        }
-      };
 
   static CachingSpeechEngine open(
       SpeechSettings settings, SpeechCache cache, Supplier<Optional<Path>> espeakLocator) {
