@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /** Where the rendered WAV goes: a file (written atomically) or a stream such as stdout. */
 public sealed interface AudioTarget {
-  /** A WAV file; an existing one is replaced only if {@code replace}. */
-  record ToFile(Path path, boolean replace) implements AudioTarget {
+  /** A WAV file, written to a temporary file first and moved into place when complete. */
+  record ToFile(Path path) implements AudioTarget {
     public ToFile {
       Objects.requireNonNull(path, "path");
     }

@@ -63,7 +63,7 @@ public final class SessionRender implements AutoCloseable {
     PendingFile wav = null;
     try {
       if (target instanceof AudioTarget.ToFile f) {
-        wav = PendingFile.create(f.path(), f.replace());
+        wav = PendingFile.create(f.path(), replace);
       }
       Optional<PendingFile> caps =
           captions.isPresent()

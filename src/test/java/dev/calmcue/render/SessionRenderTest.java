@@ -80,7 +80,7 @@ class SessionRenderTest {
     SpeechEngine engine = ResamplingEngine.at(new ToneEngine(16000), rate);
     TimelineAudio audio = audio(t, engine);
     Path wav = dir.resolve("s.wav");
-    try (SessionRender r = SessionRender.open(new AudioTarget.ToFile(wav, false), Optional.empty(), false)) {
+    try (SessionRender r = SessionRender.open(new AudioTarget.ToFile(wav), Optional.empty(), false)) {
       r.write(t, audio, RenderProgress.NONE);
     }
     byte[] bytes = Files.readAllBytes(wav);
@@ -107,7 +107,7 @@ class SessionRenderTest {
     ToneEngine engine = new ToneEngine(16000);
     TimelineAudio audio = audio(t, engine);
     Path wav = dir.resolve("s.wav");
-    try (SessionRender r = SessionRender.open(new AudioTarget.ToFile(wav, false), Optional.empty(), false)) {
+    try (SessionRender r = SessionRender.open(new AudioTarget.ToFile(wav), Optional.empty(), false)) {
       r.write(t, audio, RenderProgress.NONE);
     }
     short[] s = samplesOf(Files.readAllBytes(wav));
@@ -125,7 +125,7 @@ class SessionRenderTest {
     Timeline t = timeline();
     TimelineAudio audio = audio(t, new ToneEngine(16000));
     Path wav = dir.resolve("s.wav");
-    try (SessionRender r = SessionRender.open(new AudioTarget.ToFile(wav, false), Optional.empty(), false)) {
+    try (SessionRender r = SessionRender.open(new AudioTarget.ToFile(wav), Optional.empty(), false)) {
       r.write(t, audio, RenderProgress.NONE);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -170,7 +170,7 @@ class SessionRenderTest {
     Timeline t = timeline();
     Path vtt = dir.resolve("s.vtt");
     try (SessionRender r =
-        SessionRender.open(new AudioTarget.ToFile(dir.resolve("s.wav"), false), Optional.of(vtt), false)) {
+        SessionRender.open(new AudioTarget.ToFile(dir.resolve("s.wav")), Optional.of(vtt), false)) {
       r.write(t, audio(t, new ToneEngine(16000)), RenderProgress.NONE);
     }
     String text = Files.readString(vtt);
@@ -185,7 +185,7 @@ class SessionRenderTest {
     CalmcueException e =
         assertThrows(
             CalmcueException.class,
-            () -> SessionRender.open(new AudioTarget.ToFile(wav, false), Optional.empty(), false));
+            () -> SessionRender.open(new AudioTarget.ToFile(wav), Optional.empty(), false));
     assertEquals(CalmcueException.Kind.INPUT, e.kind());
     assertTrue(e.getMessage().contains("--force"), e.getMessage());
     assertEquals("precious", Files.readString(wav));
@@ -200,7 +200,7 @@ class SessionRenderTest {
         CalmcueException.class,
         () ->
             SessionRender.open(
-                new AudioTarget.ToFile(dir.resolve("s.wav"), false), Optional.of(srt), false));
+                new AudioTarget.ToFile(dir.resolve("s.wav")), Optional.of(srt), false));
     assertEquals(List.of("s.srt"), names());
   }
 
@@ -209,7 +209,7 @@ class SessionRenderTest {
     Timeline t = timeline();
     Path wav = dir.resolve("s.wav");
     Files.writeString(wav, "old");
-    try (SessionRender r = SessionRender.open(new AudioTarget.ToFile(wav, true), Optional.empty(), true)) {
+    try (SessionRender r = SessionRender.open(new AudioTarget.ToFile(wav), Optional.empty(), true)) {
       r.write(t, audio(t, new ToneEngine(16000)), RenderProgress.NONE);
     }
     assertEquals("RIFF", new String(Files.readAllBytes(wav), 0, 4, "US-ASCII"));
@@ -225,7 +225,7 @@ class SessionRenderTest {
         };
     try (SessionRender r =
         SessionRender.open(
-            new AudioTarget.ToFile(dir.resolve("s.wav"), false), Optional.of(dir.resolve("s.srt")), false)) {
+            new AudioTarget.ToFile(dir.resolve("s.wav")), Optional.of(dir.resolve("s.srt")), false)) {
       assertEquals(2, names().size(), "two hidden temp files while rendering");
       assertTrue(names().stream().allMatch(n -> n.startsWith(".s.") && n.endsWith(".part")));
       assertThrows(IllegalStateException.class, () -> r.write(t, audio, interrupting));
@@ -239,7 +239,7 @@ class SessionRenderTest {
     CalmcueException e =
         assertThrows(
             CalmcueException.class,
-            () -> SessionRender.open(new AudioTarget.ToFile(wav, false), Optional.empty(), false));
+            () -> SessionRender.open(new AudioTarget.ToFile(wav), Optional.empty(), false));
     assertEquals(CalmcueException.Kind.INPUT, e.kind());
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
   }
@@ -251,7 +251,7 @@ class SessionRenderTest {
             CalmcueException.class,
             () ->
                 SessionRender.open(
-                    new AudioTarget.ToFile(dir.resolve("s.wav"), false),
+                    new AudioTarget.ToFile(dir.resolve("s.wav")),
                     Optional.of(dir.resolve("s.txt")),
                     false));
     assertEquals(CalmcueException.Kind.INPUT, e.kind());
@@ -270,7 +270,7 @@ class SessionRenderTest {
               CalmcueException.class,
               () ->
                   SessionRender.open(
-                      new AudioTarget.ToFile(ro.resolve("s.wav"), false), Optional.empty(), false));
+                      new AudioTarget.ToFile(ro.resolve("s.wav")), Optional.empty(), false));
       assertEquals(CalmcueException.Kind.RUNTIME, e.kind());
     } finally {
       ro.toFile().setWritable(true, false);
