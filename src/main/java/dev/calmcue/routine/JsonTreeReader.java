@@ -218,6 +218,12 @@ final class JsonTreeReader {
         && before == ',') {
       return "a comma before '" + m.charAt(23) + "' is not allowed in JSON (remove the last comma)";
     }
+    if (m.contains("was expecting comma to separate Object entries")) {
+      return "a comma is missing before this (between two fields)";
+    }
+    if (m.contains("was expecting comma to separate Array entries")) {
+      return "a comma is missing before this (between two list items)";
+    }
     if (m.startsWith("Unexpected character ('''")) {
       return "JSON needs double quotes (\"), not single quotes";
     }
@@ -238,7 +244,6 @@ final class JsonTreeReader {
       m = m.substring(0, feature).trim();
     }
     m = m.replace("Unrecognized token", "unknown word").replace("(JSON String, Number, Array, Object or token 'null', 'true' or 'false')", "a value: text in double quotes, a number, true, false, null, an object or a list");
-    m = m.replace("Object entries", "fields").replace("Array entries", "list items");
     if (m.isEmpty()) {
       return "not valid JSON here";
     }

@@ -70,16 +70,17 @@ final class RoutineValidator {
       return null;
     }
     unknownFields(o, "", ROUTINE_FIELDS);
+    requireFields(o, "", "schemaVersion", "id", "title", "minutes", "steps");
     optional(o, "$schema").ifPresent(v -> text(v, "$schema"));
-    Integer version = required(o, "schemaVersion", "").map(this::schemaVersion).orElse(null);
-    String id = required(o, "id", "").map(v -> kebabId(v, "id")).orElse(null);
-    String title = required(o, "title", "").map(v -> text(v, "title")).orElse(null);
+    Integer version = optional(o, "schemaVersion").map(this::schemaVersion).orElse(null);
+    String id = optional(o, "id").map(v -> kebabId(v, "id")).orElse(null);
+    String title = optional(o, "title").map(v -> text(v, "title")).orElse(null);
     String description = optional(o, "description").map(v -> text(v, "description")).orElse(null);
     String source = optional(o, "source").map(v -> text(v, "source")).orElse(null);
-    MinutesRange minutes = required(o, "minutes", "").map(this::minutes).orElse(null);
+    MinutesRange minutes = optional(o, "minutes").map(this::minutes).orElse(null);
     List<String> preparation = optional(o, "preparation").map(v -> texts(v, "preparation")).orElse(List.of());
     List<String> safety = optional(o, "safety").map(v -> texts(v, "safety")).orElse(List.of());
-    List<Step> steps = required(o, "steps", "").map(this::steps).orElse(null);
+    List<Step> steps = optional(o, "steps").map(this::steps).orElse(null);
     String closing = optional(o, "closing").map(v -> text(v, "closing")).orElse(null);
     if (minutes != null && steps != null) {
       checkTotal(o.members().get("steps").value(), minutes, steps);
@@ -117,9 +118,10 @@ final class RoutineValidator {
       return null;
     }
     unknownFields(o, "minutes", MINUTES_FIELDS);
+    requireFields(o, "minutes", "min", "max");
     String range = "must be a whole number of minutes from 1 to " + MAX_MINUTES;
-    Integer min = required(o, "min", "minutes").map(m -> whole(m, "minutes.min", 1, MAX_MINUTES, range)).orElse(null);
-    Integer max = required(o, "max", "minutes").map(m -> whole(m, "minutes.max", 1, MAX_MINUTES, range)).orElse(null);
+    Integer min = optional(o, "min").map(m -> whole(m, "minutes.min", 1, MAX_MINUTES, range)).orElse(null);
+    Integer max = optional(o, "max").map(m -> whole(m, "minutes.max", 1, MAX_MINUTES, range)).orElse(null);
     if (min == null || max == null) {
       return null;
     }
@@ -157,7 +159,8 @@ final class RoutineValidator {
       return null;
     }
     unknownFields(o, path, STEP_FIELDS);
-    String id = required(o, "id", path).map(x -> kebabId(x, path + ".id")).orElse(null);
+    requireFields(o, path, "id", "title", "say", "seconds");
+    String id = optional(o, "id").map(x -> kebabId(x, path + ".id")).orElse(null);
     if (id != null) {
       Integer first = firstUse.putIfAbsent(id, index);
       if (first != null) {
@@ -168,10 +171,10 @@ final class RoutineValidator {
         id = null;
       }
     }
-    String title = required(o, "title", path).map(x -> text(x, path + ".title")).orElse(null);
-    String say = required(o, "say", path).map(x -> text(x, path + ".say")).orElse(null);
+    String title = optional(o, "title").map(x -> text(x, path + ".title")).orElse(null);
+    String say = optional(o, "say").map(x -> text(x, path + ".say")).orElse(null);
     Integer seconds =
-        required(o, "seconds", path)
+        optional(o, "seconds")
             .map(
                 x ->
                     whole(
@@ -210,9 +213,10 @@ final class RoutineValidator {
       return null;
     }
     unknownFields(o, path, PROMPT_FIELDS);
+    requireFields(o, path, "say");
     Optional<JsonValue> at = optional(o, "at");
     Optional<JsonValue> every = optional(o, "every");
-    String say = required(o, "say", path).map(x -> text(x, path + ".say")).orElse(null);
+    String say = optional(o, "say").map(x -> text(x, path + ".say")).orElse(null);
     int below = seconds == null ? Integer.MAX_VALUE : seconds - 1;
     String stepLength = seconds == null ? "" : " and less than the step's " + seconds + " seconds";
     if (at.isPresent() && every.isPresent()) {
@@ -264,13 +268,20 @@ final class RoutineValidator {
 
   // ---- field helpers: each reports its own problem and returns null when the value is unusable ----
 
-  private Optional<JsonValue> required(Obj o, String key, String path) {
-    Member m = o.members().get(key);
-    if (m == null) {
-      problem(o.at(), path, "missing required field '" + key + "'");
-      return Optional.empty();
+  /** One problem naming every required field {@code o} lacks (a blank file should not give five lines). */
+  private void requireFields(Obj o, String path, String... keys) {
+    List<String> missing = new ArrayList<>();
+    for (String k : keys) {
+      if (!o.members().containsKey(k)) {
+        missing.add("'" + k + "'");
+      }
     }
-    return Optional.of(m.value());
+    if (!missing.isEmpty()) {
+      problem(
+          o.at(),
+          path,
+          "missing required field" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing));
+    }
   }
 
   private static Optional<JsonValue> optional(Obj o, String key) {
