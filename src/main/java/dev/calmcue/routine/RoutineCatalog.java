@@ -160,6 +160,11 @@ public final class RoutineCatalog {
 
   /** As {@link #RoutineCatalog(Path, Path)}, with or without the routines bundled in the jar. */
   public RoutineCatalog(Path projectRoutines, Path userRoutines, boolean withBuiltIn) {
+    this(projectRoutines, userRoutines, withBuiltIn ? RoutineCatalog.class.getClassLoader() : null);
+  }
+
+  /** Built-in routines are looked up through {@code builtIn} (null for none), so tests can give a jar. */
+  RoutineCatalog(Path projectRoutines, Path userRoutines, ClassLoader builtIn) {
     List<Source> s = new ArrayList<>();
     if (projectRoutines != null) {
       s.add(new Folder(Origin.PROJECT, projectRoutines));
@@ -167,8 +172,8 @@ public final class RoutineCatalog {
     if (userRoutines != null) {
       s.add(new Folder(Origin.USER, userRoutines));
     }
-    if (withBuiltIn) {
-      s.add(new BuiltIn(RoutineCatalog.class.getClassLoader()));
+    if (builtIn != null) {
+      s.add(new BuiltIn(builtIn));
     }
     this.sources = List.copyOf(s);
   }
