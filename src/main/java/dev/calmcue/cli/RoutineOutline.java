@@ -65,11 +65,12 @@ final class RoutineOutline {
               + ")");
       wrapped("         ", s.say());
       for (Prompt p : s.prompts()) {
+        // "+0:25" once, "every 0:25" repeatedly; both padded so the prompt texts line up.
         String when =
             p instanceof Prompt.At a
-                ? "at +" + ClockText.length(Duration.ofSeconds(a.at())) + ": "
-                : "every " + ((Prompt.Every) p).every() + " s: ";
-        wrapped("         " + when, p.say());
+                ? "+" + ClockText.length(Duration.ofSeconds(a.at()))
+                : "every " + ClockText.length(Duration.ofSeconds(((Prompt.Every) p).every()));
+        wrapped("         " + String.format("%-12s", when), p.say());
       }
       start = start.plusSeconds(s.seconds());
     }
