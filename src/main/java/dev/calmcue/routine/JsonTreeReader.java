@@ -75,26 +75,23 @@ final class JsonTreeReader {
       throw new RoutineException(List.of(new Problem(file, 0, 0, "", "file has no JSON in it (only blank space)")));
     }
     JsonValue root = value(p, "");
-    Position end = position(p.currentLocation());
-    JsonToken extra;
+    Position extra;
     try {
-      extra = p.nextToken();
+      if (p.nextToken() == null) {
+        return root;
+      }
+      extra = position(p.currentTokenLocation());
     } catch (JsonProcessingException e) {
-      extra = JsonToken.NOT_AVAILABLE;
-      end = position(e.getLocation());
+      extra = position(e.getLocation()); // not even a token, e.g. a stray '}'
     }
-    if (extra != null) {
-      Position where = extra == JsonToken.NOT_AVAILABLE ? end : position(p.currentTokenLocation());
-      throw new RoutineException(
-          List.of(
-              new Problem(
-                  file,
-                  where.line(),
-                  where.column(),
-                  "",
-                  "unexpected text after the end of the document (the routine must be one JSON object)")));
-    }
-    return root;
+    throw new RoutineException(
+        List.of(
+            new Problem(
+                file,
+                extra.line(),
+                extra.column(),
+                "",
+                "unexpected text after the end of the document (the routine must be one JSON object)")));
   }
 
   private JsonValue value(JsonParser p, String path) throws IOException {

@@ -59,9 +59,7 @@ final class RoutineValidator {
 
   /** The routine, or empty with every problem added to {@code problems}. */
   static Optional<Routine> validate(Path file, JsonValue root, List<Problem> problems) {
-    int before = problems.size();
-    Routine r = new RoutineValidator(file, problems).routine(root);
-    return problems.size() == before ? Optional.of(r) : Optional.empty();
+    return Optional.ofNullable(new RoutineValidator(file, problems).routine(root));
   }
 
   private Routine routine(JsonValue root) {
@@ -69,6 +67,7 @@ final class RoutineValidator {
       problem(root.at(), "", "a routine file holds one JSON object { ... }, got " + root.describe());
       return null;
     }
+    int before = problems.size();
     unknownFields(o, "", ROUTINE_FIELDS);
     requireFields(o, "", "schemaVersion", "id", "title", "minutes", "steps");
     optional(o, "$schema").ifPresent(v -> text(v, "$schema"));
@@ -85,13 +84,7 @@ final class RoutineValidator {
     if (minutes != null && steps != null) {
       checkTotal(o.members().get("steps").value(), minutes, steps);
     }
-    if (version == null
-        || id == null
-        || title == null
-        || minutes == null
-        || steps == null
-        || preparation == null
-        || safety == null) {
+    if (problems.size() > before) {
       return null;
     }
     return new Routine(version, id, title, description, source, minutes, preparation, safety, steps, closing);
@@ -158,6 +151,7 @@ final class RoutineValidator {
       problem(v.at(), path, "a step must be an object { \"id\": ..., \"say\": ... }, got " + v.describe());
       return null;
     }
+    int before = problems.size();
     unknownFields(o, path, STEP_FIELDS);
     requireFields(o, path, "id", "title", "say", "seconds");
     String id = optional(o, "id").map(x -> kebabId(x, path + ".id")).orElse(null);
@@ -185,7 +179,7 @@ final class RoutineValidator {
                         "must be between " + MIN_STEP_SECONDS + " and " + MAX_STEP_SECONDS))
             .orElse(null);
     List<Prompt> prompts = optional(o, "prompts").map(x -> prompts(x, path + ".prompts", seconds)).orElse(List.of());
-    if (id == null || title == null || say == null || seconds == null || prompts == null) {
+    if (problems.size() > before) {
       return null;
     }
     return new Step(id, title, say, seconds, prompts);
@@ -212,6 +206,7 @@ final class RoutineValidator {
       problem(v.at(), path, "a prompt must be an object like {\"at\": 20, \"say\": \"...\"}, got " + v.describe());
       return null;
     }
+    int before = problems.size();
     unknownFields(o, path, PROMPT_FIELDS);
     requireFields(o, path, "say");
     Optional<JsonValue> at = optional(o, "at");
@@ -225,11 +220,11 @@ final class RoutineValidator {
     }
     if (at.isPresent()) {
       Integer s = whole(at.get(), path + ".at", 1, below, "must be more than 0" + stepLength);
-      return s == null || say == null ? null : new Prompt.At(s, say);
+      return problems.size() > before ? null : new Prompt.At(s, say);
     }
     if (every.isPresent()) {
       Integer s = whole(every.get(), path + ".every", MIN_EVERY, below, "must be at least " + MIN_EVERY + stepLength);
-      return s == null || say == null ? null : new Prompt.Every(s, say);
+      return problems.size() > before ? null : new Prompt.Every(s, say);
     }
     problem(
         o.at(),
