@@ -9,23 +9,29 @@ import dev.calmcue.speech.Pcm;
  * <p>Timing rule: output sample {@code k} is the signal at input time {@code k * inRate / outRate};
  * the filter is symmetric, so nothing is delayed. A clip of {@code n} samples becomes {@link
  * #outputLength(long) ceil(n * outRate / inRate)} samples. Render converts each cue's clip (not the
- * whole stream) and then places it at {@code round(at * outRate)}, so onsets stay sample-exact at every
- * output rate.
+ * whole stream) and then places it at {@code round(at * outRate)}, so onsets stay sample-exact at
+ * every output rate.
  */
 public final class Resampler {
   /** Filter half-width in zero crossings of the sinc; 32 gives ~90 dB with the transition below. */
   private static final int HALF_WIDTH = 32;
+
   /** Pass band edge as a share of the lower Nyquist frequency; the rest is the transition band. */
   private static final double ROLLOFF = 0.90;
+
   private static final double KAISER_BETA = 9.0;
 
   private final int inRate;
   private final int outRate;
+
   /** Output step is {@code down/up} input samples (the rate ratio in lowest terms). */
   private final int up;
+
   private final int down;
+
   /** Taps per phase; each phase covers input samples {@code n - taps/2 + 1 .. n + taps/2}. */
   private final int taps;
+
   /** {@code table[p][j]}: weight of input sample {@code n - taps/2 + 1 + j} for output phase p. */
   private final float[][] table;
 

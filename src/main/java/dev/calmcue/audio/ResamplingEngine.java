@@ -5,8 +5,8 @@ import dev.calmcue.speech.SpeechEngine;
 
 /**
  * A speech engine whose clips come out at another sample rate: each clip is converted once with a
- * {@link Resampler}, so a session prepared with it places every cue at {@code round(at * rate)} of the
- * new rate (render's {@code --sample-rate}).
+ * {@link Resampler}, so a session prepared with it places every cue at {@code round(at * rate)} of
+ * the new rate (render's {@code --sample-rate}).
  */
 public final class ResamplingEngine implements SpeechEngine {
   private final SpeechEngine inner;
@@ -17,7 +17,9 @@ public final class ResamplingEngine implements SpeechEngine {
     this.resampler = new Resampler(inner.sampleRate(), outRate);
   }
 
-  /** {@code engine} itself when it already speaks at {@code rate}, otherwise a resampling wrapper. */
+  /**
+   * {@code engine} itself when it already speaks at {@code rate}, otherwise a resampling wrapper.
+   */
   public static SpeechEngine at(SpeechEngine engine, int rate) {
     return engine.sampleRate() == rate ? engine : new ResamplingEngine(engine, rate);
   }

@@ -9,16 +9,17 @@ import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
 
 /**
- * Streams samples as a RIFF/WAVE file: 16-bit PCM, mono, little-endian, a plain 44-byte header. On a
- * seekable channel (a file) the header's sizes are patched at {@link #close()}; on a pipe they must be
- * known up front ({@link #toStream}), and close checks that exactly that many samples came.
+ * Streams samples as a RIFF/WAVE file: 16-bit PCM, mono, little-endian, a plain 44-byte header. On
+ * a seekable channel (a file) the header's sizes are patched at {@link #close()}; on a pipe they
+ * must be known up front ({@link #toStream}), and close checks that exactly that many samples came.
  *
- * <p>The sink writes and never closes the channel: whoever opened it decides what happens to the file
- * (see {@code render.PendingFile}). Write failures surface as {@link UncheckedIOException}.
+ * <p>The sink writes and never closes the channel: whoever opened it decides what happens to the
+ * file (see {@code render.PendingFile}). Write failures surface as {@link UncheckedIOException}.
  */
 public final class WavFileSink implements AudioSink {
   /** Bytes before the first sample. */
   public static final int HEADER_BYTES = 44;
+
   /** RIFF sizes are unsigned 32-bit: the data chunk and header must stay under 4 GiB. */
   public static final long MAX_SAMPLES = (0xFFFF_FFFFL - 36) / 2;
 
@@ -52,7 +53,9 @@ public final class WavFileSink implements AudioSink {
     return sink;
   }
 
-  /** The 44-byte header of a mono 16-bit PCM file of {@code samples} samples at {@code sampleRate}. */
+  /**
+   * The 44-byte header of a mono 16-bit PCM file of {@code samples} samples at {@code sampleRate}.
+   */
   public static byte[] header(int sampleRate, long samples) {
     if (samples < 0 || samples > MAX_SAMPLES) {
       throw new IllegalArgumentException(

@@ -8,7 +8,10 @@ import java.util.Optional;
 
 /** A caption file format, chosen by the file's extension. */
 public enum CaptionFormat {
-  /** SubRip: numbered entries, {@code HH:MM:SS,mmm}, CRLF line ends (what TVs and USB players expect). */
+  /**
+   * SubRip: numbered entries, {@code HH:MM:SS,mmm}, CRLF line ends (what TVs and USB players
+   * expect).
+   */
   SRT(".srt") {
     @Override
     public String format(List<Caption> captions) {

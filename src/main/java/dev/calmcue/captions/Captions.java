@@ -8,14 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The captions of a session: one entry per cue, shown from the cue's start to its end in the plan, with
- * the words as spoken. A chime is captioned {@value #CHIME}, the way captions for deaf and hard of
- * hearing viewers describe meaningful sounds in brackets: the chime is what tells a listener that the
- * next step begins.
+ * The captions of a session: one entry per cue, shown from the cue's start to its end in the plan,
+ * with the words as spoken. A chime is captioned {@value #CHIME}, the way captions for deaf and
+ * hard of hearing viewers describe meaningful sounds in brackets: the chime is what tells a
+ * listener that the next step begins.
  */
 public final class Captions {
   /** The caption of a chime cue. */
   public static final String CHIME = "[soft chime]";
+
   /** Longest caption line; 42 characters is the common broadcast and streaming limit. */
   public static final int LINE_LENGTH = 42;
 
@@ -24,7 +25,8 @@ public final class Captions {
   public static List<Caption> of(Timeline timeline) {
     List<Caption> out = new ArrayList<>();
     for (Cue cue : timeline.cues()) {
-      String text = cue.kind() == CueKind.CHIME ? CHIME : cue.text().strip().replaceAll("\\s+", " ");
+      String text =
+          cue.kind() == CueKind.CHIME ? CHIME : cue.text().strip().replaceAll("\\s+", " ");
       if (text.isEmpty()) {
         continue;
       }
@@ -39,7 +41,9 @@ public final class Captions {
     return out;
   }
 
-  /** Splits words into lines of at most {@code width} characters (a longer word gets its own line). */
+  /**
+   * Splits words into lines of at most {@code width} characters (a longer word gets its own line).
+   */
   static List<String> wrap(String text, int width) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();

@@ -7,9 +7,9 @@ import java.util.function.LongSupplier;
 
 /**
  * A one-line progress display on stderr for renders that take a while: first how many speech clips
- * are ready, then a bar of the samples written. It appears only on a terminal and only once a second
- * has passed since the command started (short renders stay quiet), redraws at most ten times a
- * second, and erases itself at the end.
+ * are ready, then a bar of the samples written. It appears only on a terminal and only once a
+ * second has passed since the command started (short renders stay quiet), redraws at most ten times
+ * a second, and erases itself at the end.
  */
 final class ProgressBar implements RenderProgress {
   private static final long SHOW_AFTER = Duration.ofSeconds(1).toNanos();
@@ -24,7 +24,9 @@ final class ProgressBar implements RenderProgress {
   private int drawnLength;
   private int clips;
 
-  /** @param visible false draws nothing (stderr is a file or a pipe) */
+  /**
+   * @param visible false draws nothing (stderr is a file or a pipe)
+   */
   ProgressBar(PrintWriter err, LongSupplier nanoTime, boolean visible) {
     this.err = err;
     this.nanoTime = nanoTime;
@@ -50,8 +52,13 @@ final class ProgressBar implements RenderProgress {
     if (due() || (done == total && drawnLength > 0)) {
       double share = total == 0 ? 1 : (double) done / total;
       int filled = (int) Math.round(share * WIDTH);
-      draw("rendering [" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
-          + Math.round(share * 100) + "%");
+      draw(
+          "rendering ["
+              + "#".repeat(filled)
+              + ".".repeat(WIDTH - filled)
+              + "] "
+              + Math.round(share * 100)
+              + "%");
     }
   }
 

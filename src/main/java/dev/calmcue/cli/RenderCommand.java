@@ -27,8 +27,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code calmcue render}: the session as a WAV file (or stream) and, if asked, captions. */
@@ -91,7 +91,8 @@ final class RenderCommand implements Callable<Integer> {
     if (!name.equals("-") && !name.toLowerCase(Locale.ROOT).endsWith(".wav")) {
       throw new ParameterException(
           spec.commandLine(),
-          "-o must name a .wav file (or - for standard output), got " + file
+          "-o must name a .wav file (or - for standard output), got "
+              + file
               + "; pipe '-o -' into ffmpeg for other formats");
     }
     output = file;
@@ -100,7 +101,8 @@ final class RenderCommand implements Callable<Integer> {
   @Option(
       names = "--captions",
       paramLabel = "FILE.srt|FILE.vtt",
-      description = "Also write captions, one per cue: SubRip (.srt) or WebVTT (.vtt) by extension.")
+      description =
+          "Also write captions, one per cue: SubRip (.srt) or WebVTT (.vtt) by extension.")
   void setCaptions(Path file) {
     if (CaptionFormat.forFile(file).isEmpty()) {
       throw new ParameterException(
@@ -112,7 +114,8 @@ final class RenderCommand implements Callable<Integer> {
   @Option(
       names = "--sample-rate",
       paramLabel = "HZ",
-      description = "Sample rate of the file: 16000, 22050, 44100 or 48000. Default: the voice's own.")
+      description =
+          "Sample rate of the file: 16000, 22050, 44100 or 48000. Default: the voice's own.")
   void setSampleRate(int hz) {
     if (!SAMPLE_RATES.contains(hz)) {
       throw new ParameterException(
@@ -157,14 +160,20 @@ final class RenderCommand implements Callable<Integer> {
     PrintWriter where = toFile ? spec.commandLine().getOut() : spec.commandLine().getErr();
     long seconds = SampleTime.durationOf(audio.totalSamples(), audio.sampleRate()).toSeconds();
     StringBuilder line = new StringBuilder(toFile ? "Wrote " + output : "Wrote the session");
-    line.append(String.format(
-        Locale.ROOT, " (%d:%02d, %d cues, %d Hz)",
-        seconds / 60, seconds % 60, s.timeline().cues().size(), audio.sampleRate()));
+    line.append(
+        String.format(
+            Locale.ROOT,
+            " (%d:%02d, %d cues, %d Hz)",
+            seconds / 60,
+            seconds % 60,
+            s.timeline().cues().size(),
+            audio.sampleRate()));
     if (captions != null) {
       line.append(" and ").append(captions);
     }
     if (!s.timeline().dropped().isEmpty()) {
-      line.append("; ").append(s.timeline().dropped().size())
+      line.append("; ")
+          .append(s.timeline().dropped().size())
           .append(" cue(s) did not fit (see 'calmcue plan')");
     }
     where.println(line);

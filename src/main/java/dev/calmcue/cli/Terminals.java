@@ -17,7 +17,8 @@ final class Terminals {
 
   /**
    * Linux tells through /proc which device a descriptor is. {@link System#console()}, the fallback
-   * elsewhere, answers for stdin and stdout together, which is wrong for {@code render -o - | aplay}.
+   * elsewhere, answers for stdin and stdout together, which is wrong for {@code render -o - |
+   * aplay}.
    */
   private static boolean isTerminal(int fd) {
     try {

@@ -16,9 +16,9 @@ import java.util.UUID;
 
 /**
  * A file written under a hidden temporary name in its target's folder (same file system) and moved
- * into place, atomically, only once it is complete and synced. Until then the real name is untouched:
- * a failure, {@link #close()} without {@link #commit()}, or Ctrl-C (a shutdown hook) deletes the
- * temporary file, so nobody ever finds half a file under the name they asked for.
+ * into place, atomically, only once it is complete and synced. Until then the real name is
+ * untouched: a failure, {@link #close()} without {@link #commit()}, or Ctrl-C (a shutdown hook)
+ * deletes the temporary file, so nobody ever finds half a file under the name they asked for.
  */
 public final class PendingFile implements AutoCloseable {
   private final Path target;
@@ -43,8 +43,8 @@ public final class PendingFile implements AutoCloseable {
    * Checks that {@code target} can be written and opens its temporary file.
    *
    * @param replace whether an existing file of that name may be replaced (--force)
-   * @throws CalmcueException INPUT if the folder is missing, the name is a folder or exists and may not
-   *     be replaced; RUNTIME if the folder cannot be written
+   * @throws CalmcueException INPUT if the folder is missing, the name is a folder or exists and may
+   *     not be replaced; RUNTIME if the folder cannot be written
    */
   public static PendingFile create(Path target, boolean replace) {
     Path absolute = target.toAbsolutePath().normalize();
@@ -125,7 +125,8 @@ public final class PendingFile implements AutoCloseable {
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
-      // Only on odd file systems (same folder, so normally always atomic); never clobber without force.
+      // Only on odd file systems (same folder, so normally always atomic); never clobber without
+      // force.
       if (replace) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       } else {
@@ -138,7 +139,9 @@ public final class PendingFile implements AutoCloseable {
     }
   }
 
-  /** Makes the rename itself durable; best effort (not every file system lets a folder be synced). */
+  /**
+   * Makes the rename itself durable; best effort (not every file system lets a folder be synced).
+   */
   private void syncFolder() {
     try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
       dir.force(true);

@@ -12,8 +12,8 @@ public final class RenderAudio {
   private RenderAudio() {}
 
   /**
-   * The session's own audio when {@code rate} is the engine's, otherwise the same timeline with every
-   * clip converted once to {@code rate} (chimes made at that rate): cue onsets stay at {@code
+   * The session's own audio when {@code rate} is the engine's, otherwise the same timeline with
+   * every clip converted once to {@code rate} (chimes made at that rate): cue onsets stay at {@code
    * round(at * rate)}, and the timeline, planned at the engine's rate, stays exactly that of {@code
    * calmcue plan}. Speech comes from {@code engine} again, which is cheap: it remembers its clips.
    */

@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * Writes a prepared session as a WAV file (or a WAV stream) plus, if asked, a caption file. Opened
- * before any speech is made, so a wrong path fails at once; nothing appears under the real names until
- * everything is written and synced, and both files are committed together at the end.
+ * before any speech is made, so a wrong path fails at once; nothing appears under the real names
+ * until everything is written and synced, and both files are committed together at the end.
  */
 public final class SessionRender implements AutoCloseable {
   /** Samples per chunk: big enough to be cheap, small enough for a smooth progress bar. */
@@ -45,8 +45,8 @@ public final class SessionRender implements AutoCloseable {
    *
    * @param captions a {@code .srt} or {@code .vtt} file to write next to the audio
    * @param replace whether existing files may be replaced (--force)
-   * @throws CalmcueException INPUT for a bad name, a missing folder, an existing file; RUNTIME for a
-   *     folder that cannot be written
+   * @throws CalmcueException INPUT for a bad name, a missing folder, an existing file; RUNTIME for
+   *     a folder that cannot be written
    */
   public static SessionRender open(AudioTarget target, Optional<Path> captions, boolean replace) {
     Optional<CaptionFormat> format = Optional.empty();

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.calmcue.speech.Pcm;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ResamplerTest {
   private static short[] sine(double freq, double amplitude, int rate, int n) {
@@ -19,7 +19,9 @@ class ResamplerTest {
     return s;
   }
 
-  /** Amplitude of the {@code freq} component of {@code x[from..to)} (a single-bin DFT, Hann window). */
+  /**
+   * Amplitude of the {@code freq} component of {@code x[from..to)} (a single-bin DFT, Hann window).
+   */
   private static double amplitudeAt(short[] x, int from, int to, double freq, int rate) {
     double re = 0;
     double im = 0;
@@ -75,8 +77,13 @@ class ResamplerTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"16000,22050,1000,1379", "16000,44100,1000,2757", "16000,48000,1000,3000",
-    "16000,44100,1,3", "16000,44100,0,0"})
+  @CsvSource({
+    "16000,22050,1000,1379",
+    "16000,44100,1000,2757",
+    "16000,48000,1000,3000",
+    "16000,44100,1,3",
+    "16000,44100,0,0"
+  })
   void length_isCeilingOfTheRateRatio(int in, int out, int n, int expected) {
     Resampler r = new Resampler(in, out);
     assertEquals(expected, r.outputLength(n));

@@ -48,7 +48,8 @@ class WavFileSinkTest {
   @ValueSource(ints = {16000, 22050, 44100, 48000})
   void file_headerSizesArePatchedAtClose(int rate) throws Exception {
     Path f = dir.resolve("s.wav");
-    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       WavFileSink sink = WavFileSink.toFile(ch, rate);
       short[] chunk = new short[70_001]; // more than the sink's buffer, odd on purpose
       chunk[0] = 1234;
@@ -76,7 +77,8 @@ class WavFileSinkTest {
 
   @Test
   void stream_refusesMoreOrFewerSamplesThanAnnounced() {
-    WavFileSink more = WavFileSink.toStream(Channels.newChannel(new ByteArrayOutputStream()), 16000, 2);
+    WavFileSink more =
+        WavFileSink.toStream(Channels.newChannel(new ByteArrayOutputStream()), 16000, 2);
     assertThrows(IllegalStateException.class, () -> more.write(new short[3], 0, 3));
     WavFileSink fewer =
         WavFileSink.toStream(Channels.newChannel(new ByteArrayOutputStream()), 16000, 2);

@@ -68,8 +68,9 @@ class CaptionsTest {
   void srt_hasNumberedEntriesCommaMillisAndCrlf() {
     String s = CaptionFormat.SRT.format(Captions.of(timeline()));
     assertTrue(
-        s.startsWith("1\r\n00:00:01,500 --> 00:00:04,250\r\nWarm your hands.\r\n\r\n"
-            + "2\r\n00:00:04,250 --> 00:00:05,150\r\n[soft chime]\r\n\r\n"),
+        s.startsWith(
+            "1\r\n00:00:01,500 --> 00:00:04,250\r\nWarm your hands.\r\n\r\n"
+                + "2\r\n00:00:04,250 --> 00:00:05,150\r\n[soft chime]\r\n\r\n"),
         s);
     assertTrue(s.contains("4\r\n01:02:05,123 --> 01:02:07,000\r\nBreathe slowly.\r\n\r\n"), s);
     assertTrue(s.endsWith("\r\n\r\n"));
@@ -79,11 +80,16 @@ class CaptionsTest {
   @Test
   void vtt_hasHeaderDotMillisAndEscapedText() {
     Timeline t =
-        new Timeline("r", "t", List.of(cue(0, 2_000_000_000L, CueKind.PROMPT, "Tom & Jerry <3 -->")),
-            List.of(), List.of(), Duration.ZERO, Duration.ofSeconds(2));
+        new Timeline(
+            "r",
+            "t",
+            List.of(cue(0, 2_000_000_000L, CueKind.PROMPT, "Tom & Jerry <3 -->")),
+            List.of(),
+            List.of(),
+            Duration.ZERO,
+            Duration.ofSeconds(2));
     String v = CaptionFormat.WEBVTT.format(Captions.of(t));
-    assertEquals(
-        "WEBVTT\n\n1\n00:00:00.000 --> 00:00:02.000\nTom &amp; Jerry &lt;3 --&gt;\n\n", v);
+    assertEquals("WEBVTT\n\n1\n00:00:00.000 --> 00:00:02.000\nTom &amp; Jerry &lt;3 --&gt;\n\n", v);
   }
 
   @Test

@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
 
 /**
  * Debian's pocketsphinx (0.8 / 5prealpha: {@code pocketsphinx_batch}) as a judge of which of a few
- * known sentences a clip of speech is: a JSGF grammar whose only choices are those sentences, a small
- * dictionary of just their words, and a wide beam. Words missing from CMUdict get the pronunciation
- * FreeTTS itself used (its CMU lexicon and letter-to-sound rules), mapped to the Sphinx phone set.
+ * known sentences a clip of speech is: a JSGF grammar whose only choices are those sentences, a
+ * small dictionary of just their words, and a wide beam. Words missing from CMUdict get the
+ * pronunciation FreeTTS itself used (its CMU lexicon and letter-to-sound rules), mapped to the
+ * Sphinx phone set.
  */
 final class PocketSphinx {
   static final Path MODEL = Path.of("/usr/share/pocketsphinx/model/en-us");
@@ -66,8 +67,8 @@ final class PocketSphinx {
   }
 
   /**
-   * Decodes each clip (16 kHz mono) against a grammar of {@code sentences} and returns, per clip, the
-   * normalized words recognised (empty string if nothing was).
+   * Decodes each clip (16 kHz mono) against a grammar of {@code sentences} and returns, per clip,
+   * the normalized words recognised (empty string if nothing was).
    */
   List<String> decode(List<short[]> clips, int sampleRate, List<String> sentences)
       throws IOException, InterruptedException {
@@ -75,7 +76,9 @@ final class PocketSphinx {
       throw new IllegalArgumentException("the en-us model wants 16 kHz, got " + sampleRate);
     }
     Set<String> choices =
-        sentences.stream().map(PocketSphinx::normalize).collect(Collectors.toCollection(LinkedHashSet::new));
+        sentences.stream()
+            .map(PocketSphinx::normalize)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     Path grammar = work.resolve("sentences.jsgf");
     Files.writeString(
         grammar,
@@ -98,18 +101,34 @@ final class PocketSphinx {
     Process p =
         new ProcessBuilder(
                 PROGRAM,
-                "-hmm", ACOUSTIC.toString(),
-                "-dict", dict.toString(),
-                "-jsgf", grammar.toString(),
-                "-beam", "1e-80", "-wbeam", "1e-60", "-pbeam", "1e-80",
-                "-samprate", "16000",
-                "-dither", "yes", // digital silence around the clips would give log(0) energies
-                "-adcin", "yes",
-                "-cepdir", clipsDir.toString(),
-                "-cepext", ".raw",
-                "-ctl", ctlFile.toString(),
-                "-hyp", hyp.toString(),
-                "-logfn", log.toString())
+                "-hmm",
+                ACOUSTIC.toString(),
+                "-dict",
+                dict.toString(),
+                "-jsgf",
+                grammar.toString(),
+                "-beam",
+                "1e-80",
+                "-wbeam",
+                "1e-60",
+                "-pbeam",
+                "1e-80",
+                "-samprate",
+                "16000",
+                "-dither",
+                "yes", // digital silence around the clips would give log(0) energies
+                "-adcin",
+                "yes",
+                "-cepdir",
+                clipsDir.toString(),
+                "-cepext",
+                ".raw",
+                "-ctl",
+                ctlFile.toString(),
+                "-hyp",
+                hyp.toString(),
+                "-logfn",
+                log.toString())
             .redirectErrorStream(true)
             .redirectOutput(work.resolve("pocketsphinx.out").toFile())
             .start();

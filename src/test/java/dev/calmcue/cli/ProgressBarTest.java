@@ -40,7 +40,8 @@ class ProgressBarTest {
     assertEquals("\rpreparing speech: 2 clips", text.toString());
     now += 200_000_000L;
     bar.rendered(100, 100);
-    assertTrue(text.toString().endsWith("\rrendering [" + "#".repeat(30) + "] 100%"), text.toString());
+    assertTrue(
+        text.toString().endsWith("\rrendering [" + "#".repeat(30) + "] 100%"), text.toString());
     bar.finished();
     assertTrue(text.toString().endsWith(" \r"));
   }
@@ -49,7 +50,9 @@ class ProgressBarTest {
   void longRender_drawsThePercentageAndErasesItself() {
     now += 1_200_000_000L;
     bar.rendered(50, 100);
-    assertTrue(text.toString().startsWith("\rrendering [###############...............] 50%"), text.toString());
+    assertTrue(
+        text.toString().startsWith("\rrendering [###############...............] 50%"),
+        text.toString());
     now += 10_000_000L;
     bar.rendered(60, 100);
     assertEquals(1, text.toString().split("rendering").length - 1, "at most ten redraws a second");
@@ -57,6 +60,7 @@ class ProgressBarTest {
     bar.rendered(100, 100);
     assertTrue(text.toString().contains("100%"));
     bar.finished();
-    assertTrue(text.toString().endsWith("\r" + " ".repeat("rendering [] 100%".length() + 30) + "\r"));
+    assertTrue(
+        text.toString().endsWith("\r" + " ".repeat("rendering [] 100%".length() + 30) + "\r"));
   }
 }

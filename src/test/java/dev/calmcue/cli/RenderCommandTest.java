@@ -47,8 +47,14 @@ class RenderCommandTest {
 
   @Test
   void render_writesWavAndCaptions_andSaysWhat() throws Exception {
-    Run r = calmcue("render", "daily-back-massage", "-o", wav(), "--captions",
-        dir.resolve("s.srt").toString());
+    Run r =
+        calmcue(
+            "render",
+            "daily-back-massage",
+            "-o",
+            wav(),
+            "--captions",
+            dir.resolve("s.srt").toString());
     assertEquals(0, r.code(), r.both());
     assertTrue(r.out().startsWith("Wrote " + wav() + " ("), r.both());
     assertEquals(List.of("s.srt", "s.wav"), files());
@@ -63,7 +69,8 @@ class RenderCommandTest {
   void sampleRate_writesAFileAtThatRate() throws Exception {
     Run r = calmcue("render", "daily-back-massage", "-o", wav(), "--sample-rate", "48000");
     assertEquals(0, r.code(), r.both());
-    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(dir.resolve("s.wav"))).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.wrap(Files.readAllBytes(dir.resolve("s.wav"))).order(ByteOrder.LITTLE_ENDIAN);
     assertEquals(48000, b.getInt(24));
     assertTrue(r.out().contains("48000 Hz"), r.both());
   }
@@ -111,7 +118,9 @@ class RenderCommandTest {
   void wrongCaptionsExtension_isAUsageErrorNamingCaptions() throws Exception {
     Run r = calmcue("render", "daily-back-massage", "-o", wav(), "--captions", "s.txt");
     assertEquals(2, r.code(), r.both());
-    assertTrue(r.err().startsWith("calmcue: --captions must name a .srt or .vtt file, got s.txt"), r.both());
+    assertTrue(
+        r.err().startsWith("calmcue: --captions must name a .srt or .vtt file, got s.txt"),
+        r.both());
     assertEquals(List.of(), files());
   }
 
@@ -119,7 +128,9 @@ class RenderCommandTest {
   void unsupportedSampleRate_isAUsageError() {
     Run r = calmcue("render", "daily-back-massage", "-o", wav(), "--sample-rate", "8000");
     assertEquals(2, r.code(), r.both());
-    assertTrue(r.err().startsWith("calmcue: --sample-rate must be 16000, 22050, 44100 or 48000"), r.both());
+    assertTrue(
+        r.err().startsWith("calmcue: --sample-rate must be 16000, 22050, 44100 or 48000"),
+        r.both());
   }
 
   @Test

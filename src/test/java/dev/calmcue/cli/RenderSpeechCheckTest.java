@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.calmcue.audio.SampleTime;
+import dev.calmcue.captions.CaptionFormat;
 import dev.calmcue.captions.Captions;
 import dev.calmcue.plan.Cue;
 import dev.calmcue.plan.CueKind;
@@ -20,6 +21,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,8 +50,14 @@ class RenderSpeechCheckTest {
       System.out.println("SKIP speech check of " + routineId + ": " + missing.get());
       Assumptions.abort(missing.get());
     }
-    String[] args = {"render", routineId, "-o", dir.resolve("s.wav").toString(),
-        "--captions", dir.resolve("s.srt").toString()};
+    String[] args = {
+      "render",
+      routineId,
+      "-o",
+      dir.resolve("s.wav").toString(),
+      "--captions",
+      dir.resolve("s.srt").toString()
+    };
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int rc = Main.run(new PrintWriter(out), new PrintWriter(err), args);
@@ -95,8 +103,14 @@ class RenderSpeechCheckTest {
     StringBuilder report = new StringBuilder("speech check " + routineId + ":");
     tally.forEach(
         (kind, t) ->
-            report.append(String.format(Locale.ROOT, " %s %d/%d (%.0f%%)", kind.jsonName(), t[0], t[1],
-                100.0 * t[0] / t[1])));
+            report.append(
+                String.format(
+                    Locale.ROOT,
+                    " %s %d/%d (%.0f%%)",
+                    kind.jsonName(),
+                    t[0],
+                    t[1],
+                    100.0 * t[0] / t[1])));
     System.out.println(report);
     assertTrue(tally.containsKey(CueKind.INSTRUCTION), "the plan has instructions");
     assertEquals(List.of(), wrongInstructions, report.toString());
@@ -105,7 +119,7 @@ class RenderSpeechCheckTest {
   /** The plan for the same command line, made independently of the render. */
   private static Timeline planFor(String[] args) {
     RenderCommand command = new RenderCommand();
-    new CommandLine(command).parseArgs(args[1] , args[2], args[3], args[4], args[5]);
+    new CommandLine(command).parseArgs(Arrays.copyOfRange(args, 1, args.length));
     SessionSettings settings = command.session.settings(false);
     try (SpeechEngine engine = SpeechEngines.open(settings.speech())) {
       return new SessionPreparer(engine)
@@ -115,7 +129,7 @@ class RenderSpeechCheckTest {
 
   private void assertCaptionsFollowThePlan(Timeline plan) throws Exception {
     String srt = Files.readString(dir.resolve("s.srt"));
-    var expected = dev.calmcue.captions.CaptionFormat.SRT.format(Captions.of(plan));
+    String expected = CaptionFormat.SRT.format(Captions.of(plan));
     assertEquals(expected, srt, "the captions are those of the plan");
   }
 }

@@ -2,7 +2,6 @@ package dev.calmcue.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,7 +79,8 @@ class SessionRenderTest {
     SpeechEngine engine = ResamplingEngine.at(new ToneEngine(16000), rate);
     TimelineAudio audio = audio(t, engine);
     Path wav = dir.resolve("s.wav");
-    try (SessionRender r = SessionRender.open(new AudioTarget.ToFile(wav), Optional.empty(), false)) {
+    try (SessionRender r =
+        SessionRender.open(new AudioTarget.ToFile(wav), Optional.empty(), false)) {
       r.write(t, audio, RenderProgress.NONE);
     }
     byte[] bytes = Files.readAllBytes(wav);
@@ -107,7 +107,8 @@ class SessionRenderTest {
     ToneEngine engine = new ToneEngine(16000);
     TimelineAudio audio = audio(t, engine);
     Path wav = dir.resolve("s.wav");
-    try (SessionRender r = SessionRender.open(new AudioTarget.ToFile(wav), Optional.empty(), false)) {
+    try (SessionRender r =
+        SessionRender.open(new AudioTarget.ToFile(wav), Optional.empty(), false)) {
       r.write(t, audio, RenderProgress.NONE);
     }
     short[] s = samplesOf(Files.readAllBytes(wav));
@@ -125,7 +126,8 @@ class SessionRenderTest {
     Timeline t = timeline();
     TimelineAudio audio = audio(t, new ToneEngine(16000));
     Path wav = dir.resolve("s.wav");
-    try (SessionRender r = SessionRender.open(new AudioTarget.ToFile(wav), Optional.empty(), false)) {
+    try (SessionRender r =
+        SessionRender.open(new AudioTarget.ToFile(wav), Optional.empty(), false)) {
       r.write(t, audio, RenderProgress.NONE);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -157,7 +159,9 @@ class SessionRenderTest {
         };
     try (SessionRender r =
         SessionRender.open(
-            new AudioTarget.ToStream(OutputStream.nullOutputStream(), "stdout"), Optional.empty(), false)) {
+            new AudioTarget.ToStream(OutputStream.nullOutputStream(), "stdout"),
+            Optional.empty(),
+            false)) {
       r.write(t, audio, p);
     }
     assertTrue(seen.size() > 1);
@@ -209,7 +213,8 @@ class SessionRenderTest {
     Timeline t = timeline();
     Path wav = dir.resolve("s.wav");
     Files.writeString(wav, "old");
-    try (SessionRender r = SessionRender.open(new AudioTarget.ToFile(wav), Optional.empty(), true)) {
+    try (SessionRender r =
+        SessionRender.open(new AudioTarget.ToFile(wav), Optional.empty(), true)) {
       r.write(t, audio(t, new ToneEngine(16000)), RenderProgress.NONE);
     }
     assertEquals("RIFF", new String(Files.readAllBytes(wav), 0, 4, "US-ASCII"));
@@ -225,7 +230,9 @@ class SessionRenderTest {
         };
     try (SessionRender r =
         SessionRender.open(
-            new AudioTarget.ToFile(dir.resolve("s.wav")), Optional.of(dir.resolve("s.srt")), false)) {
+            new AudioTarget.ToFile(dir.resolve("s.wav")),
+            Optional.of(dir.resolve("s.srt")),
+            false)) {
       assertEquals(2, names().size(), "two hidden temp files while rendering");
       assertTrue(names().stream().allMatch(n -> n.startsWith(".s.") && n.endsWith(".part")));
       assertThrows(IllegalStateException.class, () -> r.write(t, audio, interrupting));
@@ -293,7 +300,8 @@ class SessionRenderTest {
           }
         };
     try (SessionRender r =
-        SessionRender.open(new AudioTarget.ToStream(broken, "standard output"), Optional.empty(), false)) {
+        SessionRender.open(
+            new AudioTarget.ToStream(broken, "standard output"), Optional.empty(), false)) {
       CalmcueException e =
           assertThrows(
               CalmcueException.class,
