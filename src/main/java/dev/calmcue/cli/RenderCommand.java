@@ -137,6 +137,8 @@ final class RenderCommand implements Callable<Integer> {
       TimelineAudio audio = RenderAudio.at(s, engine, rate);
       render.write(s.timeline(), audio, progress);
       report(s, audio);
+    } finally {
+      progress.finished(); // an error message must not land on the end of the progress line
     }
     return ExitCodes.OK;
   }
