@@ -3,6 +3,8 @@ package dev.calmcue.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,47 @@ class RenderCommandTest {
     assertEquals(16000, b.getInt(24), "the engine's own rate by default");
     assertEquals(head.length - 44, b.getInt(40));
     assertTrue(Files.readString(dir.resolve("s.srt")).startsWith("1\r\n00:00:00,000 --> "));
+  }
+
+  @Test
+  void captions_matchTheCuesOfPlan_givenTheSameOptions() throws Exception {
+    String[] options = {"daily-back-massage", "--minutes", "6", "--bedtime"};
+    Run plan = calmcue(concat(new String[] {"plan"}, options, new String[] {"--json"}));
+    assertEquals(0, plan.code(), plan.both());
+    Path vtt = dir.resolve("s.vtt");
+    Run render =
+        calmcue(
+            concat(
+                new String[] {"render"},
+                options,
+                new String[] {"-o", wav(), "--captions", vtt.toString()}));
+    assertEquals(0, render.code(), render.both());
+
+    JsonNode cues = new ObjectMapper().readTree(plan.out()).get("cues");
+    String[] blocks = Files.readString(vtt).split("\n\n");
+    assertEquals("WEBVTT", blocks[0]);
+    assertEquals(cues.size(), blocks.length - 1, "one caption per planned cue");
+    for (int i = 0; i < cues.size(); i++) {
+      JsonNode cue = cues.get(i);
+      String[] lines = blocks[i + 1].split("\n");
+      String[] times = lines[1].split(" --> ");
+      assertEquals(Math.round(cue.get("at").asDouble() * 1000), millis(times[0]), lines[1]);
+      assertEquals(Math.round(cue.get("end").asDouble() * 1000), millis(times[1]), lines[1]);
+      String text = String.join(" ", Arrays.copyOfRange(lines, 2, lines.length));
+      String expected =
+          cue.get("kind").asText().equals("chime") ? "[soft chime]" : cue.get("text").asText();
+      assertEquals(expected.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), text);
+    }
+  }
+
+  private static long millis(String vttTime) {
+    String[] p = vttTime.split("[:.]");
+    return ((Long.parseLong(p[0]) * 60 + Long.parseLong(p[1])) * 60 + Long.parseLong(p[2])) * 1000
+        + Long.parseLong(p[3]);
+  }
+
+  private static String[] concat(String[]... parts) {
+    return Arrays.stream(parts).flatMap(Arrays::stream).toArray(String[]::new);
   }
 
   @Test
