@@ -35,10 +35,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "render",
     mixinStandardHelpOptions = true,
-    description = {
-      "Writes a session as a sound file: 16-bit PCM WAV, mono, with exactly the cues and times of",
-      "'calmcue plan' given the same options. Optionally writes captions too (.srt or .vtt)."
-    },
+    description =
+        "Write a session as a sound file (16-bit PCM WAV, mono) with exactly the cues and times"
+            + " of 'calmcue plan' given the same options, and if asked SRT or WebVTT captions.",
     footer = {
       "",
       "Examples:",
