@@ -3,6 +3,7 @@ package dev.calmcue.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.calmcue.audio.Resampler;
 import dev.calmcue.audio.SampleTime;
 import dev.calmcue.captions.CaptionFormat;
 import dev.calmcue.captions.Captions;
@@ -12,6 +13,7 @@ import dev.calmcue.plan.Timeline;
 import dev.calmcue.routine.RoutineCatalog;
 import dev.calmcue.session.SessionPreparer;
 import dev.calmcue.session.SessionSettings;
+import dev.calmcue.speech.Pcm;
 import dev.calmcue.speech.SpeechEngine;
 import dev.calmcue.speech.SpeechEngines;
 import java.io.PrintWriter;
@@ -30,7 +32,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /**
@@ -42,9 +44,13 @@ import picocli.CommandLine;
 class RenderSpeechCheckTest {
   @TempDir Path dir;
 
+  /**
+   * Both seed routines at the voice's own rate, and one again at 44.1 kHz (its cuts converted back
+   * to 16 kHz for the recognizer), so the resampled path is checked by ear too.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"back-massage", "daily-back-massage"})
-  void everyInstruction_isRecognisedAsItself(String routineId) throws Exception {
+  @CsvSource({"back-massage, 16000", "daily-back-massage, 16000", "daily-back-massage, 44100"})
+  void everyInstruction_isRecognisedAsItself(String routineId, int fileRate) throws Exception {
     Optional<String> missing = PocketSphinx.unavailable();
     if (missing.isPresent()) {
       System.out.println("SKIP speech check of " + routineId + ": " + missing.get());
@@ -56,7 +62,9 @@ class RenderSpeechCheckTest {
       "-o",
       dir.resolve("s.wav").toString(),
       "--captions",
-      dir.resolve("s.srt").toString()
+      dir.resolve("s.srt").toString(),
+      "--sample-rate",
+      String.valueOf(fileRate)
     };
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -67,6 +75,8 @@ class RenderSpeechCheckTest {
     byte[] wav = Files.readAllBytes(dir.resolve("s.wav"));
     ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
     int rate = b.getInt(24);
+    assertEquals(fileRate, rate);
+    Resampler toRecognizer = new Resampler(rate, 16000);
     short[] samples = new short[(wav.length - 44) / 2];
     for (int i = 0; i < samples.length; i++) {
       samples[i] = b.getShort(44 + 2 * i);
@@ -82,11 +92,11 @@ class RenderSpeechCheckTest {
       assertEquals(0, from == 0 ? 0 : samples[from - 1], "silence right before '" + c.text() + "'");
       short[] cut = new short[to - from + 2 * pad];
       System.arraycopy(samples, from, cut, pad, to - from);
-      cuts.add(cut);
+      cuts.add(toRecognizer.apply(new Pcm(rate, cut)).samples());
     }
     List<String> heard =
         new PocketSphinx(Files.createDirectory(dir.resolve("asr")))
-            .decode(cuts, rate, spoken.stream().map(Cue::text).toList());
+            .decode(cuts, 16000, spoken.stream().map(Cue::text).toList());
 
     Map<CueKind, int[]> tally = new EnumMap<>(CueKind.class);
     List<String> wrongInstructions = new ArrayList<>();
@@ -100,7 +110,8 @@ class RenderSpeechCheckTest {
         wrongInstructions.add("'" + c.text() + "' was heard as '" + heard.get(i) + "'");
       }
     }
-    StringBuilder report = new StringBuilder("speech check " + routineId + ":");
+    StringBuilder report =
+        new StringBuilder("speech check " + routineId + " at " + fileRate + " Hz:");
     tally.forEach(
         (kind, t) ->
             report.append(
