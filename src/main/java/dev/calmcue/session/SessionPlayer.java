@@ -55,6 +55,7 @@ public final class SessionPlayer {
   private final long[] stepStart;
   private final long[] stepEnd;
   private final int stepCount;
+  /** The first closing cue (the closing may be several cues), or -1. */
   private final int closingIndex;
   /** Where the steps start, or -1 when there is no prelude to answer "Ready?" after. */
   private final long gateSample;
@@ -88,6 +89,8 @@ public final class SessionPlayer {
   private final boolean[] skipped;
   private int stepsCompleted;
   private long playedSamples;
+  /** Ending with the rest of the timeline (the routine's closing) rather than with an inserted clip. */
+  private boolean closingOnTimeline;
   private Ending ending;
   private String endingDetail;
   private long nextProgressOut;
@@ -128,10 +131,11 @@ public final class SessionPlayer {
     boolean prelude = false;
     for (int i = 0; i < audio.cues().size(); i++) {
       Cue c = audio.cues().get(i);
-      if (c.kind() == CueKind.CLOSING) {
+      if (c.kind() == CueKind.CLOSING && closing < 0) {
         closing = i;
       }
-      prelude |= c.at().compareTo(timeline.stepsStart()) < 0;
+      // only a prelude that asks "Ready?" waits for an answer
+      prelude |= c.kind() == CueKind.READY && c.at().compareTo(timeline.stepsStart()) < 0;
     }
     this.closingIndex = closing;
     this.gateSample = prelude ? SampleTime.sampleAt(timeline.stepsStart(), rate) : -1;
@@ -218,7 +222,7 @@ public final class SessionPlayer {
       }
       applyCommands();
       if (inserts.isEmpty()) {
-        if (phase == Phase.ENDING) {
+        if (phase == Phase.ENDING && !(closingOnTimeline && tpos < audio.totalSamples())) {
           return;
         }
         if (phase == Phase.PLAYING && !gateOpen && tpos >= gateSample) {
@@ -272,7 +276,7 @@ public final class SessionPlayer {
       if (clip.pos == clip.samples.length) {
         inserts.pollFirst();
       }
-    } else if (phase == Phase.PLAYING) {
+    } else if (phase == Phase.PLAYING || (phase == Phase.ENDING && closingOnTimeline)) {
       long limit = gateOpen ? audio.totalSamples() : gateSample;
       n = (int) Math.min(chunk, limit - tpos);
       audio.fill(tpos, buf, 0, n);
@@ -461,7 +465,10 @@ public final class SessionPlayer {
       setPaused(false);
     }
     if (inSteps && closingIndex >= 0) {
-      endWith(Ending.STOPPED, "stopped", audio.cues().get(closingIndex), audio.soundOf(closingIndex));
+      endWith(Ending.STOPPED, "stopped", null, null);
+      // the routine's closing as planned, from its first cue to the end of the timeline
+      closingOnTimeline = true;
+      jumpTo(Math.max(tpos, audio.startSample(closingIndex)));
     } else {
       endWith(Ending.STOPPED, "stopped before the steps began", null, null);
     }

@@ -192,10 +192,13 @@ class SessionPlayerTest {
     SessionOutcome outcome = p.run();
 
     List<Onset> onsets = s.onsets(sink.samples());
-    Onset last = onsets.get(onsets.size() - 1);
-    assertEquals("Well done. Cuddle time", last.text());
-    assertTrue(last.sample() >= trigger && last.sample() < trigger + 20);
-    assertEquals(last.sample() + s.length(last.text()), sink.length(), "the recording ends with the closing");
+    Onset closing = onsets.get(onsets.size() - 2);
+    Onset rest = onsets.get(onsets.size() - 1);
+    assertEquals("Well done. Cuddle time", closing.text());
+    assertTrue(closing.sample() >= trigger && closing.sample() < trigger + 20);
+    assertEquals("Now let your baby rest", rest.text());
+    assertEquals(closing.sample() + s.at(rest.text()) - s.at(closing.text()), rest.sample(), "closing as planned");
+    assertEquals(rest.sample() + s.length(rest.text()), sink.length(), "the recording ends with the closing");
     assertEquals(Ending.STOPPED, outcome.ending());
     assertEquals(1, outcome.stepsCompleted());
   }

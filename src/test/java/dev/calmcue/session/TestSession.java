@@ -55,9 +55,10 @@ final class TestSession {
     return this;
   }
 
+  /** A closing cue at the cursor, then a second of silence. */
   TestSession closing(String text, int lengthMs) {
     cue(cursor, CueKind.CLOSING, null, text, lengthMs);
-    cursor += lengthMs;
+    cursor += lengthMs + 1000;
     return this;
   }
 
@@ -80,6 +81,7 @@ final class TestSession {
             7000, "Nice and slow", 1100)
         .step("three", "Circles", 10_000, "Small circles beside the spine", 1600)
         .closing("Well done. Cuddle time", 1400)
+        .closing("Now let your baby rest", 1200)
         .build();
   }
 
