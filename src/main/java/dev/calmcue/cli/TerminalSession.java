@@ -36,6 +36,7 @@ final class TerminalSession {
   private final Display display;
   private final AtomicBoolean interrupted = new AtomicBoolean();
   private volatile boolean textMode;
+  private volatile boolean keyboard;
   private long startNanos;
   private StatusLine status;
 
@@ -49,6 +50,7 @@ final class TerminalSession {
   /** Plays the session to its end; returns the exit code. */
   int run() {
     boolean interactive = System.console() != null;
+    keyboard = interactive;
     status = new StatusLine(out, interactive && !display.quiet());
     player.addListener(this::onEvent);
     AtomicReference<SessionOutcome> outcome = new AtomicReference<>();
@@ -153,7 +155,11 @@ final class TerminalSession {
         err.flush();
       }
     } else if (e instanceof SessionEvent.WaitingForReady w) {
-      if (!display.quiet()) {
+      if (!keyboard) {
+        // nobody can press space here: go on, as a parent who heard "Ready?" would expect
+        status.println("No keyboard to answer \"Ready?\": starting the steps now.");
+        player.submit(new Command.Ready());
+      } else if (!display.quiet()) {
         status.println("Ready? Press space (or Enter) to start. Waiting up to "
             + StatusLine.clock(w.timeout()) + ".");
       }
