@@ -10,6 +10,16 @@ import dev.calmcue.audio.SoundServer;
 import dev.calmcue.audio.TimelineAudio;
 import dev.calmcue.audio.Volume;
 import dev.calmcue.plan.Cue;
+import dev.calmcue.plan.PlanOptions;
+import dev.calmcue.routine.MinutesRange;
+import dev.calmcue.routine.Prompt;
+import dev.calmcue.routine.Routine;
+import dev.calmcue.routine.Step;
+import dev.calmcue.speech.SpeechCache;
+import dev.calmcue.speech.SpeechEngine;
+import dev.calmcue.speech.SpeechEngines;
+import dev.calmcue.speech.SpeechSettings;
+import java.util.OptionalDouble;
 import dev.calmcue.plan.CueKind;
 import dev.calmcue.plan.StepSpan;
 import dev.calmcue.plan.Timeline;
@@ -59,6 +69,31 @@ class PlayerSoundEndToEndTest {
       assertTrue(Math.abs(err) <= 30, "onset " + i + " off by " + err + " ms; all: " + errorsMs);
     }
     System.out.println("real-sound onset errors (ms, vs the first): " + errorsMs);
+  }
+
+  @Test
+  void spokenSession_onsetsMatchThePlan_within30ms() throws Exception {
+    Prepared s = speech();
+    short[] rec = play(s, null);
+
+    List<Integer> expected = expectedOnsets(s.audio, 0, s.audio.totalSamples());
+    List<Integer> heard = SoundServer.onsets(rec, THRESHOLD, MIN_GAP);
+    assertTrue(expected.size() >= s.timeline.cues().size(), "every cue has an onset: " + expected);
+    int offset = heard.get(0) - expected.get(0);
+    List<Double> errorsMs = new ArrayList<>();
+    int j = 0;
+    for (int e : expected) {
+      // the nearest heard onset, after aligning the first (the sound server's latency is constant)
+      while (j + 1 < heard.size() && Math.abs(heard.get(j + 1) - offset - e) < Math.abs(heard.get(j) - offset - e)) {
+        j++;
+      }
+      errorsMs.add((heard.get(j) - offset - e) * 1000.0 / RATE);
+    }
+    System.out.println("real-sound speech onset errors (ms, vs the first): " + errorsMs);
+    for (double err : errorsMs) {
+      assertTrue(Math.abs(err) <= 30, "onset off by " + err + " ms; all: " + errorsMs);
+    }
+    assertEquals(expected.size(), heard.size(), "no onset heard that the plan does not have: " + heard);
   }
 
   @Test
@@ -136,6 +171,25 @@ class PlayerSoundEndToEndTest {
   }
 
   record Prepared(Timeline timeline, CueSounds sounds, TimelineAudio audio) {}
+
+  /** A short spoken session through the real pipeline: planner, FreeTTS (no cache), volume 80. */
+  static Prepared speech() {
+    Routine routine =
+        new Routine(1, "sound-test", "Sound test", null, null, new MinutesRange(1, 1), List.of(), List.of(),
+            List.of(
+                new Step("warm", "Warm hands", "Rest your hands on the back.", 7, List.of()),
+                new Step("strokes", "Long strokes", "Stroke from the neck down.", 7,
+                    List.of(new Prompt.At(4, "Slowly."))),
+                new Step("circles", "Circles", "Small circles beside the spine.", 6, List.of())),
+            "Well done.");
+    SessionSettings settings =
+        new SessionSettings(new PlanOptions(OptionalDouble.empty(), false, true, false), SpeechSettings.defaults(), 80);
+    try (SpeechEngine engine = SpeechEngines.open(SpeechSettings.defaults(), SpeechCache.disabled())) {
+      PreparedSession p = new SessionPreparer(engine).prepare(routine, settings);
+      assertEquals(RATE, p.audio().sampleRate());
+      return new Prepared(p.timeline(), p.sounds(), p.audio());
+    }
+  }
 
   /** A 12 s session of soft tone bursts standing in for speech: 3 steps, prompts, a two-part closing. */
   static Prepared tones() {
