@@ -97,6 +97,7 @@ public final class SessionPlayer {
   private String speaking = "";
   private long speakingUntilOut;
   private final short[] buf;
+  private volatile Headstart headstart;
 
   /**
    * @param output opens the sound device; if it throws {@link AudioFailure} the session runs in text
@@ -141,6 +142,32 @@ public final class SessionPlayer {
     this.gateSample = prelude ? SampleTime.sampleAt(timeline.stepsStart(), rate) : -1;
     this.gateOpen = !prelude;
     publish();
+  }
+
+  /**
+   * Tells the player that the sink it will get already holds {@code headstart.prerollSamples()} of
+   * silence followed by the first {@code headstart.timelineSamples()} samples of the timeline, written
+   * by a launcher that started the sound before the session was prepared. The player carries on from
+   * there, sample-exact, and reports those cues as they are heard. Call before {@link #run()}.
+   */
+  public void continueAfter(Headstart headstart) {
+    if (started.get()) {
+      throw new IllegalStateException("the session is already running");
+    }
+    long limit = gateOpen ? audio.totalSamples() : gateSample;
+    if (headstart.timelineSamples() > limit) {
+      throw new IllegalArgumentException("a headstart cannot go past " + limit + " samples");
+    }
+    this.headstart = headstart;
+  }
+
+  /** Sound already written to the sink before the player took it over. */
+  public record Headstart(long prerollSamples, long timelineSamples) {
+    public Headstart {
+      if (prerollSamples < 0 || timelineSamples < 0) {
+        throw new IllegalArgumentException("negative headstart");
+      }
+    }
   }
 
   /** Calls {@code listener} with every event, on the writer thread; it should return quickly. */
@@ -202,6 +229,11 @@ public final class SessionPlayer {
         throw new AudioFailure("the device plays at " + sink.sampleRate() + " Hz, not " + rate, null);
       }
       long preroll = SampleTime.sampleAt(settings.preroll(), rate);
+      if (headstart != null) {
+        takeOverHeadstart(headstart);
+        // stopped inside the preroll: the rest of it still wakes the speaker
+        preroll = headstart.timelineSamples() == 0 ? preroll - headstart.prerollSamples() : 0;
+      }
       if (preroll > 0) {
         inserts.add(new Clip(new short[(int) preroll], false, null, -1));
       }
@@ -209,6 +241,23 @@ public final class SessionPlayer {
       enterTextMode(e.getMessage());
     }
     phase = Phase.PLAYING;
+  }
+
+  /** Accounts for sound a launcher wrote, as if this player had written it. */
+  private void takeOverHeadstart(Headstart h) {
+    long t = h.timelineSamples();
+    if (h.prerollSamples() > 0) {
+      segments.addLast(new Segment(0, (int) h.prerollSamples(), 0, false, false, null, 0));
+    }
+    out = h.prerollSamples();
+    while (tpos < t) {
+      int n = (int) Math.min(chunk, t - tpos);
+      scheduleTimelineEvents(n);
+      segments.addLast(new Segment(out, n, tpos, true, true, null, 0));
+      playedSamples += n;
+      out += n;
+      tpos += n;
+    }
   }
 
   private void loop() {

@@ -350,6 +350,29 @@ class SessionPlayerTest {
   }
 
   @Test
+  void headstart_continuesSampleExactly_fromWhatTheLauncherWrote() {
+    TestSession s = TestSession.threeSteps();
+    ScriptedSink plain = sink(s);
+    player(s, plain).run();
+
+    ScriptedSink early = sink(s);
+    long t = 2_300; // the first instruction and some silence after it
+    early.write(new short[PREROLL], 0, PREROLL);
+    short[] first = new short[(int) t];
+    s.audio.fill(0, first, 0, first.length);
+    early.write(first, 0, first.length);
+    events.clear();
+    SessionPlayer p = player(s, early);
+    p.continueAfter(new SessionPlayer.Headstart(PREROLL, t));
+    SessionOutcome outcome = p.run();
+
+    org.junit.jupiter.api.Assertions.assertArrayEquals(plain.samples(), early.samples());
+    assertEquals(s.timeline.cues().get(0), ((SessionEvent.CueStarted) events.stream()
+        .filter(e -> e instanceof SessionEvent.CueStarted).findFirst().orElseThrow()).cue());
+    assertEquals(s.timeline.total(), outcome.played());
+  }
+
+  @Test
   void cancel_endsAtOnce_withoutTheClosing() {
     TestSession s = TestSession.threeSteps();
     ScriptedSink sink = sink(s);
