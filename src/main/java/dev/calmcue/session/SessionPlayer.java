@@ -161,11 +161,15 @@ public final class SessionPlayer {
     this.headstart = headstart;
   }
 
-  /** Sound already written to the sink before the player took it over. */
-  public record Headstart(long prerollSamples, long timelineSamples) {
+  /**
+   * Sound already written to the sink before the player took it over: silence, the timeline's first
+   * samples, then (if the launcher had to wait for the session) more silence, which moves every later
+   * cue by its length exactly as a pause would.
+   */
+  public record Headstart(long prerollSamples, long timelineSamples, long silenceAfter) {
     public Headstart {
-      if (prerollSamples < 0 || timelineSamples < 0) {
-        throw new IllegalArgumentException("negative headstart");
+      if (prerollSamples < 0 || timelineSamples < 0 || silenceAfter < 0 || silenceAfter > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("bad headstart");
       }
     }
   }
@@ -257,6 +261,10 @@ public final class SessionPlayer {
       playedSamples += n;
       out += n;
       tpos += n;
+    }
+    if (h.silenceAfter() > 0) {
+      segments.addLast(new Segment(out, (int) h.silenceAfter(), tpos, false, false, null, 0));
+      out += h.silenceAfter();
     }
   }
 

@@ -363,13 +363,34 @@ class SessionPlayerTest {
     early.write(first, 0, first.length);
     events.clear();
     SessionPlayer p = player(s, early);
-    p.continueAfter(new SessionPlayer.Headstart(PREROLL, t));
+    p.continueAfter(new SessionPlayer.Headstart(PREROLL, t, 0));
     SessionOutcome outcome = p.run();
 
     org.junit.jupiter.api.Assertions.assertArrayEquals(plain.samples(), early.samples());
     assertEquals(s.timeline.cues().get(0), ((SessionEvent.CueStarted) events.stream()
         .filter(e -> e instanceof SessionEvent.CueStarted).findFirst().orElseThrow()).cue());
     assertEquals(s.timeline.total(), outcome.played());
+  }
+
+  @Test
+  void headstart_withSilenceAfter_movesLaterCuesByThatSilence() {
+    TestSession s = TestSession.threeSteps();
+    ScriptedSink early = sink(s);
+    long len = s.length("Rest your hands on the back");
+    long next = s.at("Breathe slowly");
+    long waited = 900; // the launcher played the first cue, then waited 900 samples past the next cue
+    early.write(new short[PREROLL], 0, PREROLL);
+    short[] first = new short[(int) (next + waited)];
+    s.audio.fill(0, first, 0, (int) len);
+    early.write(first, 0, first.length);
+    SessionPlayer p = player(s, early);
+    p.continueAfter(new SessionPlayer.Headstart(PREROLL, next, waited));
+    p.run();
+
+    for (Onset o : s.onsets(early.samples())) {
+      long shift = o.sample() == PREROLL ? 0 : waited;
+      assertEquals(PREROLL + s.at(o.text()) + shift, o.sample(), o.text());
+    }
   }
 
   @Test
