@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -99,6 +100,9 @@ class PlayKeysTmuxTest {
     // after the run: its exit code and whether the terminal is back in canonical mode with echo
     cmd.append("; echo EXIT=$?; echo TTY=$(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ' | sed 's/ $//'); sleep 600");
     tmux("new-session", "-d", "-s", session, "-x", "220", "-y", "60", "sh", "-c", cmd.toString());
+    if (tmux("has-session", "-t", session) != 0) {
+      throw new AssertionError("tmux could not start a session for the test");
+    }
   }
 
   private void keys(String k) throws Exception {
@@ -140,11 +144,20 @@ class PlayKeysTmuxTest {
     return "'" + s.replace("'", "'\\''") + "'";
   }
 
-  private static void tmux(String... args) throws Exception {
-    List<String> cmd = new java.util.ArrayList<>(List.of("tmux"));
+  private static int tmux(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("tmux"));
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    p.getInputStream().readAllBytes();
-    p.waitFor(10, TimeUnit.SECONDS);
+    // tmux's server outlives this call: give it no pipe of ours to hold open
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
+    if (!p.waitFor(10, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      return -1;
+    }
+    return p.exitValue();
   }
 }
