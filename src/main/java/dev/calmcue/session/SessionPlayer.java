@@ -319,6 +319,9 @@ public final class SessionPlayer {
   // ---- producing and writing samples
 
   private void writeChunk() {
+    if (debt > 0 && inserts.isEmpty() && repayDebt()) {
+      return;
+    }
     int n;
     Segment seg;
     Clip clip = inserts.peekFirst();
@@ -359,7 +362,102 @@ public final class SessionPlayer {
       out += n;
     } catch (AudioFailure e) {
       deviceLost(e.getMessage());
+      return;
     }
+    watchForUnderruns();
+  }
+
+  // ---- underruns: the line ran dry (the machine was too busy to feed it) and every later cue would
+  // be late by the gap. The gap is measured against the monotonic clock and taken back out of the
+  // next stretch of silence, so lateness never accumulates over a long session. A sound card whose
+  // clock runs a little fast or slow is not an underrun: its samples are the session's time.
+
+  /** Samples of silence still to leave out, to make up for underruns. */
+  private long debt;
+  /** Samples of silence left out so far. */
+  private long dropped;
+  private final long[] blockMin = new long[UNDERRUN_BLOCKS];
+  private int blocks;
+  private long blockStartOut = -1;
+  private long currentMin = Long.MAX_VALUE;
+
+  private static final int UNDERRUN_BLOCKS = 4;
+  private static final long UNDERRUN_THRESHOLD_NS = 20_000_000L;
+
+  private void watchForUnderruns() {
+    if (textMode != null) {
+      return;
+    }
+    long heard = out - safeBuffered();
+    if (heard < rate) {
+      return; // the line is still starting up
+    }
+    // when output sample 0 would have been heard, judging by this moment; only ever later than the
+    // truth (positions are reported late, never early), so the minimum over a block is the estimate
+    long origin = clock.nanoTime() - Math.round((heard + dropped) * 1e9 / rate);
+    currentMin = Math.min(currentMin, origin);
+    if (blockStartOut < 0) {
+      blockStartOut = out;
+    }
+    if (out - blockStartOut < rate / 2) {
+      return;
+    }
+    long baseline = Long.MAX_VALUE;
+    for (int i = 0; i < Math.min(blocks, UNDERRUN_BLOCKS); i++) {
+      baseline = Math.min(baseline, blockMin[i]);
+    }
+    if (blocks >= 2 && currentMin - baseline > UNDERRUN_THRESHOLD_NS) {
+      debt += Math.round((currentMin - baseline) * rate / 1e9);
+      blocks = 0; // start over: the samples left out will move the origin back
+    } else {
+      blockMin[blocks % UNDERRUN_BLOCKS] = currentMin;
+      blocks++;
+    }
+    currentMin = Long.MAX_VALUE;
+    blockStartOut = out;
+  }
+
+  /**
+   * Leaves out up to {@link #debt} samples of silence here, if this is silence: a pause, the wait
+   * for "Ready?", or a quiet stretch of the timeline before its next cue or step boundary.
+   *
+   * @return true if samples were left out instead of writing a chunk
+   */
+  private boolean repayDebt() {
+    long skip;
+    if (phase == Phase.PAUSED || phase == Phase.WAITING_FOR_READY) {
+      skip = Math.min(debt, chunk);
+    } else if (phase == Phase.PLAYING || (phase == Phase.ENDING && closingOnTimeline)) {
+      int i = audio.firstCueAtOrAfter(tpos);
+      boolean sounding = i > 0 && audio.endSample(i - 1) > tpos && !(tpos >= muteFrom && tpos < muteUntil);
+      if (sounding) {
+        return false;
+      }
+      long boundary = i < audio.cues().size() ? audio.startSample(i) : audio.totalSamples();
+      if (!gateOpen) {
+        boundary = Math.min(boundary, gateSample);
+      }
+      for (int k = 0; k < stepCount; k++) {
+        if (stepStart[k] > tpos) {
+          boundary = Math.min(boundary, stepStart[k]);
+        }
+        if (stepEnd[k] > tpos) {
+          boundary = Math.min(boundary, stepEnd[k]);
+        }
+      }
+      // keep one sample before the boundary, so its events are scheduled as usual
+      skip = Math.min(debt, boundary - tpos - 1);
+      if (skip <= 0) {
+        return false;
+      }
+      tpos += skip;
+      playedSamples += skip;
+    } else {
+      return false;
+    }
+    debt -= skip;
+    dropped += skip;
+    return true;
   }
 
   private void scheduleTimelineEvents(int n) {

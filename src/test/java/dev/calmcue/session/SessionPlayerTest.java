@@ -394,6 +394,37 @@ class SessionPlayerTest {
   }
 
   @Test
+  void underrun_isMadeUpInTheNextSilence_soLaterCuesAreHeardOnTimeAgain() {
+    TestSession s = TestSession.threeSteps();
+    FakeLineSink line = new FakeLineSink(clock, TestSession.RATE, 150).stallAt(PREROLL + 6_000, 400);
+    SessionPlayer p = new SessionPlayer(s.timeline, s.sounds, s.audio, () -> line, clock, TestSession.settings(PREROLL));
+    p.run();
+
+    assertEquals(250_000_000L, line.gapNanos, "a 400 ms stall with 150 ms buffered runs dry for 250 ms");
+    List<Onset> onsets = s.onsets(line.samples());
+    long start = line.heardAt(onsets.get(0).sample()) - s.at(onsets.get(0).text()) * 1_000_000L;
+    for (Onset o : onsets) {
+      long late = line.heardAt(o.sample()) - start - s.at(o.text()) * 1_000_000L;
+      if (s.at(o.text()) >= 10_000) {
+        assertTrue(Math.abs(late) <= 1_000_000L, o.text() + " heard " + late / 1e6 + " ms off plan");
+      }
+    }
+    SessionPlayerTest.assertNoClipResumesMidway(s, line.samples());
+  }
+
+  @Test
+  void noUnderrun_nothingIsLeftOut() {
+    TestSession s = TestSession.threeSteps();
+    FakeLineSink line = new FakeLineSink(clock, TestSession.RATE, 150);
+    SessionPlayer p = new SessionPlayer(s.timeline, s.sounds, s.audio, () -> line, clock, TestSession.settings(PREROLL));
+    p.run();
+
+    for (Onset o : s.onsets(line.samples())) {
+      assertEquals(PREROLL + s.at(o.text()), o.sample(), o.text());
+    }
+  }
+
+  @Test
   void cancel_endsAtOnce_withoutTheClosing() {
     TestSession s = TestSession.threeSteps();
     ScriptedSink sink = sink(s);
