@@ -13,8 +13,11 @@ import javax.sound.sampled.SourceDataLine;
  * little-endian mono. Not thread-safe: one writer thread.
  */
 public final class LineAudioSink implements AudioSink {
-  /** Line buffer: small enough that pause and stop act at once, large enough to ride out a busy CPU. */
-  public static final Duration DEFAULT_BUFFER = Duration.ofMillis(150);
+  /**
+   * Line buffer: large enough to ride out a busy CPU (an underrun makes cues late until the player
+   * makes up for it), while pause, stop and fussy still act at once because they drop the buffer.
+   */
+  public static final Duration DEFAULT_BUFFER = Duration.ofMillis(200);
 
   private final SourceDataLine line;
   private final int sampleRate;

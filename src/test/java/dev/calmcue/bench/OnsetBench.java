@@ -98,6 +98,13 @@ public final class OnsetBench {
     System.out.println("error at the first onset of each minute (ms):" + perMinute);
     System.out.printf(Locale.ROOT, "onset error vs plan (ms, first onset aligned): p50 %.1f  p99 %.1f  max %.1f%n",
         pct(abs, 50), pct(abs, 99), abs[abs.length - 1]);
+    StringBuilder outliers = new StringBuilder();
+    for (int i = 0; i < err.length; i++) {
+      if (!Double.isNaN(err[i]) && Math.abs(err[i]) > 10) {
+        outliers.append(String.format(Locale.ROOT, " %.1fs:%+.1f", expected.get(i) / (double) rate, err[i]));
+      }
+    }
+    System.out.println("onsets off by more than 10 ms (planned time: error):" + (outliers.length() == 0 ? " none" : outliers));
     System.out.printf(Locale.ROOT, "drift: mean error first minute %.1f ms, last minute %.1f ms%n",
         mean(first), mean(last));
   }
