@@ -49,7 +49,7 @@ final class EarlyAudio {
 
   /**
    * Starts the early sound for these arguments if they are a sound {@code play}; returns once the
-   * line sounds, it cannot be opened, or 150 ms passed.
+   * hinted first cue sounds, there is no hint, the line cannot be opened, or 150 ms passed.
    */
   static void startFor(String[] args) {
     if (args.length < 2 || !args[0].equals("play")) {
@@ -110,6 +110,9 @@ final class EarlyAudio {
       hintFile =
           LaunchHint.fileFor(args, System.getenv(), System.getProperty("user.home"), Path.of("")).orElse(null);
       hint = hintFile == null ? null : LaunchHint.read(hintFile).orElse(null);
+      if (hint == null) {
+        sounding.countDown(); // nothing to play yet: main need not wait for the line
+      }
       try {
         sink = LineAudioSink.open(hint != null ? hint.sampleRate() : DEFAULT_RATE, LineAudioSink.DEFAULT_BUFFER);
       } catch (AudioFailure e) {
