@@ -4,31 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** calmcue play as a user runs it without a terminal: text mode on a fast clock, and bad input. */
 class PlayCommandTest {
   static final String ROUTINE = "src/test/resources/play/short-routine.json";
-  private static final Pattern STACK_LINE = Pattern.compile("(?m)^[ \\t]+at ");
-
-  record Result(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- out ---\n" + out + "--- err ---\n" + err;
-    }
-  }
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    Result r = new Result(code, out.toString(), err.toString());
-    assertFalse(STACK_LINE.matcher(r.out + r.err).find(), r::toString);
-    return r;
+  private static Cli.Result run(String... args) {
+    return Cli.run(args);
   }
 
   @Test
