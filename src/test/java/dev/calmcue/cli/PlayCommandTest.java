@@ -16,7 +16,7 @@ class PlayCommandTest {
 
   @Test
   void text_printsEveryCueInOrder_announcesTextModeOnce_andCompletes() {
-    Result r = run("play", ROUTINE, "--no-prep", "--speed", "200");
+    Cli.Result r = run("play", ROUTINE, "--no-prep", "--speed", "200");
     assertEquals(0, r.code(), r::toString);
     List<String> cues = r.out().lines().filter(l -> l.startsWith("[")).toList();
     assertEquals("[0:00] Short test routine. Let's begin.", cues.get(0), r::toString);
@@ -28,7 +28,7 @@ class PlayCommandTest {
 
   @Test
   void prepWithoutKeyboard_speaksThePrelude_thenStartsWithoutWaiting() {
-    Result r = run("play", ROUTINE, "--speed", "200");
+    Cli.Result r = run("play", ROUTINE, "--speed", "200");
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().contains("Ready? Press space, or say ready."), r::toString);
     assertTrue(r.out().contains("starting the steps now"), r::toString);
@@ -37,7 +37,7 @@ class PlayCommandTest {
 
   @Test
   void quiet_printsNothingButTheTextModeNotice() {
-    Result r = run("play", ROUTINE, "--no-prep", "--speed", "200", "--quiet");
+    Cli.Result r = run("play", ROUTINE, "--no-prep", "--speed", "200", "--quiet");
     assertEquals(0, r.code(), r::toString);
     assertEquals("", r.out(), r::toString);
     assertEquals(1, r.err().lines().count(), r::toString);
@@ -45,7 +45,7 @@ class PlayCommandTest {
 
   @Test
   void verbose_logsWhatIsSpoken_onStderrOnly() {
-    Result r = run("play", ROUTINE, "--no-prep", "--speed", "200", "--verbose");
+    Cli.Result r = run("play", ROUTINE, "--no-prep", "--speed", "200", "--verbose");
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.err().lines().anyMatch(l -> l.matches("calmcue: \\d+:\\d\\d instruction: Stroke from the neck down\\.")), r::toString);
   }
@@ -59,7 +59,7 @@ class PlayCommandTest {
             new String[] {"play", ROUTINE, "--ready-timeout", "soon"},
             new String[] {"play", ROUTINE, "--quiet", "--verbose"},
             new String[] {"play", ROUTINE, "--volume", "101"})) {
-      Result r = run(args);
+      Cli.Result r = run(args);
       assertEquals(2, r.code(), r::toString);
       String first = r.err().lines().findFirst().orElse("");
       assertTrue(first.startsWith("calmcue: ") && first.contains("--"), r::toString);
@@ -69,7 +69,7 @@ class PlayCommandTest {
 
   @Test
   void unknownRoutine_isAnInputError() {
-    Result r = run("play", "no-such-routine", "--text");
+    Cli.Result r = run("play", "no-such-routine", "--text");
     assertEquals(2, r.code(), r::toString);
     assertTrue(r.err().startsWith("calmcue: unknown routine 'no-such-routine'"), r::toString);
   }
