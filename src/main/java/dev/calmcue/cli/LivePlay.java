@@ -42,7 +42,7 @@ final class LivePlay {
     SessionSettings settings = request.session();
     int prerollSamples;
     PreparedSession prepared;
-    try (CachingSpeechEngine engine = SpeechEngines.open(settings.speech())) {
+    try (CachingSpeechEngine engine = openEngine(settings, early)) {
       if (early.isPresent() && waitingForFirstCue(early.get(), engine.sampleRate())) {
         warmUpVoice(engine); // no hint: the voice may have to load; let it, while the routine loads
       }
@@ -71,6 +71,24 @@ final class LivePlay {
         new SessionPlayer(prepared.timeline(), prepared.sounds(), audio, output, Clock.system(), request.player());
     takeover.ifPresent(t -> player.continueAfter(t.headstart()));
     return new TerminalSession(player, out, err, request.display()).run();
+  }
+
+  /** The engine for these settings: the one the launch thread is already warming up, if it matches. */
+  private static CachingSpeechEngine openEngine(SessionSettings settings, Optional<EarlyAudio> early) {
+    CachingSpeechEngine opened = SpeechEngines.open(settings.speech());
+    if (early.isEmpty()) {
+      return opened;
+    }
+    try {
+      Optional<CachingSpeechEngine> warm = early.get().warmEngine(opened.settingsKey());
+      if (warm.isPresent()) {
+        opened.close();
+        return warm.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return opened;
   }
 
   /**
