@@ -43,7 +43,9 @@ record LaunchHint(int sampleRate, int prerollSamples, int nextCue, short[] sampl
       for (byte b : key.toString().getBytes(StandardCharsets.UTF_8)) {
         h = (h ^ (b & 0xff)) * 0x100000001b3L;
       }
-      return Optional.of(launchDirectory(env, userHome).resolve(String.format("%016x.hint", h)));
+      // not String.format: at launch every class loaded delays the first word
+      String hex = Long.toHexString(h);
+      return Optional.of(launchDirectory(env, userHome).resolve("0".repeat(16 - hex.length()) + hex + ".hint"));
     } catch (InvalidPathException e) {
       return Optional.empty();
     }

@@ -380,12 +380,25 @@ public final class SessionPlayer {
   private int blocks;
   private long blockStartOut = -1;
   private long currentMin = Long.MAX_VALUE;
+  private long watchFrom;
 
   private static final int UNDERRUN_BLOCKS = 4;
   private static final long UNDERRUN_THRESHOLD_NS = 20_000_000L;
 
+  /**
+   * After the line's buffer was dropped the device takes a moment to start again; that pause is part
+   * of acting on the command (what follows is planned from now), not an underrun to make up for.
+   */
+  private void restartUnderrunWatch() {
+    debt = 0;
+    blocks = 0;
+    currentMin = Long.MAX_VALUE;
+    blockStartOut = -1;
+    watchFrom = out + rate / 2;
+  }
+
   private void watchForUnderruns() {
-    if (textMode != null) {
+    if (textMode != null || out < watchFrom) {
       return;
     }
     long heard = out - safeBuffered();
@@ -703,6 +716,9 @@ public final class SessionPlayer {
       }
     }
     rewindTo(out - buffered);
+    if (buffered > 0) {
+      restartUnderrunWatch();
+    }
     muteSounding();
     speaking = "";
   }

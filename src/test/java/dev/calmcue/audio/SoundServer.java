@@ -52,9 +52,14 @@ public final class SoundServer {
 
   /** Records the null sink's monitor (16 kHz mono) until {@link Recorder#stop()}. */
   public static Recorder record() throws IOException {
+    return record("nullsink.monitor");
+  }
+
+  /** Records {@code source} (16 kHz mono) until {@link Recorder#stop()}. */
+  public static Recorder record(String source) throws IOException {
     ProcessBuilder pb =
         new ProcessBuilder(
-            "parec", "-d", "nullsink.monitor", "--format=s16le", "--rate=16000", "--channels=1",
+            "parec", "-d", source, "--format=s16le", "--rate=16000", "--channels=1",
             "--latency-msec=5", "--raw");
     pb.environment().putAll(Map.of("PULSE_LATENCY_MSEC", "20"));
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);

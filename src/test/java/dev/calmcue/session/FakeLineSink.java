@@ -20,6 +20,7 @@ final class FakeLineSink implements AudioSink {
   private long queueEnd = Long.MIN_VALUE;
   private long stallAt = Long.MAX_VALUE;
   private long stallNanos;
+  private long restartNanos;
   long gapNanos;
 
   FakeLineSink(VirtualClock clock, int rate, int capacity) {
@@ -27,6 +28,12 @@ final class FakeLineSink implements AudioSink {
     this.rate = rate;
     this.capacity = capacity;
     this.memory = new MemorySink(rate);
+  }
+
+  /** After its buffer is dropped the device needs {@code millis} before it plays again (PulseAudio does). */
+  FakeLineSink restartAfterDiscard(long millis) {
+    restartNanos = millis * 1_000_000L;
+    return this;
   }
 
   /** The write that reaches {@code sample} comes {@code millis} late. */
@@ -69,7 +76,8 @@ final class FakeLineSink implements AudioSink {
 
   @Override
   public void discardBuffered() {
-    queueEnd = Math.min(queueEnd, clock.nanoTime());
+    // nothing queued any more; the next sound starts no sooner than the device's restart
+    queueEnd = Math.min(queueEnd, clock.nanoTime()) + restartNanos;
   }
 
   @Override

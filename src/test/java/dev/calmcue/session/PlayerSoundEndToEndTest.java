@@ -1,6 +1,7 @@
 package dev.calmcue.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,25 +11,28 @@ import dev.calmcue.audio.SoundServer;
 import dev.calmcue.audio.TimelineAudio;
 import dev.calmcue.audio.Volume;
 import dev.calmcue.plan.Cue;
+import dev.calmcue.plan.CueKind;
 import dev.calmcue.plan.PlanOptions;
+import dev.calmcue.plan.StepSpan;
+import dev.calmcue.plan.Timeline;
 import dev.calmcue.routine.MinutesRange;
 import dev.calmcue.routine.Prompt;
 import dev.calmcue.routine.Routine;
 import dev.calmcue.routine.Step;
+import dev.calmcue.session.SessionOutcome.Ending;
+import dev.calmcue.speech.Pcm;
 import dev.calmcue.speech.SpeechCache;
 import dev.calmcue.speech.SpeechEngine;
 import dev.calmcue.speech.SpeechEngines;
 import dev.calmcue.speech.SpeechSettings;
-import java.util.OptionalDouble;
-import dev.calmcue.plan.CueKind;
-import dev.calmcue.plan.StepSpan;
-import dev.calmcue.plan.Timeline;
-import dev.calmcue.session.SessionOutcome.Ending;
-import dev.calmcue.speech.Pcm;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -56,7 +60,7 @@ class PlayerSoundEndToEndTest {
   @Test
   void playedOnsets_matchThePlan_within30ms() throws Exception {
     Prepared s = tones();
-    short[] rec = play(s, null);
+    short[] rec = play("tones", null);
 
     List<Integer> expected = expectedOnsets(s.audio, 0, s.audio.totalSamples());
     List<Integer> heard = SoundServer.onsets(SoundServer.lowPass(rec), THRESHOLD, MIN_GAP);
@@ -74,7 +78,7 @@ class PlayerSoundEndToEndTest {
   @Test
   void spokenSession_onsetsMatchThePlan_within30ms() throws Exception {
     Prepared s = speech();
-    short[] rec = play(s, null);
+    short[] rec = play("speech", null);
 
     List<Integer> expected = expectedOnsets(s.audio, 0, s.audio.totalSamples());
     List<Integer> heard = SoundServer.onsets(SoundServer.lowPass(rec), THRESHOLD, MIN_GAP);
@@ -99,7 +103,7 @@ class PlayerSoundEndToEndTest {
   @Test
   void afterStop_onlyTheClosingIsHeard_thenSilence() throws Exception {
     Prepared s = tones();
-    short[] rec = play(s, 4); // stop 500 ms after the fifth cue ends, in the quiet before the sixth
+    short[] rec = play("tones", 4); // stop 500 ms after the fifth cue ends, in the quiet before the sixth
 
     List<Integer> heard = SoundServer.onsets(SoundServer.lowPass(rec), THRESHOLD, MIN_GAP);
     int closingStart = s.audio.firstCueAtOrAfter(SampleTimeOf(s.timeline.steps().get(s.timeline.steps().size() - 1).end()));
@@ -122,45 +126,96 @@ class PlayerSoundEndToEndTest {
   }
 
   /**
-   * Plays {@code s} on the line while recording; if {@code stopAfterCue} is set, presses stop 1 s after
-   * that cue is heard.
+   * Plays a session on the line while recording; if {@code stopAfterCue} is set, presses stop 1 s
+   * after that cue is heard. The player runs in a child JVM whose sound goes to a null sink of its own
+   * ({@code PULSE_SINK}), so other programs playing on the shared sink cannot add sounds to the
+   * recording.
    */
-  static short[] play(Prepared s, Integer stopAfterCue) throws Exception {
-    SoundServer.Recorder recorder = SoundServer.record();
-    Thread.sleep(400); // the recorder is running before the first sound
-    SessionPlayer player =
-        new SessionPlayer(
-            s.timeline,
-            s.sounds,
-            s.audio,
-            () -> LineAudioSink.open(RATE, LineAudioSink.DEFAULT_BUFFER),
-            Clock.system(),
-            new PlayerSettings(Duration.ofMillis(300), Duration.ofMinutes(2), 1.0));
-    List<SessionEvent> events = new ArrayList<>();
-    player.addListener(events::add);
-    if (stopAfterCue != null) {
-      Cue target = s.timeline.cues().get(stopAfterCue);
-      player.addListener(
-          e -> {
-            if (e instanceof SessionEvent.CueStarted cs && cs.cue().equals(target)) {
-              Thread presser = new Thread(() -> {
-                try {
-                  Thread.sleep(1000);
-                } catch (InterruptedException ex) {
-                  return;
-                }
-                player.submit(new Command.Stop());
-              });
-              presser.start();
-            }
-          });
+  static short[] play(String session, Integer stopAfterCue) throws Exception {
+    String sink = "calmcue_e2e_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
+    String module = pactl("load-module", "module-null-sink", "sink_name=" + sink).strip();
+    // a silent stream keeps the new sink running at low latency, as pulse-up.sh does for the shared one
+    Process keepalive =
+        new ProcessBuilder(
+                "pacat", "-p", "-d", sink, "--latency-msec=5", "--rate=16000", "--channels=1",
+                "--format=s16le", "--client-name=calmcue-e2e-keepalive")
+            .redirectInput(new java.io.File("/dev/zero"))
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try {
+      Thread.sleep(500);
+      SoundServer.Recorder recorder = SoundServer.record(sink + ".monitor");
+      Thread.sleep(400); // the recorder is running before the first sound
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-cp", System.getProperty("java.class.path"),
+              SoundCheck.class.getName(), session, String.valueOf(stopAfterCue == null ? -1 : stopAfterCue));
+      pb.environment().put("PULSE_SINK", sink);
+      pb.redirectErrorStream(true);
+      Process child = pb.start();
+      String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(child.waitFor(3, TimeUnit.MINUTES), "the session ended");
+      Thread.sleep(1500); // anything still coming would be recorded now
+      short[] rec = recorder.stop();
+      assertFalse(out.contains("TextMode"), "played on the line: " + out);
+      assertTrue(out.contains("ending " + (stopAfterCue == null ? Ending.COMPLETED : Ending.STOPPED)), out);
+      return rec;
+    } finally {
+      keepalive.destroy();
+      keepalive.waitFor(5, TimeUnit.SECONDS);
+      pactl("unload-module", module);
     }
-    SessionOutcome outcome = player.run();
-    Thread.sleep(1500); // anything still coming would be recorded now
-    short[] rec = recorder.stop();
-    assertTrue(events.stream().noneMatch(e -> e instanceof SessionEvent.TextMode), "played on the line: " + events);
-    assertEquals(stopAfterCue == null ? Ending.COMPLETED : Ending.STOPPED, outcome.ending());
-    return rec;
+  }
+
+  private static String pactl(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("pactl"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0, "pactl " + args[0] + ": " + out);
+    return out;
+  }
+
+  /** Child JVM: plays the named test session on the default line and reports its ending. */
+  static final class SoundCheck {
+    public static void main(String[] args) throws Exception {
+      Prepared s = args[0].equals("speech") ? speech() : tones();
+      int stopAfterCue = Integer.parseInt(args[1]);
+      SessionPlayer player =
+          new SessionPlayer(
+              s.timeline,
+              s.sounds,
+              s.audio,
+              () -> LineAudioSink.open(RATE, LineAudioSink.DEFAULT_BUFFER),
+              Clock.system(),
+              new PlayerSettings(Duration.ofMillis(300), Duration.ofMinutes(2), 1.0));
+      player.addListener(e -> {
+        if (e instanceof SessionEvent.TextMode tm) {
+          System.out.println("TextMode " + tm.reason());
+        }
+      });
+      if (stopAfterCue >= 0) {
+        Cue target = s.timeline.cues().get(stopAfterCue);
+        player.addListener(
+            e -> {
+              if (e instanceof SessionEvent.CueStarted cs && cs.cue().equals(target)) {
+                Thread presser = new Thread(() -> {
+                  try {
+                    Thread.sleep(1000);
+                  } catch (InterruptedException ex) {
+                    return;
+                  }
+                  player.submit(new Command.Stop());
+                });
+                presser.start();
+              }
+            });
+      }
+      System.out.println("ending " + player.run().ending());
+      System.exit(0);
+    }
   }
 
   /** Onsets of the plan itself: the same detector over the timeline rendered in memory. */

@@ -413,6 +413,26 @@ class SessionPlayerTest {
   }
 
   @Test
+  void stop_onADeviceThatRestartsSlowly_keepsTheClosingsOwnSpacing() {
+    TestSession s = TestSession.threeSteps();
+    FakeLineSink line = new FakeLineSink(clock, TestSession.RATE, 150).restartAfterDiscard(200);
+    SessionPlayer p = new SessionPlayer(s.timeline, s.sounds, s.audio, () -> line, clock, TestSession.settings(PREROLL));
+    p.addListener(e -> {
+      if (e instanceof SessionEvent.CueStarted cs && cs.cue().text().equals("Keep it light")) {
+        p.submit(new Command.Stop());
+      }
+    });
+    p.run();
+
+    List<Onset> onsets = s.onsets(line.samples());
+    Onset closing = onsets.get(onsets.size() - 2);
+    Onset rest = onsets.get(onsets.size() - 1);
+    assertEquals("Well done. Cuddle time", closing.text());
+    long spacing = line.heardAt(rest.sample()) - line.heardAt(closing.sample());
+    assertEquals((s.at(rest.text()) - s.at(closing.text())) * 1_000_000L, spacing, "as planned");
+  }
+
+  @Test
   void noUnderrun_nothingIsLeftOut() {
     TestSession s = TestSession.threeSteps();
     FakeLineSink line = new FakeLineSink(clock, TestSession.RATE, 150);
