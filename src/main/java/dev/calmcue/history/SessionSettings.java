@@ -1,0 +1,29 @@
+package dev.calmcue.history;
+
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * The settings a session ran with, kept in history so a parent can see what worked.
+ *
+ * @param minutes the requested length of the steps; empty = as written in the routine
+ * @param wordsPerMinute speaking rate; 0 = the engine's default
+ * @param volumePercent output volume, 0-100
+ * @param engine speech engine name ({@code freetts}, {@code espeak})
+ * @param textMode cues were printed instead of spoken (no audio device, or {@code --text})
+ * @param preparation the preparation and safety reminders were spoken before the steps
+ */
+public record SessionSettings(
+    OptionalDouble minutes,
+    int wordsPerMinute,
+    int volumePercent,
+    boolean bedtime,
+    boolean chimes,
+    String engine,
+    boolean textMode,
+    boolean preparation) {
+  public SessionSettings {
+    Objects.requireNonNull(minutes, "minutes");
+    Objects.requireNonNull(engine, "engine");
+  }
+}
