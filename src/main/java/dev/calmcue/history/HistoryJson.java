@@ -51,24 +51,29 @@ public final class HistoryJson {
     return o;
   }
 
+  /** A session that is still running: only what is known at its start. */
+  public static ObjectNode toJson(SessionStart s) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("sessionId", s.sessionId());
+    o.put("routineId", s.routineId());
+    o.put("routineTitle", s.routineTitle());
+    o.put("start", time(s.start()));
+    putSeconds(o, "plannedSeconds", s.planned());
+    o.put("stepCount", s.stepCount());
+    o.set("settings", settings(s.settings()));
+    return o;
+  }
+
   /** One line of the file, without the newline. */
   static String encode(HistoryLine line) {
-    ObjectNode o;
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("schemaVersion", HistoryRecord.SCHEMA_VERSION);
     if (line instanceof HistoryLine.Ended e) {
-      o = toJson(e.record());
       o.put("type", ENDED);
+      o.setAll(toJson(e.record()));
     } else {
-      SessionStart s = ((HistoryLine.Started) line).start();
-      o = MAPPER.createObjectNode();
-      o.put("schemaVersion", HistoryRecord.SCHEMA_VERSION);
       o.put("type", STARTED);
-      o.put("sessionId", s.sessionId());
-      o.put("routineId", s.routineId());
-      o.put("routineTitle", s.routineTitle());
-      o.put("start", time(s.start()));
-      putSeconds(o, "plannedSeconds", s.planned());
-      o.put("stepCount", s.stepCount());
-      o.set("settings", settings(s.settings()));
+      o.setAll(toJson(((HistoryLine.Started) line).start()));
     }
     try {
       return MAPPER.writeValueAsString(o);

@@ -126,7 +126,7 @@ class HistoryStoreTest {
     assertEquals(2, lines.size());
     assertTrue(lines.get(0).startsWith("{\"schemaVersion\":1,\"type\":\"started\""), lines.get(0));
     assertTrue(lines.get(0).contains("\"start\":\"2026-11-24T19:30:00+01:00\""), lines.get(0));
-    assertTrue(lines.get(1).contains("\"type\":\"ended\""), lines.get(1));
+    assertTrue(lines.get(1).startsWith("{\"schemaVersion\":1,\"type\":\"ended\""), lines.get(1));
     assertTrue(lines.get(1).contains("\"ending\":\"fussy\""), lines.get(1));
     assertTrue(lines.get(1).contains("\"reason\":\"phone\""), lines.get(1));
     assertTrue(lines.get(1).contains("\"plannedSeconds\":600,"), lines.get(1));
