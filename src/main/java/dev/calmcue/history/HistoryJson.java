@@ -130,7 +130,7 @@ public final class HistoryJson {
     }
   }
 
-  private static ObjectNode settings(SessionSettings s) {
+  private static ObjectNode settings(RecordedSettings s) {
     ObjectNode o = MAPPER.createObjectNode();
     if (s.minutes().isPresent()) {
       o.put("minutes", s.minutes().getAsDouble());
@@ -147,7 +147,7 @@ public final class HistoryJson {
     return o;
   }
 
-  private static SessionSettings settings(JsonNode o) {
+  private static RecordedSettings settings(JsonNode o) {
     JsonNode minutes = o.get("minutes");
     OptionalDouble m;
     if (minutes == null || minutes.isNull()) {
@@ -157,7 +157,7 @@ public final class HistoryJson {
     } else {
       throw new IllegalArgumentException("settings.minutes must be a number or null");
     }
-    return new SessionSettings(
+    return new RecordedSettings(
         m,
         integer(o, "rate"),
         integer(o, "volume"),

@@ -25,7 +25,7 @@ public record HistoryRecord(
     OffsetDateTime start,
     Duration planned,
     int stepCount,
-    SessionSettings settings,
+    RecordedSettings settings,
     Ending ending,
     String reason,
     Optional<Finish> finish) {

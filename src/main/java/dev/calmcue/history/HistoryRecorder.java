@@ -44,7 +44,7 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
    * @param warnings receives one line per failed write (e.g. to print on stderr)
    */
   public static HistoryRecorder start(
-      HistoryStore store, Timeline timeline, SessionSettings settings, Consumer<String> warnings) {
+      HistoryStore store, Timeline timeline, RecordedSettings settings, Consumer<String> warnings) {
     SessionStart start =
         new SessionStart(
             UUID.randomUUID().toString(),

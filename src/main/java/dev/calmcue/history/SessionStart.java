@@ -18,7 +18,7 @@ public record SessionStart(
     OffsetDateTime start,
     Duration planned,
     int stepCount,
-    SessionSettings settings) {
+    RecordedSettings settings) {
   public SessionStart {
     Objects.requireNonNull(sessionId, "sessionId");
     Objects.requireNonNull(routineId, "routineId");

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.calmcue.history.HistoryLocation;
 import dev.calmcue.history.HistoryRecord;
 import dev.calmcue.history.HistoryStore;
-import dev.calmcue.history.SessionSettings;
+import dev.calmcue.history.RecordedSettings;
 import dev.calmcue.history.SessionStart;
 import dev.calmcue.session.SessionOutcome.Ending;
 import java.io.PrintWriter;
@@ -75,7 +75,7 @@ class HistoryCommandTest {
         at,
         Duration.ofMinutes(10),
         6,
-        new SessionSettings(OptionalDouble.empty(), 0, 80, true, false, "freetts", false, true));
+        new RecordedSettings(OptionalDouble.empty(), 0, 80, true, false, "freetts", false, true));
   }
 
   void ended(String routine, OffsetDateTime at, Ending ending, String reason, long playedSeconds,

@@ -72,7 +72,7 @@ class HistoryStoreTest {
                 EVENING,
                 Duration.ofMillis(612_500),
                 6,
-                new SessionSettings(
+                new RecordedSettings(
                     OptionalDouble.of(7.5), 160, 65, true, false, "espeak", true, false)),
             ending,
             ending == Ending.COMPLETED ? null : "why: " + ending,
@@ -98,7 +98,7 @@ class HistoryStoreTest {
             EVENING,
             Duration.ofMinutes(5),
             2,
-            new SessionSettings(OptionalDouble.empty(), 0, 100, false, true, "freetts", false, true));
+            new RecordedSettings(OptionalDouble.empty(), 0, 100, false, true, "freetts", false, true));
     HistoryRecord r =
         HistoryRecord.finished(
             s, Ending.COMPLETED, null, new HistoryRecord.Finish(EVENING, Duration.ZERO, 0));

@@ -11,8 +11,8 @@ final class Sessions {
 
   private Sessions() {}
 
-  static SessionSettings settings() {
-    return new SessionSettings(OptionalDouble.of(8), 150, 80, true, false, "freetts", false, true);
+  static RecordedSettings settings() {
+    return new RecordedSettings(OptionalDouble.of(8), 150, 80, true, false, "freetts", false, true);
   }
 
   static SessionStart start(String routine, OffsetDateTime at) {

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * The settings a session ran with, kept in history so a parent can see what worked.
+ * The settings a session ran with, as kept in history (so a parent can see what worked).
  *
  * @param minutes the requested length of the steps; empty = as written in the routine
  * @param wordsPerMinute speaking rate; 0 = the engine's default
@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
  * @param textMode cues were printed instead of spoken (no audio device, or {@code --text})
  * @param preparation the preparation and safety reminders were spoken before the steps
  */
-public record SessionSettings(
+public record RecordedSettings(
     OptionalDouble minutes,
     int wordsPerMinute,
     int volumePercent,
@@ -22,7 +22,7 @@ public record SessionSettings(
     String engine,
     boolean textMode,
     boolean preparation) {
-  public SessionSettings {
+  public RecordedSettings {
     Objects.requireNonNull(minutes, "minutes");
     Objects.requireNonNull(engine, "engine");
   }
