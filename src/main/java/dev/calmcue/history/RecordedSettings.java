@@ -1,5 +1,6 @@
 package dev.calmcue.history;
 
+import dev.calmcue.session.SessionSettings;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
@@ -25,5 +26,18 @@ public record RecordedSettings(
   public RecordedSettings {
     Objects.requireNonNull(minutes, "minutes");
     Objects.requireNonNull(engine, "engine");
+  }
+
+  /** What a session with these settings records; {@code textMode} as it actually ran. */
+  public static RecordedSettings of(SessionSettings s, boolean textMode) {
+    return new RecordedSettings(
+        s.plan().minutes(),
+        s.speech().wordsPerMinute(),
+        s.volumePercent(),
+        s.plan().bedtime(),
+        s.plan().chimes(),
+        s.speech().engine(),
+        textMode,
+        s.plan().speakPreparation());
   }
 }

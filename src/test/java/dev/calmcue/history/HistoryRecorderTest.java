@@ -198,4 +198,17 @@ class HistoryRecorderTest {
 
     assertTrue(rec.ended());
   }
+
+  @Test
+  void recordedSettings_takeWhatTheSessionWasPlannedAndSpokenWith() {
+    dev.calmcue.session.SessionSettings s =
+        new dev.calmcue.session.SessionSettings(
+            new dev.calmcue.plan.PlanOptions(java.util.OptionalDouble.of(6), true, false, true),
+            new dev.calmcue.speech.SpeechSettings("espeak", null, 125),
+            55);
+
+    assertEquals(
+        new RecordedSettings(java.util.OptionalDouble.of(6), 125, 55, true, false, "espeak", true, true),
+        RecordedSettings.of(s, true));
+  }
 }
