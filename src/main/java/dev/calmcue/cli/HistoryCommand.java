@@ -12,7 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code calmcue history}: past sessions, totals, the current streak and why sessions ended early. */
+/**
+ * {@code calmcue history}: past sessions, totals, the current streak and why sessions ended early.
+ */
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,

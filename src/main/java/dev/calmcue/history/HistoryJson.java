@@ -17,8 +17,8 @@ import java.util.OptionalDouble;
 
 /**
  * The JSON form of history: one object per line in the file, and the same field names in {@code
- * calmcue history --json}. Mapped by hand so the records stay free of Jackson annotations and the file
- * format is spelled out in one place (see docs/history.md).
+ * calmcue history --json}. Mapped by hand so the records stay free of Jackson annotations and the
+ * file format is spelled out in one place (see docs/history.md).
  */
 public final class HistoryJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -27,7 +27,10 @@ public final class HistoryJson {
 
   private HistoryJson() {}
 
-  /** The record as a JSON object (interrupted sessions have null end, actualSeconds, stepsCompleted). */
+  /**
+   * The record as a JSON object (interrupted sessions have null end, actualSeconds,
+   * stepsCompleted).
+   */
   public static ObjectNode toJson(HistoryRecord r) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("schemaVersion", r.schemaVersion());

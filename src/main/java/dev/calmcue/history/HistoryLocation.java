@@ -5,7 +5,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Where the history file lives: {@code $XDG_DATA_HOME/calmcue/history.jsonl}, by default {@code
- * ~/.local/share/calmcue/history.jsonl} (XDG Base Directory spec: a relative XDG_DATA_HOME is ignored).
+ * ~/.local/share/calmcue/history.jsonl} (XDG Base Directory spec: a relative XDG_DATA_HOME is
+ * ignored).
  */
 public final class HistoryLocation {
   /** Java system property that overrides the data folder (tests, packagers); wins over the env. */

@@ -9,9 +9,9 @@ import java.util.Optional;
 /**
  * One session in history: what was planned, how it ended and how far it got.
  *
- * <p>A session whose process died (kill -9, power cut) has a start but no end record; it is read back
- * as {@link #interrupted} with ending {@code error}, reason {@value #INTERRUPTED} and no {@link
- * #finish()}, because how far it got is unknown.
+ * <p>A session whose process died (kill -9, power cut) has a start but no end record; it is read
+ * back as {@link #interrupted} with ending {@code error}, reason {@value #INTERRUPTED} and no
+ * {@link #finish()}, because how far it got is unknown.
  *
  * @param reason why it ended, in a few words ({@code q}, {@code Ctrl-C}, {@code audio device
  *     failed: ...}); null when nothing more than the ending is known
@@ -115,7 +115,9 @@ public record HistoryRecord(
     return ending != Ending.NO_START;
   }
 
-  /** True if a session that started did not play to its end (stopped, fussy, error, interrupted). */
+  /**
+   * True if a session that started did not play to its end (stopped, fussy, error, interrupted).
+   */
   public boolean endedEarly() {
     return started() && ending != Ending.COMPLETED;
   }

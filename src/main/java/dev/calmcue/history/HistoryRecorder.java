@@ -16,8 +16,8 @@ import java.util.function.Consumer;
  * Writes a session's history: a start record when created, an end record on {@link
  * SessionEvent.Ended}. Attach it to any player as an event listener.
  *
- * <p>History must never break a session: a failed write (disk full, read-only folder) is reported as
- * one line through the warning callback and the session carries on.
+ * <p>History must never break a session: a failed write (disk full, read-only folder) is reported
+ * as one line through the warning callback and the session carries on.
  */
 public final class HistoryRecorder implements Consumer<SessionEvent> {
   /** The reason recorded when the process ends (Ctrl-C, signal, exit) before the session did. */

@@ -23,8 +23,8 @@ import java.util.TreeMap;
  *     ending today or yesterday (a streak is not broken until a whole day is missed)
  * @param started sessions that got past the ready question
  * @param endedEarly of those, the ones stopped, fussy, failed or interrupted
- * @param earlyReasons why they ended early, most frequent first ({@code stopped (q)}, {@code fussy},
- *     {@code interrupted}, ...)
+ * @param earlyReasons why they ended early, most frequent first ({@code stopped (q)}, {@code
+ *     fussy}, {@code interrupted}, ...)
  */
 public record HistoryStats(
     List<RoutineTotal> routines,
@@ -106,8 +106,7 @@ public record HistoryStats(
    * was none yet today). Days are calendar days in {@code zone}, so a 23- or 25-hour day at a clock
    * change is one day like any other.
    */
-  public static int currentStreak(
-      Collection<OffsetDateTime> starts, LocalDate today, ZoneId zone) {
+  public static int currentStreak(Collection<OffsetDateTime> starts, LocalDate today, ZoneId zone) {
     Set<LocalDate> days = new HashSet<>();
     for (OffsetDateTime t : starts) {
       days.add(t.atZoneSameInstant(zone).toLocalDate());

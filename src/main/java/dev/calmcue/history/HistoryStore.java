@@ -29,8 +29,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * The append-only history file (JSON Lines): one line when a session starts and one when it ends.
  *
  * <p>Every append is one write of a whole line under an exclusive {@link FileLock}, then {@code
- * force(true)}, so two terminals never interleave bytes and a power cut loses at most the line being
- * written. Reading never fails on content: a torn or damaged line is skipped with a warning.
+ * force(true)}, so two terminals never interleave bytes and a power cut loses at most the line
+ * being written. Reading never fails on content: a torn or damaged line is skipped with a warning.
  */
 public final class HistoryStore {
   /**
@@ -78,8 +78,8 @@ public final class HistoryStore {
   }
 
   /**
-   * Marks a session as running for as long as the returned lease is open, so that {@link #read()} in
-   * another process shows it as running rather than interrupted. Best effort: never fails.
+   * Marks a session as running for as long as the returned lease is open, so that {@link #read()}
+   * in another process shows it as running rather than interrupted. Best effort: never fails.
    */
   public AutoCloseable holdRunning(String sessionId) {
     return leases.hold(sessionId);
@@ -152,7 +152,8 @@ public final class HistoryStore {
   public boolean hadSessionOn(LocalDate day) throws IOException {
     History h = read();
     return h.sessions().stream()
-            .anyMatch(r -> r.started() && r.start().atZoneSameInstant(zone()).toLocalDate().equals(day))
+            .anyMatch(
+                r -> r.started() && r.start().atZoneSameInstant(zone()).toLocalDate().equals(day))
         || h.running().stream()
             .anyMatch(s -> s.start().atZoneSameInstant(zone()).toLocalDate().equals(day));
   }
@@ -169,7 +170,8 @@ public final class HistoryStore {
     boolean created = !Files.exists(file);
     ReentrantLock jvmLock = jvmLock();
     jvmLock.lock();
-    // READ|WRITE with an explicit position rather than APPEND: we must look at the last byte under the
+    // READ|WRITE with an explicit position rather than APPEND: we must look at the last byte under
+    // the
     // same lock, and a second channel for reading would drop the lock when closed (see JVM_LOCKS).
     try (FileChannel ch = FileChannel.open(file, CREATE, READ, WRITE);
         FileLock lock = ch.lock()) {
@@ -227,8 +229,7 @@ public final class HistoryStore {
   }
 
   private ReentrantLock jvmLock() {
-    return JVM_LOCKS.computeIfAbsent(
-        file.toAbsolutePath().normalize(), p -> new ReentrantLock());
+    return JVM_LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new ReentrantLock());
   }
 
   /** So a new file's directory entry survives a power cut too; not possible everywhere. */

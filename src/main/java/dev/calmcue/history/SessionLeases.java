@@ -14,9 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Tells a session that is still playing (in another terminal) from one whose process died: a running
- * session holds an OS lock on {@code <dir>/<sessionId>.lock}, which the OS drops when the process dies,
- * even by kill -9.
+ * Tells a session that is still playing (in another terminal) from one whose process died: a
+ * running session holds an OS lock on {@code <dir>/<sessionId>.lock}, which the OS drops when the
+ * process dies, even by kill -9.
  */
 final class SessionLeases {
   /** Sessions held by this JVM: probing their lock file here would release the lock (POSIX). */
@@ -55,7 +55,8 @@ final class SessionLeases {
         }
       };
     } catch (IOException | RuntimeException e) {
-      // Without the lock a reader elsewhere may call this session interrupted while it plays: harmless.
+      // Without the lock a reader elsewhere may call this session interrupted while it plays:
+      // harmless.
       return () -> {};
     }
   }

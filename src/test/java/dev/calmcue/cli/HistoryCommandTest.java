@@ -78,8 +78,14 @@ class HistoryCommandTest {
         new RecordedSettings(OptionalDouble.empty(), 0, 80, true, false, "freetts", false, true));
   }
 
-  void ended(String routine, OffsetDateTime at, Ending ending, String reason, long playedSeconds,
-      int steps) throws Exception {
+  void ended(
+      String routine,
+      OffsetDateTime at,
+      Ending ending,
+      String reason,
+      long playedSeconds,
+      int steps)
+      throws Exception {
     SessionStart s = start(routine, at);
     store.appendStart(s);
     store.appendEnd(
@@ -121,18 +127,21 @@ class HistoryCommandTest {
 
     assertEquals(0, r.code(), r.toString());
     String[] lines = r.out().split("\n");
-    assertTrue(lines[0].matches("DATE +START +ROUTINE +PLANNED +PLAYED +STEPS +ENDED"), r.toString());
+    assertTrue(
+        lines[0].matches("DATE +START +ROUTINE +PLANNED +PLAYED +STEPS +ENDED"), r.toString());
     assertTrue(lines[1].startsWith(today.minusDays(2) + " "), r.toString());
     assertTrue(lines[1].matches(".*19:30  back-massage +10:00 +10:00 +6/6  completed"), lines[1]);
     assertTrue(lines[2].matches(".*19:30  belly +10:00 +\\? +\\?/6  interrupted.*"), lines[2]);
-    assertTrue(lines[3].matches(".*07:15  back-massage +10:00 +3:05 +2/6  stopped \\(q\\)"), lines[3]);
+    assertTrue(
+        lines[3].matches(".*07:15  back-massage +10:00 +3:05 +2/6  stopped \\(q\\)"), lines[3]);
     assertTrue(lines[4].matches(".*08:00  back-massage .*no-start \\(no answer\\)"), lines[4]);
     assertTrue(lines[5].matches(".*09:00  belly +10:00 +1:01 +1/6  fussy"), lines[5]);
-    assertTrue(r.out().contains("  back-massage  2 sessions, 1 completed, 13 min played\n"), r.out());
-    assertTrue(r.out().contains("  belly         2 sessions, 0 completed, 1 min played\n"), r.out());
-    assertTrue(r.out().contains("Streak: 3 days in a row\n"), r.out());
     assertTrue(
-        r.out().contains("Ended early: 3 of 4 sessions (75%): "), r.out());
+        r.out().contains("  back-massage  2 sessions, 1 completed, 13 min played\n"), r.out());
+    assertTrue(
+        r.out().contains("  belly         2 sessions, 0 completed, 1 min played\n"), r.out());
+    assertTrue(r.out().contains("Streak: 3 days in a row\n"), r.out());
+    assertTrue(r.out().contains("Ended early: 3 of 4 sessions (75%): "), r.out());
     assertTrue(r.out().contains("stopped (q) 1"), r.out());
     assertTrue(r.out().contains("interrupted 1"), r.out());
     assertTrue(r.out().contains("fussy 1"), r.out());
@@ -198,7 +207,8 @@ class HistoryCommandTest {
   @Test
   void tornLastLine_isAWarningOnStderr_andTheRestIsStillShown() throws Exception {
     sampleHistory();
-    Files.writeString(store.file(), "{\"schemaVersion\":1,\"type\":\"end", StandardOpenOption.APPEND);
+    Files.writeString(
+        store.file(), "{\"schemaVersion\":1,\"type\":\"end", StandardOpenOption.APPEND);
 
     Result r = run("history");
 
@@ -217,7 +227,8 @@ class HistoryCommandTest {
 
     assertEquals(2, r.code(), r.toString());
     assertTrue(
-        r.err().startsWith("calmcue: Invalid value for option '--since': '25.11.2026' is not a date"),
+        r.err()
+            .startsWith("calmcue: Invalid value for option '--since': '25.11.2026' is not a date"),
         r.toString());
     assertEquals("", r.out());
   }

@@ -77,7 +77,9 @@ class PlayHistoryProcessTest {
             .start();
     assertTrue(second.waitFor(GUARD_MINUTES, TimeUnit.MINUTES), "second session hung");
     assertEquals(
-        0, second.exitValue(), () -> "second session failed:\n" + read(dataHome.resolve("second.log")));
+        0,
+        second.exitValue(),
+        () -> "second session failed:\n" + read(dataHome.resolve("second.log")));
 
     Process report =
         calmcue("history", "--json")

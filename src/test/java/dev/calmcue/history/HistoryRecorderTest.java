@@ -40,7 +40,8 @@ class HistoryRecorderTest {
     List<StepSpan> steps =
         List.of(
             new StepSpan(0, "warm", "Warm hands", Duration.ofSeconds(30), Duration.ofSeconds(90)),
-            new StepSpan(1, "back", "Back strokes", Duration.ofSeconds(90), Duration.ofSeconds(300)),
+            new StepSpan(
+                1, "back", "Back strokes", Duration.ofSeconds(90), Duration.ofSeconds(300)),
             new StepSpan(2, "end", "Rest", Duration.ofSeconds(300), Duration.ofSeconds(330)));
     List<Cue> cues =
         List.of(
@@ -108,8 +109,7 @@ class HistoryRecorderTest {
   }
 
   @Test
-  void processEnding_beforeTheSessionEnded_recordsAStopWithTheLastKnownProgress()
-      throws Exception {
+  void processEnding_beforeTheSessionEnded_recordsAStopWithTheLastKnownProgress() throws Exception {
     HistoryStore store = store();
     HistoryRecorder rec =
         HistoryRecorder.start(store, timeline(), Sessions.settings(), warnings::add);
@@ -143,8 +143,7 @@ class HistoryRecorderTest {
             new SessionOutcome(Ending.COMPLETED, null, 3, Duration.ofSeconds(336))));
 
     rec.processEnding();
-    rec.accept(
-        new SessionEvent.Ended(new SessionOutcome(Ending.ERROR, "late", 0, Duration.ZERO)));
+    rec.accept(new SessionEvent.Ended(new SessionOutcome(Ending.ERROR, "late", 0, Duration.ZERO)));
 
     assertEquals(2, Files.readAllLines(store.file()).size());
     History h = store.read();
@@ -208,7 +207,8 @@ class HistoryRecorderTest {
             55);
 
     assertEquals(
-        new RecordedSettings(java.util.OptionalDouble.of(6), 125, 55, true, false, "espeak", true, true),
+        new RecordedSettings(
+            java.util.OptionalDouble.of(6), 125, 55, true, false, "espeak", true, true),
         RecordedSettings.of(s, true));
   }
 }

@@ -68,18 +68,25 @@ class HistoryStatsTest {
       // 00:30 Berlin on the 25th is 23:30 UTC on the 24th: it is the user's 25th.
       assertEquals(
           2, streak(LocalDate.parse("2026-11-25"), "2026-11-24T19:00", "2026-11-25T00:30"));
-      assertEquals(1, streak(LocalDate.parse("2026-11-25"), "2026-11-25T00:30", "2026-11-23T19:00"));
+      assertEquals(
+          1, streak(LocalDate.parse("2026-11-25"), "2026-11-25T00:30", "2026-11-23T19:00"));
     }
 
     @Test
     void crossesMonthEnds_includingFebruaryInALeapYear() {
       assertEquals(
           3,
-          streak(LocalDate.parse("2026-02-01"), "2026-01-30T19:00", "2026-01-31T19:00",
+          streak(
+              LocalDate.parse("2026-02-01"),
+              "2026-01-30T19:00",
+              "2026-01-31T19:00",
               "2026-02-01T19:00"));
       assertEquals(
           3,
-          streak(LocalDate.parse("2028-03-01"), "2028-02-28T19:00", "2028-02-29T19:00",
+          streak(
+              LocalDate.parse("2028-03-01"),
+              "2028-02-28T19:00",
+              "2028-02-29T19:00",
               "2028-03-01T19:00"));
       assertEquals(
           2, streak(LocalDate.parse("2026-05-01"), "2026-04-30T19:00", "2026-05-01T19:00"));
@@ -89,7 +96,10 @@ class HistoryStatsTest {
     void crossesTheYearEnd() {
       assertEquals(
           3,
-          streak(LocalDate.parse("2027-01-01"), "2026-12-30T21:00", "2026-12-31T23:59",
+          streak(
+              LocalDate.parse("2027-01-01"),
+              "2026-12-30T21:00",
+              "2026-12-31T23:59",
               "2027-01-01T00:01"));
     }
 
@@ -105,7 +115,10 @@ class HistoryStatsTest {
           0, streak(LocalDate.parse("2026-11-25"), "2026-11-22T19:00", "2026-11-23T19:00"));
       assertEquals(
           1,
-          streak(LocalDate.parse("2026-11-25"), "2026-11-22T19:00", "2026-11-23T19:00",
+          streak(
+              LocalDate.parse("2026-11-25"),
+              "2026-11-22T19:00",
+              "2026-11-23T19:00",
               "2026-11-25T07:00"));
     }
 
@@ -113,7 +126,10 @@ class HistoryStatsTest {
     void manySessionsOnOneDay_countOnce() {
       assertEquals(
           1,
-          streak(LocalDate.parse("2026-11-25"), "2026-11-25T07:00", "2026-11-25T12:00",
+          streak(
+              LocalDate.parse("2026-11-25"),
+              "2026-11-25T07:00",
+              "2026-11-25T12:00",
               "2026-11-25T19:00"));
     }
   }

@@ -98,7 +98,8 @@ class HistoryStoreTest {
             EVENING,
             Duration.ofMinutes(5),
             2,
-            new RecordedSettings(OptionalDouble.empty(), 0, 100, false, true, "freetts", false, true));
+            new RecordedSettings(
+                OptionalDouble.empty(), 0, 100, false, true, "freetts", false, true));
     HistoryRecord r =
         HistoryRecord.finished(
             s, Ending.COMPLETED, null, new HistoryRecord.Finish(EVENING, Duration.ZERO, 0));
@@ -228,7 +229,8 @@ class HistoryStoreTest {
     assertEquals(
         List.of(
             f + ":2: skipped a damaged line (not valid JSON)",
-            f + ":4: skipped a damaged line (schemaVersion 2 is not supported (this calmcue reads"
+            f
+                + ":4: skipped a damaged line (schemaVersion 2 is not supported (this calmcue reads"
                 + " version 1))",
             f + ":5: skipped a damaged line (missing sessionId)"),
         h.warnings());
@@ -249,8 +251,7 @@ class HistoryStoreTest {
   void hadSessionOn_countsSessionsThatStarted_inTheUsersZone_butNotNoStarts() throws Exception {
     HistoryStore store = store();
     // 00:30 in Berlin on the 24th is still the 23rd in UTC.
-    store.appendEnd(
-        Sessions.completed("a", OffsetDateTime.parse("2026-11-23T23:30:00Z")));
+    store.appendEnd(Sessions.completed("a", OffsetDateTime.parse("2026-11-23T23:30:00Z")));
     store.appendEnd(
         Sessions.ended(
             "b", OffsetDateTime.parse("2026-11-25T09:00:00+01:00"), Ending.NO_START, null));
@@ -308,8 +309,8 @@ class HistoryStoreTest {
   }
 
   /**
-   * FileLock excludes other processes, not threads: this starts two more JVMs that append at the same
-   * time as this one, so the OS lock (not only the in-JVM lock) is what keeps lines whole.
+   * FileLock excludes other processes, not threads: this starts two more JVMs that append at the
+   * same time as this one, so the OS lock (not only the in-JVM lock) is what keeps lines whole.
    */
   @Test
   void concurrentAppends_fromThreeProcesses_neverInterleave() throws Exception {
@@ -342,8 +343,8 @@ class HistoryStoreTest {
   }
 
   /**
-   * A session running in another process shows as running; once that process is killed with
-   * SIGKILL (no chance to write anything), the same session reads as interrupted.
+   * A session running in another process shows as running; once that process is killed with SIGKILL
+   * (no chance to write anything), the same session reads as interrupted.
    */
   @Test
   void sessionOfAKilledProcess_turnsFromRunningToInterrupted() throws Exception {
@@ -368,8 +369,7 @@ class HistoryStoreTest {
     assertTrue(after.sessions().get(0).isInterrupted());
   }
 
-  private static void assertAllWholeAndDistinct(HistoryStore store, int expected)
-      throws Exception {
+  private static void assertAllWholeAndDistinct(HistoryStore store, int expected) throws Exception {
     History h = store.read();
     assertEquals(List.of(), h.warnings());
     assertEquals(expected, h.sessions().size());

@@ -33,5 +33,4 @@ public final class JavaProcess {
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
   }
-
 }
