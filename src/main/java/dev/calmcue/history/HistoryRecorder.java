@@ -30,6 +30,7 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
   private boolean ended;
   private Duration lastPlayed = Duration.ZERO;
   private int lastStepIndex = -1;
+  private boolean switchedToText;
 
   private HistoryRecorder(HistoryStore store, SessionStart start, Consumer<String> warnings) {
     this.store = store;
@@ -84,6 +85,9 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
       lastStepIndex = Math.max(lastStepIndex, p.stepIndex());
     } else if (event instanceof SessionEvent.StepStarted s) {
       lastStepIndex = Math.max(lastStepIndex, s.index());
+    } else if (event instanceof SessionEvent.TextMode) {
+      // The device went away mid-session: the end record says the session ended in text mode.
+      switchedToText = true;
     } else if (event instanceof SessionEvent.Ended e) {
       SessionOutcome o = e.outcome();
       finish(o.ending(), o.detail(), o.played(), o.stepsCompleted());
@@ -114,7 +118,19 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
               now(store),
               played == null || played.isNegative() ? Duration.ZERO : played,
               Math.max(0, stepsCompleted));
-      store.appendEnd(HistoryRecord.finished(start, ending, reason, finish));
+      SessionStart s = start;
+      if (switchedToText && !s.settings().textMode()) {
+        s =
+            new SessionStart(
+                s.sessionId(),
+                s.routineId(),
+                s.routineTitle(),
+                s.start(),
+                s.planned(),
+                s.stepCount(),
+                s.settings().withTextMode(true));
+      }
+      store.appendEnd(HistoryRecord.finished(s, ending, reason, finish));
     } catch (IOException | RuntimeException e) {
       warn(e);
     } finally {

@@ -28,6 +28,12 @@ public record RecordedSettings(
     Objects.requireNonNull(engine, "engine");
   }
 
+  /** The same settings, with text mode as the session actually ran. */
+  public RecordedSettings withTextMode(boolean text) {
+    return new RecordedSettings(
+        minutes, wordsPerMinute, volumePercent, bedtime, chimes, engine, text, preparation);
+  }
+
   /** What a session with these settings records; {@code textMode} as it actually ran. */
   public static RecordedSettings of(SessionSettings s, boolean textMode) {
     return new RecordedSettings(

@@ -211,4 +211,19 @@ class HistoryRecorderTest {
             java.util.OptionalDouble.of(6), 125, 55, true, false, "espeak", true, true),
         RecordedSettings.of(s, true));
   }
+
+  @Test
+  void aSwitchToTextMode_midSession_isInTheEndRecordsSettings() throws Exception {
+    HistoryStore store = store();
+    HistoryRecorder rec =
+        HistoryRecorder.start(store, timeline(), Sessions.settings(), warnings::add);
+    rec.accept(new SessionEvent.TextMode("the audio device went away"));
+    rec.accept(
+        new SessionEvent.Ended(
+            new SessionOutcome(Ending.COMPLETED, null, 3, Duration.ofSeconds(336))));
+
+    HistoryRecord r = store.read().sessions().get(0);
+    assertTrue(r.settings().textMode());
+    assertEquals(Sessions.settings().withTextMode(true), r.settings());
+  }
 }
