@@ -21,7 +21,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Prints history as a table with totals, or as JSON; the body of {@code calmcue history}. */
@@ -157,11 +156,11 @@ final class HistoryReport {
     out.println("Streak: " + plural(streak, "day") + (streak > 0 ? " in a row" : ""));
     if (stats.started() > 0) {
       out.printf(
-          "Ended early: %d of %s (%d%%)%s%n",
+          "Ended early: %d of %s (%d%%)%n",
           stats.endedEarly(),
           plural(stats.started(), "session"),
-          Math.round(stats.earlyShare() * 100),
-          stats.earlyReasons().isEmpty() ? "" : ": " + reasons(stats.earlyReasons()));
+          Math.round(stats.earlyShare() * 100));
+      stats.earlyReasons().forEach((why, n) -> out.printf("  %3d  %s%n", n, why));
     }
     if (stats.noStarts() > 0) {
       out.println("Not started (no answer to \"Ready?\"): " + stats.noStarts());
@@ -205,17 +204,7 @@ final class HistoryReport {
   }
 
   private static String ending(HistoryRecord r) {
-    if (r.isInterrupted()) {
-      return "interrupted (how far unknown)";
-    }
-    String name = r.ending().jsonName();
-    return r.reason() == null ? name : name + " (" + r.reason() + ")";
-  }
-
-  private static String reasons(Map<String, Integer> reasons) {
-    return reasons.entrySet().stream()
-        .map(e -> e.getKey() + " " + e.getValue())
-        .collect(Collectors.joining(", "));
+    return r.isInterrupted() ? "interrupted (how far unknown)" : HistoryStats.endingLabel(r);
   }
 
   /** m:ss, or h:mm:ss from an hour. */

@@ -90,7 +90,9 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
       switchedToText = true;
     } else if (event instanceof SessionEvent.Ended e) {
       SessionOutcome o = e.outcome();
-      finish(o.ending(), o.detail(), o.played(), o.stepsCompleted());
+      // A detail that only repeats the ending ("completed") adds nothing to the record.
+      String reason = o.ending().jsonName().equalsIgnoreCase(o.detail()) ? null : o.detail();
+      finish(o.ending(), reason, o.played(), o.stepsCompleted());
     }
   }
 

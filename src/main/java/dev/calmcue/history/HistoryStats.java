@@ -23,7 +23,7 @@ import java.util.TreeMap;
  *     ending today or yesterday (a streak is not broken until a whole day is missed)
  * @param started sessions that got past the ready question
  * @param endedEarly of those, the ones stopped, fussy, failed or interrupted
- * @param earlyReasons why they ended early, most frequent first ({@code stopped (q)}, {@code
+ * @param earlyReasons why they ended early, most frequent first ({@code stopped: q}, {@code
  *     fussy}, {@code interrupted}, ...)
  */
 public record HistoryStats(
@@ -85,7 +85,7 @@ public record HistoryStats(
                   a.played().plus(b.played())));
       if (r.endedEarly()) {
         early++;
-        reasons.merge(earlyReason(r), 1, Integer::sum);
+        reasons.merge(endingLabel(r), 1, Integer::sum);
       }
     }
     Map<String, Integer> sorted = new LinkedHashMap<>();
@@ -120,16 +120,15 @@ public record HistoryStats(
     return streak;
   }
 
-  /** How an early end is named in the summary. */
-  static String earlyReason(HistoryRecord r) {
+  /**
+   * How a session's end is named in tables and summaries: {@code completed}, {@code stopped: q},
+   * {@code fussy}, {@code no-start: nobody answered "Ready?"}, {@code interrupted}.
+   */
+  public static String endingLabel(HistoryRecord r) {
     if (r.isInterrupted()) {
       return HistoryRecord.INTERRUPTED;
     }
-    return switch (r.ending()) {
-      case FUSSY -> "fussy";
-      case STOPPED -> r.reason() == null ? "stopped" : "stopped (" + r.reason() + ")";
-      case ERROR -> r.reason() == null ? "error" : "error (" + r.reason() + ")";
-      default -> r.ending().jsonName();
-    };
+    String name = r.ending().jsonName();
+    return r.reason() == null ? name : name + ": " + r.reason();
   }
 }

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,8 @@ public final class HistoryStore {
     }
     List<String> warnings = new ArrayList<>();
     Map<String, SessionStart> starts = new LinkedHashMap<>();
+    // Where each session first appears: the tie-break for sessions started in the same second.
+    Map<String, Integer> firstLine = new HashMap<>();
     Map<String, HistoryRecord> ends = new LinkedHashMap<>();
     String text = decoder().decode(ByteBuffer.wrap(bytes)).toString();
     String[] lines = text.split("\n", -1);
@@ -120,6 +123,7 @@ public final class HistoryStore {
                     : "skipped a damaged line (" + e.getMessage() + ")"));
         continue;
       }
+      firstLine.putIfAbsent(parsed.sessionId(), i);
       if (parsed instanceof HistoryLine.Started s) {
         starts.putIfAbsent(s.sessionId(), s.start());
       } else if (ends.putIfAbsent(parsed.sessionId(), ((HistoryLine.Ended) parsed).record())
@@ -140,8 +144,12 @@ public final class HistoryStore {
         sessions.add(HistoryRecord.interrupted(s));
       }
     }
-    sessions.sort(Comparator.comparing(r -> r.start().toInstant()));
-    running.sort(Comparator.comparing(s -> s.start().toInstant()));
+    sessions.sort(
+        Comparator.comparing((HistoryRecord r) -> r.start().toInstant())
+            .thenComparing(r -> firstLine.get(r.sessionId())));
+    running.sort(
+        Comparator.comparing((SessionStart s) -> s.start().toInstant())
+            .thenComparing(s -> firstLine.get(s.sessionId())));
     return new History(sessions, running, warnings);
   }
 

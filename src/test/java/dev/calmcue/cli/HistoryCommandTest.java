@@ -133,18 +133,18 @@ class HistoryCommandTest {
     assertTrue(lines[1].matches(".*19:30  back-massage +10:00 +10:00 +6/6  completed"), lines[1]);
     assertTrue(lines[2].matches(".*19:30  belly +10:00 +\\? +\\?/6  interrupted.*"), lines[2]);
     assertTrue(
-        lines[3].matches(".*07:15  back-massage +10:00 +3:05 +2/6  stopped \\(q\\)"), lines[3]);
-    assertTrue(lines[4].matches(".*08:00  back-massage .*no-start \\(no answer\\)"), lines[4]);
+        lines[3].matches(".*07:15  back-massage +10:00 +3:05 +2/6  stopped: q"), lines[3]);
+    assertTrue(lines[4].matches(".*08:00  back-massage .*no-start: no answer"), lines[4]);
     assertTrue(lines[5].matches(".*09:00  belly +10:00 +1:01 +1/6  fussy"), lines[5]);
     assertTrue(
         r.out().contains("  back-massage  2 sessions, 1 completed, 13 min played\n"), r.out());
     assertTrue(
         r.out().contains("  belly         2 sessions, 0 completed, 1 min played\n"), r.out());
     assertTrue(r.out().contains("Streak: 3 days in a row\n"), r.out());
-    assertTrue(r.out().contains("Ended early: 3 of 4 sessions (75%): "), r.out());
-    assertTrue(r.out().contains("stopped (q) 1"), r.out());
-    assertTrue(r.out().contains("interrupted 1"), r.out());
-    assertTrue(r.out().contains("fussy 1"), r.out());
+    assertTrue(r.out().contains("Ended early: 3 of 4 sessions (75%)\n"), r.out());
+    assertTrue(r.out().contains("\n    1  stopped: q\n"), r.out());
+    assertTrue(r.out().contains("\n    1  interrupted\n"), r.out());
+    assertTrue(r.out().contains("\n    1  fussy\n"), r.out());
     assertTrue(r.out().contains("Not started (no answer to \"Ready?\"): 1\n"), r.out());
     assertEquals("", r.err(), r.toString());
   }
@@ -158,7 +158,7 @@ class HistoryCommandTest {
     assertEquals(0, r.code(), r.toString());
     assertFalse(r.out().contains("belly"), r.out());
     assertFalse(r.out().contains("completed\n"), r.out());
-    assertTrue(r.out().contains("stopped (q)"), r.out());
+    assertTrue(r.out().contains("stopped: q"), r.out());
     assertTrue(r.out().contains("  back-massage  1 session, 0 completed, 3 min played\n"), r.out());
     // back-massage was played two days ago and today, not yesterday: the streak is just today.
     assertTrue(r.out().contains("Streak: 1 day in a row\n"), r.out());
@@ -198,7 +198,7 @@ class HistoryCommandTest {
     assertEquals(4, root.get("started").asInt());
     assertEquals(3, root.get("endedEarly").asInt());
     assertEquals(0.75, root.get("earlyShare").asDouble());
-    assertEquals(1, root.get("earlyReasons").get("stopped (q)").asInt());
+    assertEquals(1, root.get("earlyReasons").get("stopped: q").asInt());
     assertEquals(1, root.get("noStarts").asInt());
     assertEquals(2, root.get("totals").size());
     assertEquals(785, root.get("totals").get(0).get("playedSeconds").asInt());

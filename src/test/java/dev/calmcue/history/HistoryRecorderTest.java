@@ -226,4 +226,16 @@ class HistoryRecorderTest {
     assertTrue(r.settings().textMode());
     assertEquals(Sessions.settings().withTextMode(true), r.settings());
   }
+
+  @Test
+  void aDetailThatOnlyRepeatsTheEnding_isNotKeptAsAReason() throws Exception {
+    HistoryStore store = store();
+    HistoryRecorder rec =
+        HistoryRecorder.start(store, timeline(), Sessions.settings(), warnings::add);
+    rec.accept(
+        new SessionEvent.Ended(
+            new SessionOutcome(Ending.COMPLETED, "completed", 3, Duration.ofSeconds(336))));
+
+    assertEquals(null, store.read().sessions().get(0).reason());
+  }
 }

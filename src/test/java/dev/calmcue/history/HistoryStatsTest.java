@@ -178,10 +178,10 @@ class HistoryStatsTest {
     assertEquals(6, stats.streakDays());
     assertEquals(
         List.of(
-            Map.entry("stopped (q)", 2),
-            Map.entry("fussy", 1),
+            Map.entry("stopped: q", 2),
+            Map.entry("fussy: phone", 1),
             Map.entry("interrupted", 1),
-            Map.entry("error (audio device went away)", 1)),
+            Map.entry("error: audio device went away", 1)),
         new ArrayList<>(stats.earlyReasons().entrySet()));
   }
 

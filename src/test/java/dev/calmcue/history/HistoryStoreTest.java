@@ -248,6 +248,18 @@ class HistoryStoreTest {
   }
 
   @Test
+  void sessionsStartedInTheSameSecond_keepTheOrderTheyStartedIn() throws Exception {
+    HistoryStore store = store();
+    SessionStart killed = Sessions.start("a", EVENING);
+    HistoryRecord next = Sessions.completed("b", EVENING);
+    store.appendStart(killed);
+    store.appendStart(next.sessionStart());
+    store.appendEnd(next);
+
+    assertEquals(List.of(HistoryRecord.interrupted(killed), next), store.read().sessions());
+  }
+
+  @Test
   void hadSessionOn_countsSessionsThatStarted_inTheUsersZone_butNotNoStarts() throws Exception {
     HistoryStore store = store();
     // 00:30 in Berlin on the 24th is still the 23rd in UTC.
