@@ -12,8 +12,6 @@ import dev.calmcue.history.HistoryStore;
 import dev.calmcue.history.RecordedSettings;
 import dev.calmcue.history.SessionStart;
 import dev.calmcue.session.SessionOutcome.Ending;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,13 +35,6 @@ class HistoryCommandTest {
   LocalDate today;
   int ids;
 
-  record Result(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
-  }
-
   @BeforeEach
   void pointDataHomeAtTempDir() {
     System.setProperty(HistoryLocation.DATA_HOME_PROPERTY, dataHome.toString());
@@ -54,13 +45,6 @@ class HistoryCommandTest {
   @AfterEach
   void restore() {
     System.clearProperty(HistoryLocation.DATA_HOME_PROPERTY);
-  }
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString(), err.toString());
   }
 
   OffsetDateTime at(LocalDate day, String time) {
@@ -107,7 +91,7 @@ class HistoryCommandTest {
 
   @Test
   void noHistoryYet_saysWhereItWillBeKept() {
-    Result r = run("history");
+    Cli.Result r = Cli.run("history");
 
     assertEquals(0, r.code(), r.toString());
     assertEquals(
@@ -123,7 +107,7 @@ class HistoryCommandTest {
   void table_showsEachSessionInLocalTime_withTotalsStreakAndEarlyStops() throws Exception {
     sampleHistory();
 
-    Result r = run("history");
+    Cli.Result r = Cli.run("history");
 
     assertEquals(0, r.code(), r.toString());
     String[] lines = r.out().split("\n");
@@ -153,7 +137,7 @@ class HistoryCommandTest {
   void since_andRoutine_filterTheSessionsButNotTheStreak() throws Exception {
     sampleHistory();
 
-    Result r = run("history", "--since", today.toString(), "--routine", "back-massage");
+    Cli.Result r = Cli.run("history", "--since", today.toString(), "--routine", "back-massage");
 
     assertEquals(0, r.code(), r.toString());
     assertFalse(r.out().contains("belly"), r.out());
@@ -168,7 +152,7 @@ class HistoryCommandTest {
   void filtersThatMatchNothing_sayso() throws Exception {
     sampleHistory();
 
-    Result r = run("history", "--routine", "legs");
+    Cli.Result r = Cli.run("history", "--routine", "legs");
 
     assertEquals(0, r.code(), r.toString());
     assertEquals("No sessions match.\n", r.out());
@@ -178,7 +162,7 @@ class HistoryCommandTest {
   void json_hasSessionsTotalsStreakAndReasons_forScripts() throws Exception {
     sampleHistory();
 
-    Result r = run("history", "--json");
+    Cli.Result r = Cli.run("history", "--json");
 
     assertEquals(0, r.code(), r.toString());
     JsonNode root = new ObjectMapper().readTree(r.out());
@@ -210,7 +194,7 @@ class HistoryCommandTest {
     Files.writeString(
         store.file(), "{\"schemaVersion\":1,\"type\":\"end", StandardOpenOption.APPEND);
 
-    Result r = run("history");
+    Cli.Result r = Cli.run("history");
 
     assertEquals(0, r.code(), r.toString());
     assertEquals(
@@ -223,7 +207,7 @@ class HistoryCommandTest {
 
   @Test
   void badSinceDate_isAUsageError_namingTheOption() {
-    Result r = run("history", "--since", "25.11.2026");
+    Cli.Result r = Cli.run("history", "--since", "25.11.2026");
 
     assertEquals(2, r.code(), r.toString());
     assertTrue(
@@ -238,7 +222,7 @@ class HistoryCommandTest {
     // A folder where the file should be: reading it fails, not with a stack trace.
     Files.createDirectories(store.file());
 
-    Result r = run("history");
+    Cli.Result r = Cli.run("history");
 
     assertEquals(1, r.code(), r.toString());
     assertTrue(r.err().startsWith("calmcue: cannot read the history file "), r.toString());
@@ -247,7 +231,7 @@ class HistoryCommandTest {
 
   @Test
   void help_hasExamples() {
-    Result r = run("history", "--help");
+    Cli.Result r = Cli.run("history", "--help");
 
     assertEquals(0, r.code());
     assertTrue(r.out().contains("Examples:"), r.out());
