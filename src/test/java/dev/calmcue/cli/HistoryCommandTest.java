@@ -35,8 +35,11 @@ class HistoryCommandTest {
   LocalDate today;
   int ids;
 
+  private String savedDataHome;
+
   @BeforeEach
   void pointDataHomeAtTempDir() {
+    savedDataHome = System.getProperty(HistoryLocation.DATA_HOME_PROPERTY);
     System.setProperty(HistoryLocation.DATA_HOME_PROPERTY, dataHome.toString());
     store = new HistoryStore(dataHome.resolve("calmcue/history.jsonl"), Clock.systemDefaultZone());
     today = store.today();
@@ -44,7 +47,11 @@ class HistoryCommandTest {
 
   @AfterEach
   void restore() {
-    System.clearProperty(HistoryLocation.DATA_HOME_PROPERTY);
+    if (savedDataHome == null) {
+      System.clearProperty(HistoryLocation.DATA_HOME_PROPERTY);
+    } else {
+      System.setProperty(HistoryLocation.DATA_HOME_PROPERTY, savedDataHome);
+    }
   }
 
   OffsetDateTime at(LocalDate day, String time) {
