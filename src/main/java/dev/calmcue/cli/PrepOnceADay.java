@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
- * {@code play --prep-once-a-day}: the preparation and safety notes are spoken in the first session of
- * the day only. History tells whether a session already started today; if it cannot be read, the
+ * {@code play --prep-once-a-day}: the preparation and safety notes are spoken in the first session
+ * of the day only. History tells whether a session already started today; if it cannot be read, the
  * preparation is spoken (hearing it twice costs less than missing it).
  */
 final class PrepOnceADay {

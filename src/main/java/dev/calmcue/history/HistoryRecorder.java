@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * SessionEvent.Ended}. Attach it to any player as an event listener.
  *
  * <p>History must never break a session: a failed write (disk full, read-only folder) is reported
- * as one line through the warning callback and the session carries on.
+ * as one line through the warning callback (once per session) and the session carries on.
  */
 public final class HistoryRecorder implements Consumer<SessionEvent> {
   /** The reason recorded when the process ends (Ctrl-C, signal, exit) before the session did. */
@@ -31,6 +31,7 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
   private Duration lastPlayed = Duration.ZERO;
   private int lastStepIndex = -1;
   private boolean switchedToText;
+  private boolean warned;
 
   private HistoryRecorder(HistoryStore store, SessionStart start, Consumer<String> warnings) {
     this.store = store;
@@ -42,7 +43,7 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
   /**
    * Starts recording a session now: writes its start record.
    *
-   * @param warnings receives one line per failed write (e.g. to print on stderr)
+   * @param warnings receives one line if a write fails, at most once (e.g. to print on stderr)
    */
   public static HistoryRecorder start(
       HistoryStore store, Timeline timeline, RecordedSettings settings, Consumer<String> warnings) {
@@ -144,7 +145,12 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
     }
   }
 
+  /** One line per session at most: a parent at bedtime needs to know once, not twice. */
   private void warn(Exception e) {
+    if (warned) {
+      return;
+    }
+    warned = true;
     String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
       why = fse.getReason();

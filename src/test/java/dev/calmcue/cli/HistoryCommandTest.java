@@ -123,8 +123,7 @@ class HistoryCommandTest {
     assertTrue(lines[1].startsWith(today.minusDays(2) + " "), r.toString());
     assertTrue(lines[1].matches(".*19:30  back-massage +10:00 +10:00 +6/6  completed"), lines[1]);
     assertTrue(lines[2].matches(".*19:30  belly +10:00 +\\? +\\?/6  interrupted.*"), lines[2]);
-    assertTrue(
-        lines[3].matches(".*07:15  back-massage +10:00 +3:05 +2/6  stopped: q"), lines[3]);
+    assertTrue(lines[3].matches(".*07:15  back-massage +10:00 +3:05 +2/6  stopped: q"), lines[3]);
     assertTrue(lines[4].matches(".*08:00  back-massage .*no-start: no answer"), lines[4]);
     assertTrue(lines[5].matches(".*09:00  belly +10:00 +1:01 +1/6  fussy"), lines[5]);
     assertTrue(
