@@ -41,6 +41,7 @@ import picocli.CommandLine.TypeConversionException;
       "  calmcue play back-massage --minutes 8 --rate 140 --volume 60",
       "  calmcue play my-routine.json --text    print each cue as it falls due",
       "  calmcue play back-massage --speed 20   a quick text demo",
+      "  calmcue play back-massage --bedtime --prep-once-a-day",
       "",
       "Exit codes: 0 session ended (completed, stopped, fussy or not started),",
       "1 failure, 2 bad input, 130 Ctrl-C."
