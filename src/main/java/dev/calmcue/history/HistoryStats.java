@@ -23,8 +23,8 @@ import java.util.TreeMap;
  *     ending today or yesterday (a streak is not broken until a whole day is missed)
  * @param started sessions that got past the ready question
  * @param endedEarly of those, the ones stopped, fussy, failed or interrupted
- * @param earlyReasons why they ended early, most frequent first ({@code stopped: q}, {@code fussy},
- *     {@code interrupted}, ...)
+ * @param earlyReasons why they ended early, most frequent first ({@code stopped}, {@code fussy: the
+ *     baby was fussy}, {@code interrupted}, ...)
  */
 public record HistoryStats(
     List<RoutineTotal> routines,
@@ -121,8 +121,9 @@ public record HistoryStats(
   }
 
   /**
-   * How a session's end is named in tables and summaries: {@code completed}, {@code stopped: q},
-   * {@code fussy}, {@code no-start: nobody answered "Ready?"}, {@code interrupted}.
+   * How a session's end is named in tables and summaries: {@code completed}, {@code stopped:
+   * interrupted (Ctrl-C)}, {@code fussy}, {@code no-start: nobody answered "Ready?"}, {@code
+   * interrupted}.
    */
   public static String endingLabel(HistoryRecord r) {
     if (r.isInterrupted()) {
