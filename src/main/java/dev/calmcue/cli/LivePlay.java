@@ -83,6 +83,9 @@ final class LivePlay {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       return new TerminalSession(player, out, err, request.display()).run();
+    } catch (RuntimeException | Error e) {
+      recorder.failed(e);
+      throw e;
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);

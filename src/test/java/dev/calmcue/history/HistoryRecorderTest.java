@@ -238,4 +238,22 @@ class HistoryRecorderTest {
 
     assertEquals(null, store.read().sessions().get(0).reason());
   }
+
+  @Test
+  void aCrashAroundThePlayer_isRecordedAsAnError_withItsMessageAndProgress() throws Exception {
+    HistoryStore store = store();
+    HistoryRecorder rec =
+        HistoryRecorder.start(store, timeline(), Sessions.settings(), warnings::add);
+    rec.accept(new SessionEvent.StepStarted(2, 3, "end", "Rest"));
+
+    rec.failed(new IllegalStateException("terminal went away"));
+    rec.accept(
+        new SessionEvent.Ended(
+            new SessionOutcome(Ending.COMPLETED, null, 3, Duration.ofSeconds(336))));
+
+    HistoryRecord r = store.read().sessions().get(0);
+    assertEquals(Ending.ERROR, r.ending());
+    assertEquals("terminal went away", r.reason());
+    assertEquals(2, r.finish().orElseThrow().stepsCompleted());
+  }
 }
