@@ -2,6 +2,10 @@ package dev.calmcue.cli;
 
 import dev.calmcue.audio.AudioFailure;
 import dev.calmcue.audio.LineAudioSink;
+import dev.calmcue.session.SessionPhrases;
+import dev.calmcue.speech.CachingSpeechEngine;
+import dev.calmcue.speech.SpeechEngines;
+import dev.calmcue.speech.SpeechSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 final class EarlyAudio {
   private static final Set<String> NOT_FOR = Set.of("--text", "--speed", "-h", "--help", "-V", "--version");
   private static final int CHUNK = 320;
+  /** Options that change the voice: with none of them the session speaks with the default voice. */
+  private static final Set<String> VOICE_OPTIONS = Set.of("--engine", "--voice", "--rate", "--bedtime");
   /** The rate to open at when there is no hint: FreeTTS's; another engine's rate reopens the line. */
   private static final int DEFAULT_RATE = 16_000;
   /** A fed first cue is followed by at most this much silence if the session is slow to get ready. */
@@ -36,6 +42,7 @@ final class EarlyAudio {
   private volatile LaunchHint hint;
   private volatile LaunchHint fed;
   private volatile boolean stop;
+  private volatile CachingSpeechEngine warmVoice;
   private LineAudioSink sink;
   private long prerollWritten;
   private long timelineWritten;
@@ -49,7 +56,7 @@ final class EarlyAudio {
 
   /**
    * Starts the early sound for these arguments if they are a sound {@code play}; returns once the
-   * line sounds, it cannot be opened, or 150 ms passed.
+   * hinted first cue sounds, there is no hint, the line cannot be opened, or 150 ms passed.
    */
   static void startFor(String[] args) {
     if (args.length < 2 || !args[0].equals("play")) {
@@ -110,6 +117,10 @@ final class EarlyAudio {
       hintFile =
           LaunchHint.fileFor(args, System.getenv(), System.getProperty("user.home"), Path.of("")).orElse(null);
       hint = hintFile == null ? null : LaunchHint.read(hintFile).orElse(null);
+      if (hint == null) {
+        sounding.countDown(); // nothing to play yet: main need not wait for the line
+        warmUpDefaultVoice();
+      }
       try {
         sink = LineAudioSink.open(hint != null ? hint.sampleRate() : DEFAULT_RATE, LineAudioSink.DEFAULT_BUFFER);
       } catch (AudioFailure e) {
@@ -124,11 +135,63 @@ final class EarlyAudio {
     }
   }
 
+  /**
+   * Without a hint the first cue may have to be synthesized, and loading a voice is the slowest part
+   * of a cold start: begin it now, beside argument parsing and routine loading, when the arguments
+   * leave the voice at its default. The command uses this engine if its settings turn out the same.
+   */
+  private void warmUpDefaultVoice() {
+    for (String a : args) {
+      for (String option : VOICE_OPTIONS) {
+        if (a.equals(option) || a.startsWith(option + "=")) {
+          return;
+        }
+      }
+    }
+    CachingSpeechEngine engine;
+    try {
+      engine = SpeechEngines.open(SpeechSettings.defaults()); // cheap: no voice is loaded yet
+    } catch (RuntimeException e) {
+      return; // the command opens its own engine and reports any problem
+    }
+    warmVoice = engine;
+    Thread t = new Thread(() -> {
+      try {
+        engine.synthesize(SessionPhrases.NO_START); // needed by every session; loads the voice if not cached
+      } catch (RuntimeException e) {
+        // the same problem is reported when the session is prepared
+      }
+    }, "calmcue-voice-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
+   * The default-voice engine being warmed up at launch, if its settings are {@code settingsKey};
+   * it may still be loading (using it then simply waits).
+   */
+  Optional<CachingSpeechEngine> warmEngine(String settingsKey) throws InterruptedException {
+    decided.await();
+    CachingSpeechEngine e = warmVoice;
+    return e != null && e.settingsKey().equals(settingsKey) ? Optional.of(e) : Optional.empty();
+  }
+
   private void feed() {
     short[] silence = new short[CHUNK];
+    boolean trimmed = false;
     try {
       while (!stop) {
         LaunchHint first = hint != null ? hint : fed;
+        if (first != null && first == fed && !trimmed) {
+          // The line is full of the silence written while waiting: drop what is more than the preroll
+          // asked for, so the first word is heard now, not a buffer later.
+          trimmed = true;
+          long heardSilence = prerollWritten - sink.bufferedSamples();
+          if (prerollWritten > first.prerollSamples()) {
+            sink.discardBuffered();
+            prerollWritten = heardSilence;
+          }
+        }
         int n = CHUNK;
         if (first == null || prerollWritten < first.prerollSamples()) {
           if (first != null) {

@@ -15,6 +15,7 @@ import dev.calmcue.routine.Routine;
 import dev.calmcue.routine.RoutineCatalog;
 import dev.calmcue.session.Clock;
 import dev.calmcue.session.PreparedSession;
+import dev.calmcue.session.SessionPhrases;
 import dev.calmcue.session.SessionPlayer;
 import dev.calmcue.session.SessionPreparer;
 import dev.calmcue.session.SessionSettings;
@@ -43,11 +44,14 @@ final class LivePlay {
 
   int run(PrintWriter out, PrintWriter err) {
     Optional<EarlyAudio> early = request.text() ? Optional.empty() : EarlyAudio.take();
-    Routine routine = RoutineCatalog.standard().resolve(request.routine());
     SessionSettings settings = request.session();
     int prerollSamples;
     PreparedSession prepared;
-    try (CachingSpeechEngine engine = SpeechEngines.open(settings.speech())) {
+    try (CachingSpeechEngine engine = openEngine(settings, early)) {
+      if (early.isPresent() && waitingForFirstCue(early.get(), engine.sampleRate())) {
+        warmUpVoice(engine); // no hint: the voice may have to load; let it, while the routine loads
+      }
+      Routine routine = RoutineCatalog.standard().resolve(request.routine());
       prerollSamples = (int) SampleTime.sampleAt(request.player().preroll(), engine.sampleRate());
       if (early.isPresent() && waitingForFirstCue(early.get(), engine.sampleRate())) {
         early.get().playFirstCue(firstCue(routine, settings, engine, prerollSamples));
@@ -93,6 +97,40 @@ final class LivePlay {
         // The hook is already running or done.
       }
     }
+  }
+
+  /** The engine for these settings: the one the launch thread is already warming up, if it matches. */
+  private static CachingSpeechEngine openEngine(SessionSettings settings, Optional<EarlyAudio> early) {
+    CachingSpeechEngine opened = SpeechEngines.open(settings.speech());
+    if (early.isEmpty()) {
+      return opened;
+    }
+    try {
+      Optional<CachingSpeechEngine> warm = early.get().warmEngine(opened.settingsKey());
+      if (warm.isPresent()) {
+        opened.close();
+        return warm.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return opened;
+  }
+
+  /**
+   * Loads the voice on a background thread by saying one of the player's phrases, which the session
+   * needs anyway. A no-op when the phrase is cached (then the voice is never loaded at all).
+   */
+  private static void warmUpVoice(CachingSpeechEngine engine) {
+    Thread t = new Thread(() -> {
+      try {
+        engine.synthesize(SessionPhrases.NO_START);
+      } catch (RuntimeException e) {
+        // the same failure, if any, is reported when the session is prepared
+      }
+    }, "calmcue-voice-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** The open line and what is already on it. */

@@ -67,8 +67,8 @@ public final class OnsetBench {
     short[] planned = new short[(int) s.audio().totalSamples()];
     s.audio().fill(0, planned, 0, planned.length);
     int minGap = rate / 4;
-    List<Integer> expected = SoundServer.onsets(planned, THRESHOLD, minGap);
-    List<Integer> heard = SoundServer.onsets(heardPcm, THRESHOLD, minGap);
+    List<Integer> expected = SoundServer.onsets(SoundServer.lowPass(planned), THRESHOLD, minGap);
+    List<Integer> heard = SoundServer.onsets(SoundServer.lowPass(heardPcm), THRESHOLD, minGap);
     double[] err = match(expected, heard, rate);
     double[] abs = Arrays.stream(err).filter(d -> !Double.isNaN(d)).map(Math::abs).sorted().toArray();
     long missing = Arrays.stream(err).filter(Double::isNaN).count();

@@ -59,7 +59,7 @@ class PlayerSoundEndToEndTest {
     short[] rec = play(s, null);
 
     List<Integer> expected = expectedOnsets(s.audio, 0, s.audio.totalSamples());
-    List<Integer> heard = SoundServer.onsets(rec, THRESHOLD, MIN_GAP);
+    List<Integer> heard = SoundServer.onsets(SoundServer.lowPass(rec), THRESHOLD, MIN_GAP);
     assertEquals(expected.size(), heard.size(), "onsets heard " + heard + " vs planned " + expected);
     int offset = heard.get(0) - expected.get(0);
     List<Double> errorsMs = new ArrayList<>();
@@ -77,7 +77,7 @@ class PlayerSoundEndToEndTest {
     short[] rec = play(s, null);
 
     List<Integer> expected = expectedOnsets(s.audio, 0, s.audio.totalSamples());
-    List<Integer> heard = SoundServer.onsets(rec, THRESHOLD, MIN_GAP);
+    List<Integer> heard = SoundServer.onsets(SoundServer.lowPass(rec), THRESHOLD, MIN_GAP);
     assertTrue(expected.size() >= s.timeline.cues().size(), "every cue has an onset: " + expected);
     int offset = heard.get(0) - expected.get(0);
     List<Double> errorsMs = new ArrayList<>();
@@ -101,7 +101,7 @@ class PlayerSoundEndToEndTest {
     Prepared s = tones();
     short[] rec = play(s, 4); // stop 500 ms after the fifth cue ends, in the quiet before the sixth
 
-    List<Integer> heard = SoundServer.onsets(rec, THRESHOLD, MIN_GAP);
+    List<Integer> heard = SoundServer.onsets(SoundServer.lowPass(rec), THRESHOLD, MIN_GAP);
     int closingStart = s.audio.firstCueAtOrAfter(SampleTimeOf(s.timeline.steps().get(s.timeline.steps().size() - 1).end()));
     List<Integer> closing = expectedOnsets(s.audio, s.audio.startSample(closingStart), s.audio.totalSamples());
     // the five cues before the stop, then exactly the closing's onsets
@@ -167,7 +167,7 @@ class PlayerSoundEndToEndTest {
   static List<Integer> expectedOnsets(TimelineAudio audio, long from, long to) {
     short[] all = new short[(int) (to - from)];
     audio.fill(from, all, 0, all.length);
-    return SoundServer.onsets(all, THRESHOLD, MIN_GAP);
+    return SoundServer.onsets(SoundServer.lowPass(all), THRESHOLD, MIN_GAP);
   }
 
   record Prepared(Timeline timeline, CueSounds sounds, TimelineAudio audio) {}
