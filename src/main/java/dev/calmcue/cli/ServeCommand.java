@@ -1,14 +1,68 @@
 package dev.calmcue.cli;
 
 import dev.calmcue.CalmcueException;
+import dev.calmcue.remote.AccessToken;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its issue lands. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Not built yet.")
+/** {@code calmcue serve}: the phone remote and the always-on speaker host. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the phone remote: pick a routine, start, pause, skip and stop sessions from a phone",
+      "while this machine speaks them. One session at a time.",
+      "Listens on 127.0.0.1 (this machine only) unless --bind says otherwise; any other address",
+      "needs an access key, shown once as a link and a QR code for the phone."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  calmcue serve                                then open http://127.0.0.1:8765/",
+      "  calmcue serve --bind 0.0.0.0 --announce      speaker host: phones on the home network",
+      "  calmcue serve --bind 0.0.0.0 --show-link     print the phone link and QR code again",
+      "  calmcue serve --text --port 9000             no sound: cues are shown, not spoken"
+    })
 final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 = every network).")
+  String bind;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8765",
+      description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--announce", description = "Say \"calmcue is ready\" once listening (speaker host).")
+  boolean announce;
+
+  @Option(names = "--text", description = "Show cues as text instead of speaking them.")
+  boolean text;
+
+  @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1", hidden = true,
+      description = "Run text-mode sessions this many times faster (tests and demos).")
+  double speed;
+
+  @Option(names = "--show-link", description = "Print the phone link and QR code, then exit.")
+  boolean showLink;
+
   @Override
-  public Integer call() {
-    throw new CalmcueException(CalmcueException.Kind.RUNTIME, "'serve' is not built yet");
+  public Integer call() throws InterruptedException {
+    ServeOptions options = ServeOptions.parse(bind, port, announce, text, speed, showLink);
+    Path tokenFile = AccessToken.defaultFile(System.getenv(), Path.of(System.getProperty("user.home")));
+    boolean debug = CalmcueCommand.debugRequested(spec.root().commandLine().getParseResult());
+    return new ServeRunner(spec.commandLine().getOut(), spec.commandLine().getErr(), ServeCommand::host,
+            stop -> Runtime.getRuntime().addShutdownHook(new Thread(stop, "calmcue-serve-stop")),
+            tokenFile, debug)
+        .run(options);
+  }
+
+  private static dev.calmcue.remote.SessionHost host(ServeOptions options) {
+    throw new CalmcueException(CalmcueException.Kind.RUNTIME, "the session player is not in this build yet");
   }
 }

@@ -18,17 +18,18 @@ import java.util.function.Consumer;
  * A session host on a virtual clock: no sound, no threads. Steps last {@link #STEP} each; the test
  * moves time with {@link #advance(Duration)} and the host reports the same events the player would.
  */
-final class FakeSessionHost implements SessionHost {
-  static final Duration STEP = Duration.ofSeconds(10);
-  static final List<String> TITLES = List.of("Warm hands", "Long strokes", "Gentle circles");
+public final class FakeSessionHost implements SessionHost {
+  public static final Duration STEP = Duration.ofSeconds(10);
+  public static final List<String> TITLES = List.of("Warm hands", "Long strokes", "Gentle circles");
 
   private final SessionStateTracker tracker = new SessionStateTracker();
   private final List<Map<String, Object>> history = new ArrayList<>();
-  final List<Command> received = new ArrayList<>();
-  final List<String> announced = new ArrayList<>();
-  final List<StartRequest> starts = new ArrayList<>();
+  public final List<Command> received = new ArrayList<>();
+  public final List<String> announced = new ArrayList<>();
+  public final List<StartRequest> starts = new ArrayList<>();
 
   private boolean running;
+  public int shutdowns;
   private boolean paused;
   private boolean waitingForReady;
   private int step;
@@ -105,7 +106,7 @@ final class FakeSessionHost implements SessionHost {
   }
 
   /** Moves the virtual clock in whole seconds, reporting progress each second as the player does. */
-  synchronized void advance(Duration by) {
+  public synchronized void advance(Duration by) {
     for (long s = 0; s < by.toSeconds() && running; s++) {
       if (paused || waitingForReady) {
         continue;
@@ -142,6 +143,7 @@ final class FakeSessionHost implements SessionHost {
 
   @Override
   public synchronized void shutdown(Duration wait) {
+    shutdowns++;
     if (running) {
       end(SessionOutcome.Ending.STOPPED, "calmcue serve was stopped");
     }
