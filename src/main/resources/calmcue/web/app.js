@@ -152,8 +152,16 @@
     const done = step && total > 0 ? Math.min(1, step.elapsed / total) : 0;
     $("ring-fill").style.strokeDashoffset = String(RING * (1 - done));
     $("step-left").textContent = step && total > 0 ? clock(total - step.elapsed) : "";
-    $("step-of").textContent = step ? "Step " + step.number + " of " + step.count : "Getting ready";
-    $("step-title").textContent = step ? step.title : (s.status === "waiting-for-ready" ? "Ready?" : "Starting…");
+    $("step-of").textContent = step ? "Step " + step.number + " of " + step.count : "Before the steps";
+    let title = "Starting…";
+    if (step) {
+      title = step.title;
+    } else if (s.status === "waiting-for-ready") {
+      title = "Ready?";
+    } else if (s.lastCue) {
+      title = "Getting ready";
+    }
+    $("step-title").textContent = title;
     $("step-text").textContent = step && step.text ? step.text : (s.lastCue && !step ? s.lastCue.text : "");
 
     const paused = s.status === "paused";
@@ -207,7 +215,12 @@
     buzz();
     $("start").disabled = true;
     try {
-      const body = { routine: chosen.id, minutes: minutes, bedtime: $("bedtime").checked };
+      const body = {
+        routine: chosen.id,
+        minutes: minutes,
+        bedtime: $("bedtime").checked,
+        preparation: $("prep").checked,
+      };
       render(await api("POST", "/api/session", body));
     } catch (e) {
       notice("Could not start: " + e.message);

@@ -61,6 +61,7 @@ final class ServeRunner {
     AccessPolicy access = token.<AccessPolicy>map(AccessPolicy.TokenRequired::new)
         .orElseGet(AccessPolicy.LocalOnly::new);
     SessionHost host = hosts.apply(options);
+    host.subscribe(new SessionLog(out));
     RemoteServer server;
     try {
       server = RemoteServer.start(new InetSocketAddress(options.bind(), options.port()), host, access,

@@ -163,7 +163,7 @@ final class ApiRoutes {
         routine.asText(),
         m,
         flag(body, "bedtime", false),
-        flag(body, "preparation", false),
+        flag(body, "preparation", true), // like play: the checklist first, then "Ready?"
         flag(body, "chimes", true));
   }
 

@@ -16,7 +16,8 @@ public record StartRequest(
     Objects.requireNonNull(minutes, "minutes");
   }
 
+  /** As {@code calmcue play ROUTINE} would: as written, preparation spoken first, chimes on. */
   public static StartRequest of(String routineId) {
-    return new StartRequest(routineId, OptionalDouble.empty(), false, false, true);
+    return new StartRequest(routineId, OptionalDouble.empty(), false, true, true);
   }
 }

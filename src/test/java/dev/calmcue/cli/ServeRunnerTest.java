@@ -95,7 +95,7 @@ class ServeRunnerTest {
     CompletableFuture<Integer> done = serve(options("127.0.0.1", false));
     int port = port();
     http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/session"))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"routine\":\"tiny-test\"}")).build(),
+        .POST(HttpRequest.BodyPublishers.ofString("{\"routine\":\"tiny-test\",\"preparation\":false}")).build(),
         HttpResponse.BodyHandlers.ofString());
     stop.get().run(); // what Ctrl-C / SIGTERM runs; returns once the server is down
     assertEquals(0, done.get(60, TimeUnit.SECONDS));

@@ -64,7 +64,7 @@ class EventStreamTest {
     serve(Duration.ofSeconds(15), 4);
     try (SseReader sse = new SseReader(http, uri("/api/events"))) {
       sse.next("state");
-      assertEquals(201, post("/api/session", "{\"routine\":\"tiny-test\"}"));
+      assertEquals(201, post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false}"));
       var started = sse.next("started");
       assertEquals("starting", started.data().at("/state/status").asText());
       assertEquals("tiny-test", started.data().at("/state/routine").asText());
@@ -107,7 +107,7 @@ class EventStreamTest {
         SseReader b = new SseReader(http, uri("/api/events"))) {
       a.next("state");
       b.next("state");
-      post("/api/session", "{\"routine\":\"tiny-test\"}");
+      post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false}");
       assertEquals("Warm hands", a.next("step").data().at("/event/title").asText());
       assertEquals("Warm hands", b.next("step").data().at("/event/title").asText());
     }

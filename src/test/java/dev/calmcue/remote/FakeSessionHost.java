@@ -184,10 +184,12 @@ public final class FakeSessionHost implements SessionHost {
     running = false;
     SessionOutcome outcome = new SessionOutcome(ending, detail, completed, elapsed);
     Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("routine", routineId);
+    // The same field names as the real history (history.HistoryJson).
+    entry.put("routineId", routineId);
     entry.put("ending", ending.jsonName());
     entry.put("stepsCompleted", completed);
-    entry.put("playedSeconds", elapsed.toSeconds());
+    entry.put("stepCount", TITLES.size());
+    entry.put("actualSeconds", elapsed.toSeconds());
     history.add(0, entry);
     tracker.accept(new SessionEvent.Ended(outcome));
   }

@@ -96,7 +96,12 @@ class RemotePageBrowserTest {
     browser.click("[data-id=tiny-test]");
     WebDriverClient.await("minutes follow the routine", () -> pageShows("#minutes", "1 min"));
     browser.click("#start");
+    WebDriverClient.await("the ready question", () -> pageShows("#step-title", "Ready?"));
+    assertEquals(Status.WAITING_FOR_READY, host.state().status());
+    assertTrue(browser.visible("#ready"));
+    browser.click("#ready");
     WebDriverClient.await("first step on the page", () -> pageShows("#step-title", "Warm hands"));
+    assertFalse(browser.visible("#ready"));
     assertEquals(Status.PLAYING, host.state().status());
     assertEquals("tiny-test", host.starts.get(0).routineId());
     assertEquals(1.0, host.starts.get(0).minutes().getAsDouble());
@@ -144,7 +149,7 @@ class RemotePageBrowserTest {
     server.close();
     WebDriverClient.await("reconnecting shown", () -> pageShows("#conn", "reconnecting…"));
     serve(new AccessPolicy.LocalOnly(), port);
-    host.start(StartRequest.of("back-massage"));
+    host.start(new StartRequest("back-massage", java.util.OptionalDouble.empty(), false, false, true));
     WebDriverClient.await("live again", () -> hasClass("#conn", "live"));
     WebDriverClient.await("session seen after reconnect", () -> pageShows("#step-title", "Warm hands"));
   }
@@ -165,7 +170,7 @@ class RemotePageBrowserTest {
     assertEquals(url("/"), browser.currentUrl());
     assertTrue(browser.script("return document.cookie").asText().isEmpty(), "cookie is HttpOnly");
     browser.click("#start");
-    WebDriverClient.await("started with the cookie", () -> host.state().status() == Status.PLAYING);
+    WebDriverClient.await("started with the cookie", () -> host.state().running());
     WebDriverClient.await("live", () -> hasClass("#conn", "live"));
   }
 

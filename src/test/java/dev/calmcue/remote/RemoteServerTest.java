@@ -118,7 +118,7 @@ class RemoteServerTest {
 
     @Test
     void starting_a_session_answers_201_with_the_first_step_playing() throws Exception {
-      var r = post("/api/session", "{\"routine\":\"tiny-test\",\"minutes\":2,\"bedtime\":true}");
+      var r = post("/api/session", "{\"routine\":\"tiny-test\",\"minutes\":2,\"bedtime\":true,\"preparation\":false}");
       assertEquals(201, r.statusCode(), r.body());
       JsonNode s = json(r);
       assertEquals("playing", s.get("status").asText());
@@ -133,9 +133,21 @@ class RemoteServerTest {
     }
 
     @Test
+    void like_play_a_start_speaks_the_preparation_and_waits_for_ready() throws Exception {
+      var r = post("/api/session", "{\"routine\":\"tiny-test\"}");
+      assertEquals(201, r.statusCode(), r.body());
+      assertEquals("waiting-for-ready", json(r).get("status").asText());
+      assertTrue(json(r).get("step").isNull());
+      assertEquals("Ready?", json(r).at("/lastCue/text").asText());
+      JsonNode ready = json(post("/api/session/ready", ""));
+      assertEquals("playing", ready.get("status").asText());
+      assertEquals("Warm hands", ready.at("/step/title").asText());
+    }
+
+    @Test
     void a_second_start_while_one_runs_is_409_and_leaves_the_first_alone() throws Exception {
-      post("/api/session", "{\"routine\":\"tiny-test\"}");
-      var r = post("/api/session", "{\"routine\":\"back-massage\"}");
+      post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false}");
+      var r = post("/api/session", "{\"routine\":\"back-massage\",\"preparation\":false}");
       assertEquals(409, r.statusCode());
       assertOneLineError(r);
       assertEquals("tiny-test", json(get("/api/session")).get("routine").asText());
@@ -196,7 +208,7 @@ class RemoteServerTest {
         "ready,Ready"})
     void each_action_reaches_the_running_session_and_answers_202(String action, String command)
         throws Exception {
-      post("/api/session", "{\"routine\":\"tiny-test\"}");
+      post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false}");
       var r = post("/api/session/" + action, "");
       assertEquals(202, r.statusCode(), r.body());
       assertEquals(command, host.received.get(0).getClass().getSimpleName());
@@ -205,7 +217,7 @@ class RemoteServerTest {
 
     @Test
     void pause_then_fussy_show_in_state_and_history() throws Exception {
-      post("/api/session", "{\"routine\":\"tiny-test\"}");
+      post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false}");
       host.advance(Duration.ofSeconds(12));
       assertEquals("paused", json(post("/api/session/pause", "")).get("status").asText());
       assertEquals("paused", json(get("/api/session")).get("status").asText());
@@ -222,13 +234,13 @@ class RemoteServerTest {
 
     @Test
     void history_is_newest_first_and_honours_limit() throws Exception {
-      post("/api/session", "{\"routine\":\"tiny-test\"}");
+      post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false}");
       post("/api/session/stop", "");
-      post("/api/session", "{\"routine\":\"back-massage\"}");
+      post("/api/session", "{\"routine\":\"back-massage\",\"preparation\":false}");
       post("/api/session/fussy", "");
       JsonNode all = json(get("/api/history"));
       assertEquals(List.of("back-massage", "tiny-test"),
-          List.of(all.get(0).get("routine").asText(), all.get(1).get("routine").asText()));
+          List.of(all.get(0).get("routineId").asText(), all.get(1).get("routineId").asText()));
       assertEquals(1, json(get("/api/history?limit=1")).size());
       var bad = get("/api/history?limit=zero");
       assertEquals(400, bad.statusCode());
@@ -292,7 +304,7 @@ class RemoteServerTest {
 
     @Test
     void a_page_on_another_site_cannot_drive_the_session() throws Exception {
-      post("/api/session", "{\"routine\":\"tiny-test\"}");
+      post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false}");
       var r = post("/api/session/stop", "", "Origin", "http://evil.example");
       assertEquals(403, r.statusCode());
       assertOneLineError(r);
@@ -337,7 +349,7 @@ class RemoteServerTest {
       assertEquals(401, get("/api/session", "Authorization", "Bearer " + TOKEN.substring(1) + "x").statusCode());
       assertEquals(401, get("/api/session", "Authorization", "Bearer ").statusCode());
       assertEquals(401, get("/api/session", "Cookie", "calmcue_token=" + TOKEN + "x").statusCode());
-      assertEquals(401, post("/api/session", "{\"routine\":\"tiny-test\"}", "Cookie", "other=" + TOKEN).statusCode());
+      assertEquals(401, post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false}", "Cookie", "other=" + TOKEN).statusCode());
       assertTrue(host.starts.isEmpty());
     }
 
@@ -345,7 +357,7 @@ class RemoteServerTest {
     void the_right_token_in_the_header_or_the_cookie_is_let_in() throws Exception {
       assertEquals(200, get("/api/session", "Authorization", "Bearer " + TOKEN).statusCode());
       assertEquals(200, get("/api/routines", "Cookie", "a=b; calmcue_token=" + TOKEN + "; c=d").statusCode());
-      assertEquals(201, post("/api/session", "{\"routine\":\"tiny-test\"}",
+      assertEquals(201, post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false}",
           "Authorization", "Bearer " + TOKEN).statusCode());
     }
 
