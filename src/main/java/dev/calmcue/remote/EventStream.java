@@ -69,7 +69,7 @@ final class EventStream implements AutoCloseable {
     subscription.close();
     heartbeat.shutdownNow();
     for (Client c : clients) {
-      c.drop();
+      c.finish();
     }
   }
 
@@ -130,6 +130,18 @@ final class EventStream implements AutoCloseable {
       clients.remove(this);
       writer.shutdownNow();
       exchange.close();
+    }
+
+    /** Lets what is queued (the session's last events) reach the page, then ends the stream. */
+    void finish() {
+      clients.remove(this);
+      writer.shutdown();
+      try {
+        writer.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      drop();
     }
   }
 }
