@@ -132,6 +132,9 @@ class EventStreamTest {
       InputStream in = s.getInputStream();
       String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
       assertEquals("HTTP/1.1 200", head);
+      for (int i = 0; i < 1500 && server.openPages() == 0; i++) {
+        Thread.sleep(20); // the stream is registered just after its headers go out
+      }
       assertEquals(1, server.openPages());
     }
     // The heartbeat writes to the closed socket, fails, and removes the page.
