@@ -1,7 +1,6 @@
 package dev.calmcue.remote;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calmcue.plan.Cue;
@@ -12,11 +11,7 @@ import java.util.List;
 
 /** The API's JSON shapes, written by hand so the wire format does not follow Java renames. */
 final class RemoteJson {
-  static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .findAndRegisterModules()
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+  static final ObjectMapper MAPPER = new ObjectMapper();
 
   private RemoteJson() {}
 
