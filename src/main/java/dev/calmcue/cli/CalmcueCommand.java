@@ -14,8 +14,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Voice-guided, hands-free baby massage sessions: every instruction and gentle prompt is spoken",
-      "on time, so both hands stay on the baby and your eyes never go to a screen."
+      "Voice-guided, hands-free baby massage sessions: every instruction and gentle prompt is spoken on time, so both hands stay on the baby and your eyes never go to a screen."
     },
     footer = {
       "",

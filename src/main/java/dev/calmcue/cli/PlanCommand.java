@@ -1,14 +1,52 @@
 package dev.calmcue.cli;
 
-import dev.calmcue.CalmcueException;
+import dev.calmcue.plan.Timeline;
+import dev.calmcue.routine.RoutineCatalog;
+import dev.calmcue.session.SessionPreparer;
+import dev.calmcue.session.SessionSettings;
+import dev.calmcue.speech.SpeechEngine;
+import dev.calmcue.speech.SpeechEngines;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its issue lands. */
-@Command(name = "plan", mixinStandardHelpOptions = true, description = "Not built yet.")
+/** {@code calmcue plan}: the timeline of cues, as a table or JSON. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Show when every cue of a session is spoken, without playing it.",
+    footer = {
+      "",
+      "Times are from the start of the session. A cue that would overlap a more important one is moved, or dropped and listed at the end.",
+      "",
+      "Examples:",
+      "  calmcue plan back-massage",
+      "  calmcue plan back-massage --minutes 8 --json",
+      "  calmcue plan ./my-routine.json --prep --bedtime"
+    })
 final class PlanCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "ROUTINE", description = "A routine id (see 'calmcue list') or a routine file.")
+  String routine;
+
+  @Mixin SessionOptions options;
+
+  @Option(names = "--json", description = "Print the timeline as JSON (for scripts).")
+  boolean json;
+
   @Override
   public Integer call() {
-    throw new CalmcueException(CalmcueException.Kind.RUNTIME, "'plan' is not built yet");
+    SessionSettings settings = options.settings(false);
+    try (SpeechEngine engine = SpeechEngines.open(settings.speech())) {
+      Timeline t = new SessionPreparer(engine).plan(RoutineCatalog.standard().resolve(routine), settings);
+      spec.commandLine().getOut().print(json ? PlanReport.json(t) + System.lineSeparator() : PlanReport.table(t));
+    }
+    return ExitCodes.OK;
   }
 }

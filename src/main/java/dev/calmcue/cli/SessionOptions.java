@@ -2,6 +2,7 @@ package dev.calmcue.cli;
 
 import dev.calmcue.plan.PlanOptions;
 import dev.calmcue.session.SessionSettings;
+import dev.calmcue.speech.SpeakingRate;
 import dev.calmcue.speech.SpeechSettings;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -32,6 +33,12 @@ public final class SessionOptions {
   String engine = SpeechSettings.DEFAULT_ENGINE;
 
   @Option(
+      names = "--voice",
+      paramLabel = "NAME",
+      description = "Voice of the engine (see 'calmcue voices'). Default: kevin16 for freetts, en-us for espeak.")
+  String voice;
+
+  @Option(
       names = "--prep",
       negatable = true,
       description = "Speak the preparation checklist and safety notes first (play: on; plan, render: off).")
@@ -53,8 +60,10 @@ public final class SessionOptions {
       paramLabel = "WPM",
       description = "Speaking rate in words per minute, 80-220. Default: the voice's own (about 150), 125 with --bedtime.")
   void setRate(int wpm) {
-    if (wpm < 80 || wpm > 220) {
-      throw new ParameterException(spec.commandLine(), "--rate must be 80 to 220 words per minute, got " + wpm);
+    if (wpm < SpeakingRate.MIN_WPM || wpm > SpeakingRate.MAX_WPM) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--rate must be " + SpeakingRate.MIN_WPM + " to " + SpeakingRate.MAX_WPM + " words per minute, got " + wpm);
     }
     rate = wpm;
   }
@@ -80,6 +89,6 @@ public final class SessionOptions {
             bedtime);
     int wpm = rate != null ? rate : bedtime ? SessionSettings.BEDTIME_RATE : 0;
     int vol = volume != null ? volume : bedtime ? SessionSettings.BEDTIME_VOLUME : SessionSettings.DEFAULT_VOLUME;
-    return new SessionSettings(plan, new SpeechSettings(engine.toLowerCase(Locale.ROOT), null, wpm), vol);
+    return new SessionSettings(plan, new SpeechSettings(engine.toLowerCase(Locale.ROOT), voice, wpm), vol);
   }
 }

@@ -34,7 +34,7 @@ public final class TimelinePlanner {
   public static final String READY_TEXT = "Ready? Press space, or say ready.";
   static final String HALFWAY_TEXT = "You are halfway through. Keep going, nice and gentle.";
   static final String DEFAULT_CLOSING = "That is the end of the massage. Well done.";
-  static final String REST_TEXT = "Now let your baby rest for a while.";
+  static final String REST_TEXT = "Now let your baby have a good rest.";
   static final String BEDTIME_REST_TEXT = "Now let your baby rest, warm and quiet. Good night.";
 
   private final CueDurations durations;
@@ -56,7 +56,7 @@ public final class TimelinePlanner {
 
     // Prelude: title, then (optionally) the checklist, safety notes and the ready question.
     if (options.speakPreparation()) {
-      t = sayInOrder(fixed, t, CueKind.INTRO, "Welcome. Let's get ready for " + sentence(routine.title()));
+      t = sayInOrder(fixed, t, CueKind.INTRO, "Welcome. This is " + sentence(routine.title()) + " Let's get ready.");
       for (String item : routine.preparation()) {
         t = sayInOrder(fixed, t, CueKind.PREPARATION, sentence(item));
       }

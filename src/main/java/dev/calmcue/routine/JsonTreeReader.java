@@ -1,0 +1,263 @@
+package dev.calmcue.routine;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.calmcue.routine.JsonValue.Position;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one strict JSON document into a {@link JsonValue} tree with positions, using Jackson's
+ * streaming parser. A syntax error ends reading with one problem (line:column and a plain message); a
+ * duplicate key is recorded and reading goes on, keeping the first value.
+ */
+final class JsonTreeReader {
+  /** A routine is four levels deep; anything far deeper is not a routine and must not blow the stack. */
+  private static final int MAX_DEPTH = 32;
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+          .build();
+
+  private static final Pattern CHAR_CODE = Pattern.compile("\\s*\\(code \\d+\\)");
+  private static final Pattern CTRL_CHAR = Pattern.compile("\\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
+  private static final Pattern QUOTED_CHAR = Pattern.compile("\\('(.{1,2})'\\)");
+
+  private final Path file;
+  private final String text;
+  private final List<Problem> problems;
+  /** Where each open object or list began, innermost last, for "file ends before ... is closed". */
+  private final Deque<Open> open = new ArrayDeque<>();
+
+  private record Open(String kind, Position at) {}
+
+  private JsonTreeReader(Path file, String text, List<Problem> problems) {
+    this.file = file;
+    this.text = text;
+    this.problems = problems;
+  }
+
+  /**
+   * The document in {@code text}, or a {@link RoutineException} with the one syntax problem. Duplicate
+   * keys are added to {@code problems}.
+   */
+  static JsonValue read(Path file, String text, List<Problem> problems) {
+    JsonTreeReader reader = new JsonTreeReader(file, text, problems);
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      return reader.document(parser);
+    } catch (JsonProcessingException e) {
+      throw new RoutineException(List.of(reader.syntaxProblem(e)));
+    } catch (IOException e) {
+      // Reading from a String cannot fail with plain I/O.
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private JsonValue document(JsonParser p) throws IOException {
+    if (p.nextToken() == null) {
+      throw new RoutineException(List.of(new Problem(file, 0, 0, "", "file has no JSON in it (only blank space)")));
+    }
+    JsonValue root = value(p, "");
+    Position extra;
+    try {
+      if (p.nextToken() == null) {
+        return root;
+      }
+      extra = position(p.currentTokenLocation());
+    } catch (JsonProcessingException e) {
+      extra = position(e.getLocation()); // not even a token, e.g. a stray '}'
+    }
+    throw new RoutineException(
+        List.of(
+            new Problem(
+                file,
+                extra.line(),
+                extra.column(),
+                "",
+                "unexpected text after the end of the document (the routine must be one JSON object)")));
+  }
+
+  private JsonValue value(JsonParser p, String path) throws IOException {
+    Position at = position(p.currentTokenLocation());
+    JsonToken token = p.currentToken();
+    switch (token) {
+      case START_OBJECT:
+        return object(p, at, path);
+      case START_ARRAY:
+        return array(p, at, path);
+      case VALUE_STRING:
+        return new JsonValue.Str(at, p.getText());
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return new JsonValue.Num(at, number(p.getText()), p.getText());
+      case VALUE_TRUE:
+        return new JsonValue.Bool(at, true);
+      case VALUE_FALSE:
+        return new JsonValue.Bool(at, false);
+      case VALUE_NULL:
+        return new JsonValue.Null(at);
+      default:
+        throw new IllegalStateException("unexpected token " + token);
+    }
+  }
+
+  private JsonValue object(JsonParser p, Position at, String path) throws IOException {
+    open.push(new Open("object", at));
+    Map<String, JsonValue.Member> members = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      Position keyAt = position(p.currentTokenLocation());
+      p.nextToken();
+      JsonValue v = value(p, join(path, key));
+      JsonValue.Member first = members.get(key);
+      if (first == null) {
+        members.put(key, new JsonValue.Member(key, keyAt, v));
+      } else {
+        problems.add(
+            new Problem(
+                file,
+                keyAt.line(),
+                keyAt.column(),
+                join(path, key),
+                "duplicate field '"
+                    + key
+                    + "' (first written at line "
+                    + first.keyAt().line()
+                    + ", column "
+                    + first.keyAt().column()
+                    + "); keep only one"));
+      }
+    }
+    open.pop();
+    return new JsonValue.Obj(at, members);
+  }
+
+  private JsonValue array(JsonParser p, Position at, String path) throws IOException {
+    open.push(new Open("list", at));
+    List<JsonValue> items = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      items.add(value(p, path + "[" + items.size() + "]"));
+    }
+    open.pop();
+    return new JsonValue.Arr(at, items);
+  }
+
+  private static String join(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  /** Jackson has checked the syntax; an exponent too large for BigDecimal is clamped, never thrown. */
+  private static BigDecimal number(String literal) {
+    try {
+      return new BigDecimal(literal);
+    } catch (NumberFormatException | ArithmeticException e) {
+      boolean negative = literal.startsWith("-");
+      boolean tiny = literal.toLowerCase().contains("e-");
+      BigDecimal clamped = tiny ? new BigDecimal("1E-400") : new BigDecimal("1E+400");
+      return negative ? clamped.negate() : clamped;
+    }
+  }
+
+  private static Position position(JsonLocation loc) {
+    return new Position(Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+  }
+
+  private Problem syntaxProblem(JsonProcessingException e) {
+    JsonLocation loc = e.getLocation();
+    Position at = loc == null ? new Position(1, 1) : position(loc);
+    return new Problem(file, at.line(), at.column(), "", "invalid JSON: " + plainMessage(e, loc));
+  }
+
+  /** Jackson's wording without its internals (feature names, char codes, source dumps). */
+  private String plainMessage(JsonProcessingException e, JsonLocation loc) {
+    if (e instanceof StreamConstraintsException) {
+      return "nested too deeply (a routine is at most a few levels deep)";
+    }
+    String m = e.getOriginalMessage();
+    m = m == null ? "" : m.lines().findFirst().orElse("");
+    if (e instanceof JsonEOFException) {
+      if (m.contains("string value") || m.contains("field name")) {
+        return "the file ends inside a string (a closing \" is missing)";
+      }
+      if (!open.isEmpty()) {
+        Open o = open.peek();
+        return "the file ends before the "
+            + o.kind()
+            + " opened at line "
+            + o.at().line()
+            + ", column "
+            + o.at().column()
+            + " is closed (a "
+            + (o.kind().equals("object") ? "'}'" : "']'")
+            + " is missing)";
+      }
+      return "the file ends too early";
+    }
+    char before = previousSignificantChar(loc);
+    if ((m.startsWith("Unexpected character ('}'") || m.startsWith("Unexpected character (']'"))
+        && before == ',') {
+      return "a comma before '" + m.charAt(23) + "' is not allowed in JSON (remove the last comma)";
+    }
+    if (m.contains("was expecting comma to separate Object entries")) {
+      return "a comma is missing before this (between two fields)";
+    }
+    if (m.contains("was expecting comma to separate Array entries")) {
+      return "a comma is missing before this (between two list items)";
+    }
+    if (m.startsWith("Unexpected character ('''")) {
+      return "JSON needs double quotes (\"), not single quotes";
+    }
+    if (m.contains("comment")) {
+      return "comments are not allowed in JSON";
+    }
+    if (m.startsWith("Non-standard token")) {
+      return m.substring(0, m.indexOf(':') < 0 ? m.length() : m.indexOf(':')).replace("Non-standard token", "not a JSON value:");
+    }
+    Matcher ctrl = CTRL_CHAR.matcher(m);
+    if (ctrl.find()) {
+      return "a line break or control character inside a string must be written as an escape like \\n";
+    }
+    m = CHAR_CODE.matcher(m).replaceAll("");
+    m = QUOTED_CHAR.matcher(m).replaceAll("'$1'");
+    int feature = m.indexOf("Feature");
+    if (feature >= 0) {
+      m = m.substring(0, feature).trim();
+    }
+    m = m.replace("Unrecognized token", "unknown word").replace("(JSON String, Number, Array, Object or token 'null', 'true' or 'false')", "a value: text in double quotes, a number, true, false, null, an object or a list");
+    if (m.isEmpty()) {
+      return "not valid JSON here";
+    }
+    return Character.toLowerCase(m.charAt(0)) + m.substring(1);
+  }
+
+  private char previousSignificantChar(JsonLocation loc) {
+    if (loc == null) {
+      return 0;
+    }
+    long offset = loc.getCharOffset();
+    for (long i = Math.min(offset, text.length()) - 1; i >= 0; i--) {
+      char c = text.charAt((int) i);
+      if (!Character.isWhitespace(c)) {
+        return c;
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.calmcue.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** calmcue plan with the real speech engine: the JSON contract, options and usage errors. */
+class PlanCommandTest {
+  private static final Set<String> KINDS =
+      Set.of("intro", "preparation", "safety", "ready", "instruction", "prompt", "halfway", "next", "closing", "chime");
+
+  @Test
+  void planJson_hasTheFixedShapeAndNoOverlaps() throws Exception {
+    Cli.Result r = Cli.run("plan", "back-massage", "--json");
+    assertEquals(0, r.code(), r::toString);
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    List<String> fields = new ArrayList<>();
+    root.fieldNames().forEachRemaining(fields::add);
+    assertEquals(List.of("routine", "totalSeconds", "cues", "dropped"), fields);
+    assertEquals("back-massage", root.get("routine").asText());
+    double previousEnd = 0;
+    int instructions = 0;
+    for (JsonNode cue : root.get("cues")) {
+      List<String> keys = new ArrayList<>();
+      cue.fieldNames().forEachRemaining(keys::add);
+      assertEquals(List.of("at", "end", "kind", "step", "text"), keys);
+      assertTrue(KINDS.contains(cue.get("kind").asText()), cue.toString());
+      assertTrue(cue.get("at").asDouble() >= previousEnd, "overlap at " + cue);
+      previousEnd = cue.get("end").asDouble();
+      if (cue.get("kind").asText().equals("instruction")) {
+        instructions++;
+        assertTrue(cue.get("step").isTextual());
+      }
+    }
+    assertEquals(6, instructions);
+    assertEquals(previousEnd, root.get("totalSeconds").asDouble(), 1e-9);
+  }
+
+  @Test
+  void planMinutes_stretchesTheSteps() throws Exception {
+    JsonNode five = new ObjectMapper().readTree(Cli.run("plan", "daily-back-massage", "--json", "--minutes", "5").out());
+    JsonNode ten = new ObjectMapper().readTree(Cli.run("plan", "daily-back-massage", "--json", "--minutes", "10").out());
+    double grown = ten.get("totalSeconds").asDouble() - five.get("totalSeconds").asDouble();
+    assertEquals(300.0, grown, 0.01);
+  }
+
+  @Test
+  void planPrep_speaksChecklistAndSafetyBeforeTheFirstInstruction() throws Exception {
+    JsonNode root = new ObjectMapper().readTree(Cli.run("plan", "back-massage", "--json", "--prep").out());
+    List<String> kinds = new ArrayList<>();
+    for (Iterator<JsonNode> it = root.get("cues").elements(); it.hasNext(); ) {
+      String k = it.next().get("kind").asText();
+      if (k.equals("instruction")) {
+        break;
+      }
+      kinds.add(k);
+    }
+    assertEquals("intro", kinds.get(0));
+    assertEquals("ready", kinds.get(kinds.size() - 1));
+    assertTrue(kinds.contains("preparation") && kinds.contains("safety"), kinds::toString);
+  }
+
+  @Test
+  void planTable_listsEveryCueAndSaysWhatWasDropped() {
+    Cli.Result r = Cli.run("plan", "back-massage");
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().startsWith("back-massage: Back massage, "), r::toString);
+    assertTrue(r.out().contains("instruction  simultaneous-stroking"), r::toString);
+    assertTrue(r.out().contains("Nothing dropped.") || r.out().contains("dropped to keep cues"), r::toString);
+  }
+
+  @Test
+  void planMinutesOutsideRange_isOneLineAndExit2() {
+    Cli.Result r = Cli.run("plan", "back-massage", "--minutes", "12");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals("calmcue: --minutes 12 is outside the range of 'back-massage': choose 5 to 10 minutes\n", r.err());
+  }
+
+  @Test
+  void planBadRate_namesTheFlag() {
+    Cli.Result r = Cli.run("plan", "back-massage", "--rate", "500");
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().startsWith("calmcue: --rate must be 80 to 220 words per minute, got 500"), r::toString);
+  }
+
+  @Test
+  void planUnknownRoutine_isExit2() {
+    Cli.Result r = Cli.run("plan", "no-such-routine");
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().startsWith("calmcue: unknown routine 'no-such-routine'"), r::toString);
+  }
+
+  @Test
+  void planUnknownEngine_isExit2() {
+    Cli.Result r = Cli.run("plan", "back-massage", "--engine", "nope");
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("--engine"), r::toString);
+  }
+}

@@ -1,0 +1,212 @@
+package dev.calmcue.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** list, show and validate as a user runs them: exit codes, output, and no stack traces. */
+class RoutineCommandsTest {
+  private static final String INVALID = "src/test/resources/routines/invalid/";
+  private static final Pattern STACK_LINE = Pattern.compile("(?m)^[ \\t]+at ");
+
+  @TempDir Path tmp;
+
+  record Result(int code, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + "\n--- out ---\n" + out + "--- err ---\n" + err;
+    }
+
+    List<String> errLines() {
+      return err.lines().toList();
+    }
+  }
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    Result r = new Result(code, out.toString(), err.toString());
+    assertFalse(r.out.contains("Exception") || r.err.contains("Exception"), r::toString);
+    assertFalse(STACK_LINE.matcher(r.out + r.err).find(), r::toString);
+    return r;
+  }
+
+  @Test
+  void list_showsSeedRoutinesWithDetails() {
+    Result r = run("list");
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(Pattern.compile("(?m)^ID +TITLE +MINUTES +STEPS +LENGTH +FROM$").matcher(r.out()).find(), r::toString);
+    assertTrue(Pattern.compile("(?m)^back-massage +Back massage +5-10 +6 +6:15 +\\S+").matcher(r.out()).find(), r::toString);
+    assertTrue(Pattern.compile("(?m)^daily-back-massage +Daily back massage +5-10 +4 +6:30 +\\S+").matcher(r.out()).find(), r::toString);
+    assertTrue(r.out().contains("Searched, first match wins:"), r::toString);
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void list_json_isMachineReadable() throws IOException {
+    Result r = run("list", "--json");
+    assertEquals(0, r.code(), r::toString);
+    JsonNode list = new ObjectMapper().readTree(r.out());
+    JsonNode back = null;
+    for (JsonNode e : list) {
+      if (e.get("id").asText().equals("back-massage")) {
+        back = e;
+      }
+    }
+    assertTrue(back != null, r::toString);
+    assertEquals("Back massage", back.get("title").asText());
+    assertEquals(5, back.at("/minutes/min").asInt());
+    assertEquals(10, back.at("/minutes/max").asInt());
+    assertEquals(6, back.get("steps").asInt());
+    assertEquals(375, back.get("seconds").asInt());
+    assertTrue(back.get("file").asText().endsWith("back-massage.json"));
+    assertTrue(List.of("project", "user", "built-in").contains(back.get("from").asText()));
+  }
+
+  @Test
+  void show_printsTheOutlineWithStartTimesAndPrompts() {
+    Result r = run("show", "back-massage");
+    assertEquals(0, r.code(), r::toString);
+    String out = r.out();
+    assertTrue(out.startsWith("Back massage (back-massage)\n"), r::toString);
+    for (String expected :
+        List.of(
+            "Minutes:  5 to 10; the 6 steps take 6:15 as written",
+            "Before you start:\n  [ ] The room is warm and well aired.",
+            "Safety:\n  !   Never press on the spine.",
+            "  00:00  1. Stroking with both hands (1:00)\n         Start with light strokes.",
+            "         +0:25       Light, slow strokes. Include the buttocks.",
+            "  03:00  4. Circular rubbing beside the spine (1:15)",
+            "         every 0:25  Palms beside the spine, never on it.",
+            "  05:15  6. Stroking the legs and feet (1:00)",
+            "  06:15  End: That is the end of the massage.")) {
+      assertTrue(out.contains(expected), () -> "missing:\n" + expected + "\n" + r);
+    }
+  }
+
+  @Test
+  void show_acceptsAFilePath() {
+    Result r = run("show", "src/test/resources/routines/valid/full.json");
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains("         every 0:25  Slowly."), r::toString);
+    assertTrue(r.out().contains("  01:45  End: Rest now."), r::toString);
+  }
+
+  @Test
+  void show_unknownRoutineIsOneLineAndExit2() {
+    Result r = run("show", "nope");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(r.err().startsWith("calmcue: unknown routine 'nope' (known: "), r::toString);
+    assertTrue(r.err().contains("back-massage") && r.err().contains("; see 'calmcue list')"), r::toString);
+  }
+
+  @Test
+  void show_brokenFileNamesItsProblems() {
+    Result r = run("show", INVALID + "syntax-error.json");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        "calmcue: " + INVALID + "syntax-error.json:5:3: invalid JSON: a comma is missing before this (between two fields)\n",
+        r.err());
+  }
+
+  @Test
+  void validate_printsOkLinesForValidFiles() {
+    Result r = run("validate", "routines/back-massage.json", "routines/daily-back-massage.json");
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(
+        "ok: routines/back-massage.json (6 steps, 6:15)\nok: routines/daily-back-massage.json (4 steps, 6:30)\n",
+        r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void validate_reportsEveryProblemOnStderrAndExits2() {
+    Result r = run("validate", INVALID + "many-errors.json");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals("", r.out());
+    assertEquals(9, r.errLines().size(), r::toString);
+    assertTrue(r.errLines().contains(INVALID + "many-errors.json:14:18: steps[2].seconds: must be between 5 and 1800, got 0"), r::toString);
+  }
+
+  @Test
+  void validate_checksEveryFileAndSummarizes() {
+    Result r = run("validate", "routines/back-massage.json", INVALID + "unknown-field.json");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals("ok: routines/back-massage.json (6 steps, 6:15)\n", r.out());
+    assertEquals(
+        List.of(
+            INVALID + "unknown-field.json:13:9: steps[0].prompts[0]: missing required field 'say'",
+            INVALID + "unknown-field.json:13:21: steps[0].prompts[0]: unknown field 'sy', did you mean 'say'?",
+            "1 of 2 files have problems"),
+        r.errLines());
+  }
+
+  @Test
+  void validate_unterminatedRoutineIsOneCleanLine() throws IOException {
+    Path f = tmp.resolve("broken.json");
+    Files.writeString(f, "{\"schemaVersion\": 1, \"id\": \"x\",\n \"steps\": [ {\"id\": \"a\", \"seconds\": \"ten\"} ],\n \"oops\": true");
+    Result r = run("validate", f.toString());
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(r.err().startsWith(f + ":3:14: invalid JSON: the file ends before the object opened at line 1, column 1"), r::toString);
+  }
+
+  @Test
+  void validate_badFilesGetOneLineEach() throws IOException {
+    Path huge = tmp.resolve("huge.json");
+    try (RandomAccessFile raf = new RandomAccessFile(huge.toFile(), "rw")) {
+      raf.setLength(50L * 1024 * 1024);
+    }
+    Path empty = Files.createFile(tmp.resolve("empty.json"));
+    Result r = run("validate", huge.toString(), tmp.toString(), tmp.resolve("missing.json").toString(), empty.toString(), INVALID + "bom.json", INVALID + "not-utf8.json");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            huge + ": is 50.0 MiB, too big for a routine file (at most 1024 KiB)",
+            tmp + ": is a directory, not a routine file",
+            tmp.resolve("missing.json") + ": no such file",
+            empty + ": file is empty (a routine is a JSON object { ... })",
+            INVALID + "bom.json:1:1: file starts with a byte order mark (BOM); save it as UTF-8 without BOM",
+            INVALID + "not-utf8.json:4:16: not valid UTF-8 (byte 0xE9); save the file as UTF-8",
+            "6 of 6 files have problems"),
+        r.errLines());
+  }
+
+  @Test
+  void validate_withoutFilesIsUsageError() {
+    Result r = run("validate");
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("Missing required parameter"), r::toString);
+  }
+
+  @Test
+  void show_withoutRoutineIsUsageError() {
+    Result r = run("show");
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("ROUTINE"), r::toString);
+  }
+
+  @Test
+  void commands_haveHelpWithExamples() {
+    for (String command : List.of("list", "show", "validate")) {
+      Result r = run(command, "--help");
+      assertEquals(0, r.code(), r::toString);
+      assertTrue(r.out().contains("Examples:"), r::toString);
+    }
+  }
+}
