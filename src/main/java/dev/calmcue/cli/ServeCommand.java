@@ -14,18 +14,19 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the phone remote: pick a routine, start, pause, skip and stop sessions from a phone",
-      "while this machine speaks them. One session at a time.",
-      "Listens on 127.0.0.1 (this machine only) unless --bind says otherwise; any other address",
-      "needs an access key, shown once as a link and a QR code for the phone."
+      "Serve the phone remote: pick a routine, then start, pause, skip and stop the session from a phone while this machine speaks it. One session at a time.",
+      "",
+      "Listens on 127.0.0.1 (this machine only) unless --bind says otherwise. Any other address needs an access key, shown once as a link and a QR code for the phone. Ctrl-C or SIGTERM ends a running session with its closing, then stops."
     },
     footer = {
       "",
       "Examples:",
-      "  calmcue serve                                then open http://127.0.0.1:8765/",
-      "  calmcue serve --bind 0.0.0.0 --announce      speaker host: phones on the home network",
-      "  calmcue serve --bind 0.0.0.0 --show-link     print the phone link and QR code again",
-      "  calmcue serve --text --port 9000             no sound: cues are shown, not spoken"
+      "  calmcue serve                             open http://127.0.0.1:8765/",
+      "  calmcue serve --bind 0.0.0.0 --announce   speaker host, home network",
+      "  calmcue serve --bind 0.0.0.0 --show-link  the phone link again",
+      "  calmcue serve --text                      cues shown, not spoken",
+      "",
+      "Setting up an always-on speaker box: docs/speaker-host.md"
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
