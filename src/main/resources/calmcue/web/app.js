@@ -151,6 +151,7 @@
     const total = step ? step.total : 0;
     const done = step && total > 0 ? Math.min(1, step.elapsed / total) : 0;
     $("ring-fill").style.strokeDashoffset = String(RING * (1 - done));
+    $("ring-fill").style.opacity = done > 0 ? "1" : "0"; // no lone dot of the round cap at zero
     $("step-left").textContent = step && total > 0 ? clock(total - step.elapsed) : "";
     $("step-of").textContent = step ? "Step " + step.number + " of " + step.count : "Before the steps";
     let title = "Starting…";

@@ -141,6 +141,21 @@ class RemotePageBrowserTest {
   }
 
   @Test
+  void on_a_desktop_the_controls_stay_one_centred_column() throws Exception {
+    browser.close();
+    browser = new WebDriverClient(WORK, 1280, 800);
+    serve(new AccessPolicy.LocalOnly(), 0);
+    host.start(new StartRequest("back-massage", java.util.OptionalDouble.empty(), false, false, true));
+    browser.open(url("/"));
+    WebDriverClient.await("session shown", () -> pageShows("#step-title", "Warm hands"));
+    JsonNode box = browser.script("const r = document.querySelector('main').getBoundingClientRect();"
+        + " return {left: r.left, right: innerWidth - r.right, width: r.width};");
+    assertTrue(box.get("width").asDouble() <= 520, box.toString());
+    assertEquals(box.get("left").asDouble(), box.get("right").asDouble(), 1.0, "centred: " + box);
+    browser.screenshot(WORK.resolve("remote-desktop.png"));
+  }
+
+  @Test
   void the_page_says_reconnecting_while_the_server_is_away_and_recovers_by_itself() throws Exception {
     serve(new AccessPolicy.LocalOnly(), 0);
     int port = server.address().getPort();
