@@ -118,7 +118,7 @@ public final class RemoteServer implements AutoCloseable {
       } else {
         page(ex, path);
       }
-    } catch (Exception | StackOverflowError e) {
+    } catch (IOException | RuntimeException e) {
       settings.log().accept("internal error answering " + ex.getRequestMethod() + " "
           + ex.getRequestURI().getRawPath() + ": " + e);
       try {
