@@ -1,5 +1,6 @@
 package dev.calmcue.audio;
 
+import dev.calmcue.speech.ForwardingSpeechEngine;
 import dev.calmcue.speech.Pcm;
 import dev.calmcue.speech.SpeechEngine;
 
@@ -8,12 +9,11 @@ import dev.calmcue.speech.SpeechEngine;
  * {@link Resampler}, so a session prepared with it places every cue at {@code round(at * rate)} of
  * the new rate (render's {@code --sample-rate}).
  */
-public final class ResamplingEngine implements SpeechEngine {
-  private final SpeechEngine inner;
+public final class ResamplingEngine extends ForwardingSpeechEngine {
   private final Resampler resampler;
 
   public ResamplingEngine(SpeechEngine inner, int outRate) {
-    this.inner = inner;
+    super(inner);
     this.resampler = new Resampler(inner.sampleRate(), outRate);
   }
 
@@ -22,16 +22,6 @@ public final class ResamplingEngine implements SpeechEngine {
    */
   public static SpeechEngine at(SpeechEngine engine, int rate) {
     return engine.sampleRate() == rate ? engine : new ResamplingEngine(engine, rate);
-  }
-
-  @Override
-  public String name() {
-    return inner.name();
-  }
-
-  @Override
-  public String voice() {
-    return inner.voice();
   }
 
   @Override
@@ -47,10 +37,5 @@ public final class ResamplingEngine implements SpeechEngine {
   @Override
   public Pcm synthesize(String text) {
     return resampler.apply(inner.synthesize(text));
-  }
-
-  @Override
-  public void close() {
-    inner.close();
   }
 }

@@ -18,6 +18,10 @@ final class Cli {
     public String toString() {
       return "exit " + code + "\n--- out ---\n" + out + "--- err ---\n" + err;
     }
+
+    java.util.List<String> errLines() {
+      return err.lines().toList();
+    }
   }
 
   static Result run(String... args) {

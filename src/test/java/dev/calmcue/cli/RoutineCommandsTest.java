@@ -20,34 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** list, show and validate as a user runs them: exit codes, output, and no stack traces. */
 class RoutineCommandsTest {
   private static final String INVALID = "src/test/resources/routines/invalid/";
-  private static final Pattern STACK_LINE = Pattern.compile("(?m)^[ \\t]+at ");
 
   @TempDir Path tmp;
 
-  record Result(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- out ---\n" + out + "--- err ---\n" + err;
-    }
-
-    List<String> errLines() {
-      return err.lines().toList();
-    }
-  }
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    Result r = new Result(code, out.toString(), err.toString());
-    assertFalse(r.out.contains("Exception") || r.err.contains("Exception"), r::toString);
-    assertFalse(STACK_LINE.matcher(r.out + r.err).find(), r::toString);
-    return r;
+  private static Cli.Result run(String... args) {
+    return Cli.run(args);
   }
 
   @Test
   void list_showsSeedRoutinesWithDetails() {
-    Result r = run("list");
+    Cli.Result r = run("list");
     assertEquals(0, r.code(), r::toString);
     assertTrue(Pattern.compile("(?m)^ID +TITLE +MINUTES +STEPS +LENGTH +FROM$").matcher(r.out()).find(), r::toString);
     assertTrue(Pattern.compile("(?m)^back-massage +Back massage +5-10 +6 +6:15 +\\S+").matcher(r.out()).find(), r::toString);
@@ -58,7 +40,7 @@ class RoutineCommandsTest {
 
   @Test
   void list_json_isMachineReadable() throws IOException {
-    Result r = run("list", "--json");
+    Cli.Result r = run("list", "--json");
     assertEquals(0, r.code(), r::toString);
     JsonNode list = new ObjectMapper().readTree(r.out());
     JsonNode back = null;
@@ -79,7 +61,7 @@ class RoutineCommandsTest {
 
   @Test
   void show_printsTheOutlineWithStartTimesAndPrompts() {
-    Result r = run("show", "back-massage");
+    Cli.Result r = run("show", "back-massage");
     assertEquals(0, r.code(), r::toString);
     String out = r.out();
     assertTrue(out.startsWith("Back massage (back-massage)\n"), r::toString);
@@ -100,7 +82,7 @@ class RoutineCommandsTest {
 
   @Test
   void show_acceptsAFilePath() {
-    Result r = run("show", "src/test/resources/routines/valid/full.json");
+    Cli.Result r = run("show", "src/test/resources/routines/valid/full.json");
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().contains("         every 0:25  Slowly."), r::toString);
     assertTrue(r.out().contains("  01:45  End: Rest now."), r::toString);
@@ -108,7 +90,7 @@ class RoutineCommandsTest {
 
   @Test
   void show_unknownRoutineIsOneLineAndExit2() {
-    Result r = run("show", "nope");
+    Cli.Result r = run("show", "nope");
     assertEquals(2, r.code(), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
     assertTrue(r.err().startsWith("calmcue: unknown routine 'nope' (known: "), r::toString);
@@ -117,7 +99,7 @@ class RoutineCommandsTest {
 
   @Test
   void show_brokenFileNamesItsProblems() {
-    Result r = run("show", INVALID + "syntax-error.json");
+    Cli.Result r = run("show", INVALID + "syntax-error.json");
     assertEquals(2, r.code(), r::toString);
     assertEquals(
         "calmcue: " + INVALID + "syntax-error.json:5:3: invalid JSON: a comma is missing before this (between two fields)\n",
@@ -126,7 +108,7 @@ class RoutineCommandsTest {
 
   @Test
   void validate_printsOkLinesForValidFiles() {
-    Result r = run("validate", "routines/back-massage.json", "routines/daily-back-massage.json");
+    Cli.Result r = run("validate", "routines/back-massage.json", "routines/daily-back-massage.json");
     assertEquals(0, r.code(), r::toString);
     assertEquals(
         "ok: routines/back-massage.json (6 steps, 6:15)\nok: routines/daily-back-massage.json (4 steps, 6:30)\n",
@@ -136,7 +118,7 @@ class RoutineCommandsTest {
 
   @Test
   void validate_reportsEveryProblemOnStderrAndExits2() {
-    Result r = run("validate", INVALID + "many-errors.json");
+    Cli.Result r = run("validate", INVALID + "many-errors.json");
     assertEquals(2, r.code(), r::toString);
     assertEquals("", r.out());
     assertEquals(9, r.errLines().size(), r::toString);
@@ -145,7 +127,7 @@ class RoutineCommandsTest {
 
   @Test
   void validate_checksEveryFileAndSummarizes() {
-    Result r = run("validate", "routines/back-massage.json", INVALID + "unknown-field.json");
+    Cli.Result r = run("validate", "routines/back-massage.json", INVALID + "unknown-field.json");
     assertEquals(2, r.code(), r::toString);
     assertEquals("ok: routines/back-massage.json (6 steps, 6:15)\n", r.out());
     assertEquals(
@@ -160,7 +142,7 @@ class RoutineCommandsTest {
   void validate_unterminatedRoutineIsOneCleanLine() throws IOException {
     Path f = tmp.resolve("broken.json");
     Files.writeString(f, "{\"schemaVersion\": 1, \"id\": \"x\",\n \"steps\": [ {\"id\": \"a\", \"seconds\": \"ten\"} ],\n \"oops\": true");
-    Result r = run("validate", f.toString());
+    Cli.Result r = run("validate", f.toString());
     assertEquals(2, r.code(), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
     assertTrue(r.err().startsWith(f + ":3:14: invalid JSON: the file ends before the object opened at line 1, column 1"), r::toString);
@@ -173,7 +155,7 @@ class RoutineCommandsTest {
       raf.setLength(50L * 1024 * 1024);
     }
     Path empty = Files.createFile(tmp.resolve("empty.json"));
-    Result r = run("validate", huge.toString(), tmp.toString(), tmp.resolve("missing.json").toString(), empty.toString(), INVALID + "bom.json", INVALID + "not-utf8.json");
+    Cli.Result r = run("validate", huge.toString(), tmp.toString(), tmp.resolve("missing.json").toString(), empty.toString(), INVALID + "bom.json", INVALID + "not-utf8.json");
     assertEquals(2, r.code(), r::toString);
     assertEquals(
         List.of(
@@ -189,14 +171,14 @@ class RoutineCommandsTest {
 
   @Test
   void validate_withoutFilesIsUsageError() {
-    Result r = run("validate");
+    Cli.Result r = run("validate");
     assertEquals(2, r.code(), r::toString);
     assertTrue(r.err().contains("Missing required parameter"), r::toString);
   }
 
   @Test
   void show_withoutRoutineIsUsageError() {
-    Result r = run("show");
+    Cli.Result r = run("show");
     assertEquals(2, r.code(), r::toString);
     assertTrue(r.err().contains("ROUTINE"), r::toString);
   }
@@ -204,7 +186,7 @@ class RoutineCommandsTest {
   @Test
   void commands_haveHelpWithExamples() {
     for (String command : List.of("list", "show", "validate")) {
-      Result r = run(command, "--help");
+      Cli.Result r = run(command, "--help");
       assertEquals(0, r.code(), r::toString);
       assertTrue(r.out().contains("Examples:"), r::toString);
     }
