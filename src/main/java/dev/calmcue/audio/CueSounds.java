@@ -3,9 +3,13 @@ package dev.calmcue.audio;
 import dev.calmcue.plan.Cue;
 import dev.calmcue.plan.CueKind;
 import dev.calmcue.speech.Pcm;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -29,15 +33,36 @@ public final class CueSounds {
    */
   public static CueSounds prepare(
       Iterable<Cue> cues, Function<String, Pcm> speak, int sampleRate, Volume volume) {
+    return prepare(cues, List.of(), speak, sampleRate, volume);
+  }
+
+  /**
+   * Like {@link #prepare(Iterable, Function, int, Volume)}, plus sentences the live session may need
+   * that are not on the timeline (the player's fussy closing, the no-start reply), so they too are
+   * ready before the first cue plays.
+   */
+  public static CueSounds prepare(
+      Iterable<Cue> cues,
+      Collection<String> extraTexts,
+      Function<String, Pcm> speak,
+      int sampleRate,
+      Volume volume) {
     Map<String, Pcm> speech = new HashMap<>();
+    List<String> texts = new ArrayList<>();
     for (Cue cue : cues) {
-      if (cue.kind() != CueKind.CHIME && !speech.containsKey(cue.text())) {
-        Pcm pcm = Objects.requireNonNull(speak.apply(cue.text()), "no speech for " + cue.text());
+      if (cue.kind() != CueKind.CHIME) {
+        texts.add(cue.text());
+      }
+    }
+    texts.addAll(extraTexts);
+    for (String text : texts) {
+      if (!speech.containsKey(text)) {
+        Pcm pcm = Objects.requireNonNull(speak.apply(text), "no speech for " + text);
         if (pcm.sampleRate() != sampleRate) {
           throw new IllegalArgumentException(
               "speech at " + pcm.sampleRate() + " Hz does not match session rate " + sampleRate);
         }
-        speech.put(cue.text(), volume.apply(pcm));
+        speech.put(text, volume.apply(pcm));
       }
     }
     return new CueSounds(sampleRate, speech, volume.apply(Chime.generate(sampleRate)));
@@ -45,6 +70,11 @@ public final class CueSounds {
 
   public int sampleRate() {
     return sampleRate;
+  }
+
+  /** The speech prepared for a text (a cue's or an extra one), if any. */
+  public Optional<Pcm> speechOf(String text) {
+    return Optional.ofNullable(speech.get(text));
   }
 
   /** The sound of a cue; throws if the cue was not prepared. */

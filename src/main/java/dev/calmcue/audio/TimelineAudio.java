@@ -60,6 +60,16 @@ public final class TimelineAudio {
     return starts[index];
   }
 
+  /** The sample after cue {@code index}'s last (its sound is cut where the next cue starts). */
+  public long endSample(int index) {
+    return ends[index];
+  }
+
+  /** The sound of cue {@code index} as prepared (not cut). */
+  public Pcm soundOf(int index) {
+    return sounds[index];
+  }
+
   /** Index of the first cue starting at or after {@code sample}, or {@code cues().size()}. */
   public int firstCueAtOrAfter(long sample) {
     int i = Arrays.binarySearch(starts, sample);

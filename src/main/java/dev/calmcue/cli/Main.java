@@ -9,6 +9,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // before anything else: the sound of a repeated 'play' starts while the rest is being prepared
+    EarlyAudio.startFor(args);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code = run(out, err, args);

@@ -1,14 +1,112 @@
 package dev.calmcue.cli;
 
-import dev.calmcue.CalmcueException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** Placeholder until its issue lands. */
-@Command(name = "play", mixinStandardHelpOptions = true, description = "Not built yet.")
+/** {@code calmcue play}: the live, hands-free session. */
+@Command(
+    name = "play",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Play a routine out loud: every instruction and gentle prompt is spoken on time, so both hands"
+          + " stay on the baby. The preparation checklist and safety notes come first, then \"Ready?\":"
+          + " press space to begin. Without a sound device it runs in text mode and prints each cue as"
+          + " it falls due.",
+      "",
+      "Keys (no Enter needed): space pause/resume (and answers \"Ready?\"), n next step, r repeat the"
+          + " instruction, q stop (the closing is spoken), f fussy baby (stop gently now), ? keys.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  calmcue play back-massage              spoken, preparation first",
+      "  calmcue play back-massage --no-prep    straight to the first step",
+      "  calmcue play back-massage --bedtime    slower, quieter, no chimes",
+      "  calmcue play back-massage --minutes 8 --rate 140 --volume 60",
+      "  calmcue play my-routine.json --text    print each cue as it falls due",
+      "  calmcue play back-massage --speed 20   a quick text demo",
+      "",
+      "Exit codes: 0 session ended (completed, stopped, fussy or not started),",
+      "1 failure, 2 bad input, 130 Ctrl-C."
+    })
 final class PlayCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "ROUTINE",
+      description = "Routine id (see 'calmcue list') or a routine .json file.")
+  String routine;
+
+  @Mixin SessionOptions session;
+
+  @Option(
+      names = "--preroll",
+      paramLabel = "MS",
+      description =
+          "Silence before the first word, in ms, 0-5000 (default: ${DEFAULT-VALUE}). Bluetooth"
+              + " speakers and USB/HDMI outputs that went to sleep take a moment to wake up and would"
+              + " swallow the first word; use 0 for a wired speaker that is always on.")
+  int prerollMs = 300;
+
+  @Option(
+      names = "--ready-timeout",
+      paramLabel = "TIME",
+      converter = TimeConverter.class,
+      description =
+          "How long to wait for an answer to \"Ready?\" before saying \"No problem\" and ending, e.g."
+              + " 90s or 5m (default: 2m).")
+  Duration readyTimeout = Duration.ofMinutes(2);
+
+  @Option(
+      names = "--text",
+      description = "No sound: print each cue as it falls due (automatic when no device can be opened).")
+  boolean text;
+
+  @Option(
+      names = "--speed",
+      paramLabel = "N",
+      description = "Run the clock N times faster, for tests and demos (implies --text).")
+  double speed = 1.0;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+  boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, description = "Log every cue spoken, and when, on stderr.")
+  boolean verbose;
+
   @Override
   public Integer call() {
-    throw new CalmcueException(CalmcueException.Kind.RUNTIME, "'play' is not built yet");
+    PlayRequest request =
+        PlayRequest.of(spec.commandLine(), routine, session.settings(true), prerollMs, readyTimeout, text, speed, quiet, verbose);
+    return new LivePlay(request).run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** Accepts 120, 90s, 2m or 1m30s. */
+  static final class TimeConverter implements ITypeConverter<Duration> {
+    private static final Pattern TIME = Pattern.compile("(?:(\\d+)m)?(?:(\\d+)s?)?");
+
+    @Override
+    public Duration convert(String value) {
+      Matcher m = TIME.matcher(value.strip());
+      if (value.isBlank() || !m.matches()) {
+        throw new TypeConversionException("'" + value + "' is not a time; use seconds (90s) or minutes (2m)");
+      }
+      long minutes = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
+      long seconds = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
+      return Duration.ofMinutes(minutes).plusSeconds(seconds);
+    }
   }
 }

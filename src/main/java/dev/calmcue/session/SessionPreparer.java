@@ -35,6 +35,7 @@ public final class SessionPreparer {
     CueSounds sounds =
         CueSounds.prepare(
             timeline.cues(),
+            SessionPhrases.ALL, // what the live player may say beyond the plan, ready like every cue
             text -> speak(spoken, text),
             engine.sampleRate(),
             new Volume(settings.volumePercent()));

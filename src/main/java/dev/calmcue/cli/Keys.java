@@ -1,0 +1,41 @@
+package dev.calmcue.cli;
+
+import dev.calmcue.session.Command;
+import java.util.Optional;
+
+/** The single keys that control a playing session (no Enter needed). */
+final class Keys {
+  static final String HELP =
+      "keys: space pause/resume (or answer \"Ready?\") | n next step | r repeat | q stop | f fussy: stop gently | ? keys";
+
+  private Keys() {}
+
+  /** The command a key asks for; empty for unknown keys and for '?' (help is shown by the caller). */
+  static Optional<Command> command(int key) {
+    switch (key) {
+      case ' ':
+        return Optional.of(new Command.TogglePause());
+      case '\r':
+      case '\n':
+        return Optional.of(new Command.Ready());
+      case 'n':
+      case 'N':
+        return Optional.of(new Command.Next());
+      case 'r':
+      case 'R':
+        return Optional.of(new Command.Repeat());
+      case 'q':
+      case 'Q':
+        return Optional.of(new Command.Stop());
+      case 'f':
+      case 'F':
+        return Optional.of(new Command.Fussy());
+      default:
+        return Optional.empty();
+    }
+  }
+
+  static boolean isHelp(int key) {
+    return key == '?' || key == 'h' || key == 'H';
+  }
+}
