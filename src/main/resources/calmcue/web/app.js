@@ -253,6 +253,9 @@
       retryMs = 1000;
       notice("");
       connection("live", true);
+      if (!routines.length) {
+        loadRoutines(); // the server was away when the page loaded
+      }
     };
     source.onerror = () => {
       connection("reconnecting…", false);
