@@ -11,6 +11,7 @@
   let chosen = null;
   let minutes = null;
   let current = null;     // the last state from the server
+  let pushed = 0;         // how many states the event stream has delivered
   let dismissed = false;  // the parent left the "ended" screen
   let source = null;
   let retryMs = 1000;
@@ -200,10 +201,21 @@
     $("ended-detail").textContent = (s.title ? s.title + ": " : "") + words[1];
   }
 
+  /**
+   * Shows the state a POST answered with, unless the event stream has said something since: the
+   * player acts on commands a moment later, so an answer can be older than the stream's news.
+   */
+  function renderReply(before, state) {
+    if (pushed === before) {
+      render(state);
+    }
+  }
+
   async function command(action) {
     buzz();
+    const before = pushed;
     try {
-      render(await api("POST", "/api/session/" + action));
+      renderReply(before, await api("POST", "/api/session/" + action));
     } catch (e) {
       $("status-line").textContent = e.message;
     }
@@ -222,7 +234,8 @@
         bedtime: $("bedtime").checked,
         preparation: $("prep").checked,
       };
-      render(await api("POST", "/api/session", body));
+      const before = pushed;
+      renderReply(before, await api("POST", "/api/session", body));
     } catch (e) {
       notice("Could not start: " + e.message);
     } finally {
@@ -243,6 +256,7 @@
         retryMs = 1000;
         connection("live", true);
         try {
+          pushed++;
           render(JSON.parse(e.data).state);
         } catch (err) {
           /* a damaged frame: the next one carries the whole state again */

@@ -1,7 +1,16 @@
 package dev.calmcue.cli;
 
-import dev.calmcue.CalmcueException;
+import dev.calmcue.audio.LineAudioSink;
+import dev.calmcue.history.HistoryLocation;
+import dev.calmcue.history.HistoryStore;
 import dev.calmcue.remote.AccessToken;
+import dev.calmcue.remote.PlayerSessionHost;
+import dev.calmcue.remote.SessionHost;
+import dev.calmcue.routine.RoutineCatalog;
+import dev.calmcue.session.Clock;
+import dev.calmcue.session.PlayerSettings;
+import dev.calmcue.speech.SpeechEngines;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,13 +66,28 @@ final class ServeCommand implements Callable<Integer> {
     ServeOptions options = ServeOptions.parse(bind, port, announce, text, speed, showLink);
     Path tokenFile = AccessToken.defaultFile(System.getenv(), Path.of(System.getProperty("user.home")));
     boolean debug = CalmcueCommand.debugRequested(spec.root().commandLine().getParseResult());
-    return new ServeRunner(spec.commandLine().getOut(), spec.commandLine().getErr(), ServeCommand::host,
+    return new ServeRunner(spec.commandLine().getOut(), spec.commandLine().getErr(), this::host,
             stop -> Runtime.getRuntime().addShutdownHook(new Thread(stop, "calmcue-serve-stop")),
             tokenFile, debug)
         .run(options);
   }
 
-  private static dev.calmcue.remote.SessionHost host(ServeOptions options) {
-    throw new CalmcueException(CalmcueException.Kind.RUNTIME, "the session player is not in this build yet");
+  /** The same routines, speech, player and history as {@code play}. */
+  private SessionHost host(ServeOptions options) {
+    PrintWriter err = spec.commandLine().getErr();
+    return new PlayerSessionHost(new PlayerSessionHost.Wiring(
+        RoutineCatalog.standard(),
+        SpeechEngines::open,
+        rate -> LineAudioSink.open(rate, LineAudioSink.DEFAULT_BUFFER),
+        Clock.system(),
+        new PlayerSettings(PlayerSettings.DEFAULT_PREROLL, PlayerSettings.DEFAULT_READY_TIMEOUT, options.speed()),
+        new HistoryStore(HistoryLocation.historyFile(), java.time.Clock.systemDefaultZone()),
+        options.textOnly(),
+        line -> {
+          synchronized (err) {
+            err.println("calmcue serve: " + line);
+            err.flush();
+          }
+        }));
   }
 }

@@ -15,13 +15,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import dev.calmcue.audio.AudioFailure;
+import dev.calmcue.history.HistoryStore;
+import dev.calmcue.routine.RoutineCatalog;
+import dev.calmcue.session.ClockPacedSink;
+import dev.calmcue.session.PlayerSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The phone page in a real browser (headless Chromium at 360 px) against the server on a fake host
@@ -33,6 +42,7 @@ class RemotePageBrowserTest {
   private static final String TOKEN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  @TempDir Path tmp;
   private final FakeSessionHost host = new FakeSessionHost();
   private final HttpClient http = HttpClient.newHttpClient();
   private RemoteServer server;
@@ -59,7 +69,11 @@ class RemotePageBrowserTest {
   }
 
   private void serve(AccessPolicy access, int port) {
-    server = RemoteServer.start(new InetSocketAddress("127.0.0.1", port), host, access,
+    serve(host, access, port);
+  }
+
+  private void serve(SessionHost sessions, AccessPolicy access, int port) {
+    server = RemoteServer.start(new InetSocketAddress("127.0.0.1", port), sessions, access,
         RemoteSettings.defaults(line -> System.out.println("server: " + line)));
   }
 
@@ -91,8 +105,6 @@ class RemotePageBrowserTest {
     serve(new AccessPolicy.LocalOnly(), 0);
     browser.open(url("/"));
     WebDriverClient.await("routines listed", () -> pageShows("[data-id=tiny-test] .mins", "1–2 min"));
-    browser.screenshot(WORK.resolve("remote-360-picker.png"));
-
     browser.click("[data-id=tiny-test]");
     WebDriverClient.await("minutes follow the routine", () -> pageShows("#minutes", "1 min"));
     browser.click("#start");
@@ -120,7 +132,7 @@ class RemotePageBrowserTest {
         + ".filter(b => b.getClientRects().length > 0 && b.getBoundingClientRect().height < 64)"
         + ".map(b => b.id + ':' + b.getBoundingClientRect().height)");
     assertEquals(0, small.size(), "thumb-sized buttons: " + small);
-    browser.screenshot(WORK.resolve("remote-360.png"));
+    browser.screenshot(WORK.resolve("remote-360-fake.png"));
 
     browser.click("#pause");
     WebDriverClient.await("server paused", () -> host.state().status() == Status.PAUSED);
@@ -138,6 +150,100 @@ class RemotePageBrowserTest {
     WebDriverClient.await("page says it stopped", () -> pageShows("#ended-title", "Stopped: fussy"));
     assertTrue(browser.visible("#again"));
     assertFalse(browser.visible("#fussy"));
+  }
+
+  @Test
+  void with_the_real_player_in_text_mode_the_page_follows_the_steps_pause_and_fussy() throws Exception {
+    Path routines = Files.createDirectories(tmp.resolve("routines"));
+    Files.writeString(routines.resolve("tiny.json"), PlayerSessionHostTest.ROUTINE);
+    PlayerSessionHostTest.SteppedClock clock = new PlayerSessionHostTest.SteppedClock();
+    PlayerSessionHost real = new PlayerSessionHost(new PlayerSessionHost.Wiring(
+        new RoutineCatalog(routines, null, false),
+        settings -> new PlayerSessionHostTest.SilentEngine(),
+        rate -> {
+          throw new AudioFailure("no sound card in tests", null);
+        },
+        clock,
+        PlayerSettings.defaults(),
+        new HistoryStore(tmp.resolve("history.jsonl"), java.time.Clock.system(ZoneOffset.UTC)),
+        true,
+        line -> {}));
+    try {
+      serve(real, new AccessPolicy.LocalOnly(), 0);
+      browser.open(url("/"));
+      WebDriverClient.await("routines listed", () -> pageShows("[data-id=tiny] .mins", "1–2 min"));
+      browser.click("#prep"); // straight to the steps, no checklist
+      browser.click("#start");
+      // The player runs on a clock the test moves: half a second of session per look at the page.
+      WebDriverClient.await("first step", () -> clock.advanceThen(Duration.ofMillis(500),
+          () -> pageShows("#step-title", "Warm hands")));
+      assertEquals("Rest your warm hands on the back.", browser.text("#step-text"));
+      WebDriverClient.await("step change", () -> clock.advanceThen(Duration.ofMillis(500),
+          () -> pageShows("#step-title", "Long strokes")));
+      assertEquals(1, api("/api/session").at("/step/index").asInt());
+      assertTrue(api("/api/session").get("textMode").isTextual(), "text mode reported");
+
+      browser.click("#pause");
+      // The player acts on commands between 20 ms chunks of its clock, so time must move for it to.
+      WebDriverClient.await("server paused", () -> clock.advanceThen(Duration.ofMillis(100),
+          () -> real.state().status() == Status.PAUSED));
+      WebDriverClient.await("button offers resume", () -> pageShows("#pause", "Resume"));
+      assertEquals("paused", api("/api/session").get("status").asText());
+      assertEquals(0, api("/api/history").size());
+
+      browser.click("#fussy");
+      WebDriverClient.await("ended fussy", () -> clock.advanceThen(Duration.ofMillis(200),
+          () -> real.state().status() == Status.ENDED));
+      assertEquals(SessionOutcome.Ending.FUSSY, real.state().outcome().ending());
+      JsonNode history = api("/api/history");
+      assertEquals(1, history.size());
+      assertEquals("fussy", history.get(0).get("ending").asText());
+      assertEquals("tiny", history.get(0).get("routineId").asText());
+      assertEquals(1, history.get(0).get("stepsCompleted").asInt());
+      WebDriverClient.await("page says it stopped", () -> pageShows("#ended-title", "Stopped: fussy"));
+    } finally {
+      real.shutdown(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void a_bundled_routine_on_the_speaker_at_360_px_shows_its_real_step_and_words() throws Exception {
+    PlayerSessionHostTest.SteppedClock clock = new PlayerSessionHostTest.SteppedClock();
+    PlayerSessionHost real = new PlayerSessionHost(new PlayerSessionHost.Wiring(
+        new RoutineCatalog(null, null, true),
+        settings -> new PlayerSessionHostTest.SilentEngine(),
+        rate -> new ClockPacedSink(clock, rate, 1), // a speaker that plays in step with the test's clock
+        clock,
+        PlayerSettings.defaults(),
+        new HistoryStore(tmp.resolve("history.jsonl"), java.time.Clock.system(ZoneOffset.UTC)),
+        false,
+        line -> {}));
+    try {
+      serve(real, new AccessPolicy.LocalOnly(), 0);
+      browser.open(url("/"));
+      WebDriverClient.await("routines listed", () -> pageShows("[data-id=back-massage] .mins", "5–10 min"));
+      browser.screenshot(WORK.resolve("remote-360-picker.png"));
+      browser.click("[data-id=back-massage]");
+      browser.click("#prep");
+      browser.click("#start");
+      WebDriverClient.await("second step", () -> clock.advanceThen(Duration.ofSeconds(2),
+          () -> real.state().stepIndex() == 1));
+      double stepTotal = real.state().stepTotal().toMillis() / 1000.0;
+      WebDriverClient.await("a third into the step", () -> clock.advanceThen(Duration.ofMillis(500),
+          () -> real.state().stepElapsed().toMillis() / 1000.0 >= stepTotal / 3));
+      String title = real.state().stepTitle();
+      WebDriverClient.await("page caught up", () -> pageShows("#step-title", title)
+          && pageShows("#step-of", "Step 2 of " + real.state().stepCount()));
+      assertEquals(real.state().stepText(), browser.text("#step-text"));
+      assertFalse(browser.text("#status-line").contains("no sound"), "sound plays: no text-mode note");
+      WebDriverClient.await("ring settled", () -> {
+        SessionState s = real.state();
+        return ringShowsFraction(s.stepElapsed().toMillis() / (double) s.stepTotal().toMillis());
+      });
+      browser.screenshot(WORK.resolve("remote-360.png")); // the picture in docs/
+    } finally {
+      real.shutdown(Duration.ofSeconds(5));
+    }
   }
 
   @Test
