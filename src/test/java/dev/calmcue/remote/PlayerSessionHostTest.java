@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.calmcue.CalmcueException;
 import dev.calmcue.audio.AudioFailure;
+import dev.calmcue.audio.MemorySink;
 import dev.calmcue.history.HistoryStore;
 import dev.calmcue.plan.CueKind;
 import dev.calmcue.remote.SessionState.Status;
@@ -201,13 +202,49 @@ class PlayerSessionHostTest {
   }
 
   @Test
+  void announce_says_the_line_on_the_speaker_after_a_little_wake_up_silence() throws Exception {
+    List<MemorySink> speakers = new CopyOnWriteArrayList<>();
+    PlayerSessionHost speaking = new PlayerSessionHost(new PlayerSessionHost.Wiring(
+        new RoutineCatalog(dir.resolve("routines"), null, false),
+        settings -> new SilentEngine() {
+          @Override
+          public Pcm synthesize(String text) {
+            short[] tone = new short[text.length() * 320];
+            java.util.Arrays.fill(tone, (short) 1000);
+            return new Pcm(8000, tone);
+          }
+        },
+        rate -> {
+          MemorySink sink = new MemorySink(rate);
+          speakers.add(sink);
+          return sink;
+        },
+        clock, PlayerSettings.defaults(),
+        new HistoryStore(dir.resolve("history.jsonl"), java.time.Clock.system(ZoneOffset.UTC)), false, notes::add));
+    try {
+      speaking.announce("calmcue is ready");
+      runUntil("spoken", () -> !speakers.isEmpty() && speakers.get(0).isClosed());
+      short[] heard = speakers.get(0).samples();
+      int wake = (int) (8000 * PlayerSettings.DEFAULT_PREROLL.toMillis() / 1000);
+      int words = "calmcue is ready".length() * 320;
+      assertEquals(wake + words, heard.length);
+      for (int i = 0; i < heard.length; i++) {
+        assertEquals(i >= wake, heard[i] != 0, "sample " + i);
+      }
+      assertEquals(List.of(), notes);
+    } finally {
+      speaking.shutdown(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
   void announce_in_text_mode_is_a_note_not_sound() throws Exception {
     host.announce("calmcue is ready");
     runUntil("noted", () -> notes.stream().anyMatch(n -> n.startsWith("calmcue is ready")));
   }
 
   /** Every text is silence, 40 ms a character, at 8 kHz. */
-  static final class SilentEngine implements SpeechEngine {
+  static class SilentEngine implements SpeechEngine {
     @Override
     public String name() {
       return "silent";
