@@ -130,7 +130,7 @@ public final class PlayerSessionHost implements SessionHost {
     if (request.minutes().isPresent() && !entry.minutes().contains(request.minutes().getAsDouble())) {
       throw CalmcueException.input(
           "'" + entry.id() + "' is meant for " + entry.minutes() + ", not "
-              + request.minutes().getAsDouble() + " minutes");
+              + String.valueOf(request.minutes().getAsDouble()).replaceAll("\\.0$", "") + " minutes");
     }
     early.clear();
     SessionState state = tracker.started(entry.id(), entry.title(), entry.stepCount());

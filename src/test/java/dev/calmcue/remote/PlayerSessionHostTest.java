@@ -125,7 +125,7 @@ class PlayerSessionHostTest {
   void minutes_outside_the_routines_range_are_refused_before_anything_starts() {
     var e = assertThrows(CalmcueException.class,
         () -> host.start(new StartRequest("tiny", OptionalDouble.of(9), false, false, true)));
-    assertTrue(e.getMessage().contains("1-2 min"), e.getMessage());
+    assertEquals("'tiny' is meant for 1-2 min, not 9 minutes", e.getMessage());
     assertFalse(host.state().running());
   }
 
