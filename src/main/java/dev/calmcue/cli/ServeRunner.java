@@ -90,7 +90,8 @@ final class ServeRunner {
     }
     try {
       stopRequested.await();
-      out.println("calmcue serve: stopping (ending the session with its closing)...");
+      out.println("calmcue serve: stopping" + (host.state().running()
+          ? " (ending the session with its closing)..." : "..."));
       out.flush();
       host.shutdown(CLOSING_WAIT);
       server.close();
