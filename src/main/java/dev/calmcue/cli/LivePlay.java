@@ -6,6 +6,9 @@ import dev.calmcue.audio.LineAudioSink;
 import dev.calmcue.audio.SampleTime;
 import dev.calmcue.audio.TimelineAudio;
 import dev.calmcue.audio.Volume;
+import dev.calmcue.history.HistoryRecorder;
+import dev.calmcue.history.HistoryStore;
+import dev.calmcue.history.RecordedSettings;
 import dev.calmcue.plan.Timeline;
 import dev.calmcue.plan.TimelinePlanner;
 import dev.calmcue.routine.Routine;
@@ -32,9 +35,11 @@ final class LivePlay {
   private static final int MAX_HINT_SAMPLES = 480_000;
 
   private final PlayRequest request;
+  private final HistoryStore history;
 
-  LivePlay(PlayRequest request) {
+  LivePlay(PlayRequest request, HistoryStore history) {
     this.request = request;
+    this.history = history;
   }
 
   int run(PrintWriter out, PrintWriter err) {
@@ -70,7 +75,28 @@ final class LivePlay {
     SessionPlayer player =
         new SessionPlayer(prepared.timeline(), prepared.sounds(), audio, output, Clock.system(), request.player());
     takeover.ifPresent(t -> player.continueAfter(t.headstart()));
-    return new TerminalSession(player, out, err, request.display()).run();
+    HistoryRecorder recorder =
+        HistoryRecorder.start(
+            history,
+            prepared.timeline(),
+            RecordedSettings.of(settings, request.text()),
+            w -> err.println("calmcue: warning: " + w));
+    player.addListener(recorder);
+    // Ctrl-C is handled by TerminalSession; this catches SIGTERM and other ends of the JVM mid-session.
+    Thread hook = new Thread(recorder::processEnding, "calmcue-history");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return new TerminalSession(player, out, err, request.display()).run();
+    } catch (RuntimeException | Error e) {
+      recorder.failed(e);
+      throw e;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is already running or done.
+      }
+    }
   }
 
   /** The engine for these settings: the one the launch thread is already warming up, if it matches. */

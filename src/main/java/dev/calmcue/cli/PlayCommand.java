@@ -1,5 +1,9 @@
 package dev.calmcue.cli;
 
+import dev.calmcue.history.HistoryLocation;
+import dev.calmcue.history.HistoryStore;
+import dev.calmcue.session.SessionSettings;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -37,6 +41,7 @@ import picocli.CommandLine.TypeConversionException;
       "  calmcue play back-massage --minutes 8 --rate 140 --volume 60",
       "  calmcue play my-routine.json --text    print each cue as it falls due",
       "  calmcue play back-massage --speed 20   a quick text demo",
+      "  calmcue play back-massage --bedtime --prep-once-a-day",
       "",
       "Exit codes: 0 session ended (completed, stopped, fussy or not started),",
       "1 failure, 2 bad input, 130 Ctrl-C."
@@ -81,6 +86,13 @@ final class PlayCommand implements Callable<Integer> {
       description = "Run the clock N times faster, for tests and demos (implies --text).")
   double speed = 1.0;
 
+  @Option(
+      names = "--prep-once-a-day",
+      description =
+          "Speak the preparation and safety notes only in the first session of the day (session"
+              + " history tells; a session nobody said ready to does not count). --no-prep wins.")
+  boolean prepOnceADay;
+
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
@@ -89,9 +101,16 @@ final class PlayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    HistoryStore history =
+        new HistoryStore(HistoryLocation.historyFile(), java.time.Clock.systemDefaultZone());
+    SessionSettings settings = session.settings(true);
+    if (prepOnceADay) {
+      settings = PrepOnceADay.apply(settings, history, w -> err.println("calmcue: warning: " + w));
+    }
     PlayRequest request =
-        PlayRequest.of(spec.commandLine(), routine, session.settings(true), prerollMs, readyTimeout, text, speed, quiet, verbose);
-    return new LivePlay(request).run(spec.commandLine().getOut(), spec.commandLine().getErr());
+        PlayRequest.of(spec.commandLine(), routine, settings, prerollMs, readyTimeout, text, speed, quiet, verbose);
+    return new LivePlay(request, history).run(spec.commandLine().getOut(), err);
   }
 
   /** Accepts 120, 90s, 2m or 1m30s. */

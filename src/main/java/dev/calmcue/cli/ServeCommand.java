@@ -1,14 +1,93 @@
 package dev.calmcue.cli;
 
-import dev.calmcue.CalmcueException;
+import dev.calmcue.audio.LineAudioSink;
+import dev.calmcue.history.HistoryLocation;
+import dev.calmcue.history.HistoryStore;
+import dev.calmcue.remote.AccessToken;
+import dev.calmcue.remote.PlayerSessionHost;
+import dev.calmcue.remote.SessionHost;
+import dev.calmcue.routine.RoutineCatalog;
+import dev.calmcue.session.Clock;
+import dev.calmcue.session.PlayerSettings;
+import dev.calmcue.speech.SpeechEngines;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its issue lands. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Not built yet.")
+/** {@code calmcue serve}: the phone remote and the always-on speaker host. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the phone remote: pick a routine, then start, pause, skip and stop the session from a phone while this machine speaks it. One session at a time.",
+      "",
+      "Listens on 127.0.0.1 (this machine only) unless --bind says otherwise. Any other address needs an access key, shown once as a link and a QR code for the phone. Ctrl-C or SIGTERM ends a running session with its closing, then stops."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  calmcue serve                             open http://127.0.0.1:8765/",
+      "  calmcue serve --bind 0.0.0.0 --announce   speaker host, home network",
+      "  calmcue serve --bind 0.0.0.0 --show-link  the phone link again",
+      "  calmcue serve --text                      cues shown, not spoken",
+      "",
+      "Setting up an always-on speaker box: docs/speaker-host.md"
+    })
 final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 = every network).")
+  String bind;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8765",
+      description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--announce", description = "Say \"calmcue is ready\" once listening (speaker host).")
+  boolean announce;
+
+  @Option(names = "--text", description = "Show cues as text instead of speaking them.")
+  boolean text;
+
+  @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1", hidden = true,
+      description = "Run text-mode sessions this many times faster (tests and demos).")
+  double speed;
+
+  @Option(names = "--show-link", description = "Print the phone link and QR code, then exit.")
+  boolean showLink;
+
   @Override
-  public Integer call() {
-    throw new CalmcueException(CalmcueException.Kind.RUNTIME, "'serve' is not built yet");
+  public Integer call() throws InterruptedException {
+    ServeOptions options = ServeOptions.parse(bind, port, announce, text, speed, showLink);
+    Path tokenFile = AccessToken.defaultFile(System.getenv(), Path.of(System.getProperty("user.home")));
+    boolean debug = CalmcueCommand.debugRequested(spec.root().commandLine().getParseResult());
+    return new ServeRunner(spec.commandLine().getOut(), spec.commandLine().getErr(), this::host,
+            stop -> Runtime.getRuntime().addShutdownHook(new Thread(stop, "calmcue-serve-stop")),
+            tokenFile, debug)
+        .run(options);
+  }
+
+  /** The same routines, speech, player and history as {@code play}. */
+  private SessionHost host(ServeOptions options) {
+    PrintWriter err = spec.commandLine().getErr();
+    return new PlayerSessionHost(new PlayerSessionHost.Wiring(
+        RoutineCatalog.standard(),
+        SpeechEngines::open,
+        rate -> LineAudioSink.open(rate, LineAudioSink.DEFAULT_BUFFER),
+        Clock.system(),
+        new PlayerSettings(PlayerSettings.DEFAULT_PREROLL, PlayerSettings.DEFAULT_READY_TIMEOUT, options.speed()),
+        new HistoryStore(HistoryLocation.historyFile(), java.time.Clock.systemDefaultZone()),
+        options.textOnly(),
+        line -> {
+          synchronized (err) {
+            err.println("calmcue serve: " + line);
+            err.flush();
+          }
+        }));
   }
 }

@@ -92,7 +92,10 @@ class PlayKeysTmuxTest {
     StringBuilder cmd = new StringBuilder();
     // the shell outlives Ctrl-C (a trap with a command is not inherited), so it can report the exit code
     cmd.append("trap 'true' INT; CALMCUE_HOME=").append(quote(project.toString())).append(' ')
-        .append(quote(java)).append(" -cp ").append(quote(System.getProperty("java.class.path")))
+        .append(quote(java))
+        // session history goes where surefire points it (pom.xml), not into the user's data folder
+        .append(" -Dcalmcue.data.home=").append(quote(System.getProperty("calmcue.data.home", "target/test-data-home")))
+        .append(" -cp ").append(quote(System.getProperty("java.class.path")))
         .append(" dev.calmcue.cli.Main play ").append(quote(project.resolve(PlayCommandTest.ROUTINE).toString()));
     for (String o : options) {
       cmd.append(' ').append(quote(o));

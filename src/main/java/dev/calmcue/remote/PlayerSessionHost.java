@@ -1,0 +1,334 @@
+package dev.calmcue.remote;
+
+import dev.calmcue.CalmcueException;
+import dev.calmcue.audio.AudioFailure;
+import dev.calmcue.audio.AudioSink;
+import dev.calmcue.audio.Volume;
+import dev.calmcue.history.HistoryJson;
+import dev.calmcue.history.HistoryRecord;
+import dev.calmcue.history.HistoryRecorder;
+import dev.calmcue.history.HistoryStore;
+import dev.calmcue.history.RecordedSettings;
+import dev.calmcue.plan.PlanOptions;
+import dev.calmcue.routine.CatalogEntry;
+import dev.calmcue.routine.Routine;
+import dev.calmcue.routine.RoutineCatalog;
+import dev.calmcue.session.Clock;
+import dev.calmcue.session.Command;
+import dev.calmcue.session.PlayerSettings;
+import dev.calmcue.session.PreparedSession;
+import dev.calmcue.session.SessionEvent;
+import dev.calmcue.session.SessionOutcome;
+import dev.calmcue.session.SessionPlayer;
+import dev.calmcue.session.SessionPreparer;
+import dev.calmcue.session.SessionSettings;
+import dev.calmcue.speech.Pcm;
+import dev.calmcue.speech.SpeechEngine;
+import dev.calmcue.speech.SpeechSettings;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/**
+ * The real session host: plans, synthesizes and plays sessions exactly as {@code calmcue play} does
+ * (same preparer, same player, same history), one at a time, on one background thread.
+ */
+public final class PlayerSessionHost implements SessionHost {
+  /**
+   * What sessions need from the outside world; tests pass a tone engine, a stepped clock and a
+   * temporary history file.
+   *
+   * @param speaker opens the sound device at a sample rate; throws {@link AudioFailure} when there is
+   *     none (the session then runs in text mode)
+   * @param textOnly never open the device: cues are shown, not spoken
+   * @param notes one line each for things the person at the terminal should know (history write
+   *     failures, no sound for the announcement)
+   */
+  public record Wiring(
+      RoutineCatalog catalog,
+      Function<SpeechSettings, ? extends SpeechEngine> engines,
+      IntFunction<AudioSink> speaker,
+      Clock clock,
+      PlayerSettings player,
+      HistoryStore history,
+      boolean textOnly,
+      Consumer<String> notes) {
+    public Wiring {
+      Objects.requireNonNull(catalog, "catalog");
+      Objects.requireNonNull(engines, "engines");
+      Objects.requireNonNull(speaker, "speaker");
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(player, "player");
+      Objects.requireNonNull(history, "history");
+      Objects.requireNonNull(notes, "notes");
+    }
+  }
+
+  private final Wiring wiring;
+  private final SessionStateTracker tracker = new SessionStateTracker();
+  /** One thread: sessions and announcements never talk over each other. */
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "calmcue-session");
+            t.setDaemon(true);
+            return t;
+          });
+
+  // Guarded by this.
+  private SessionPlayer player;
+  private final List<Command> early = new ArrayList<>();
+  private Future<?> current;
+  private boolean shuttingDown;
+
+  public PlayerSessionHost(Wiring wiring) {
+    this.wiring = Objects.requireNonNull(wiring, "wiring");
+  }
+
+  @Override
+  public List<RoutineSummary> routines() {
+    List<RoutineSummary> list = new ArrayList<>();
+    for (CatalogEntry e : wiring.catalog().entries()) {
+      if (!e.broken()) {
+        list.add(new RoutineSummary(e.id(), e.title(), e.minutes(), e.stepCount()));
+      }
+    }
+    return list;
+  }
+
+  @Override
+  public synchronized SessionState start(StartRequest request) {
+    if (shuttingDown) {
+      throw new SessionBusyException("calmcue is shutting down");
+    }
+    if (tracker.state().running()) {
+      throw new SessionBusyException(
+          "a session is already running (" + tracker.state().title() + "); stop it first");
+    }
+    // Only catalog ids: the phone must never name a file on this machine.
+    CatalogEntry entry =
+        wiring.catalog().entries().stream()
+            .filter(e -> e.id().equals(request.routineId()))
+            .findFirst()
+            .orElseThrow(
+                () -> CalmcueException.input("unknown routine '" + request.routineId() + "'"));
+    if (entry.broken()) {
+      throw CalmcueException.input(
+          "routine '" + entry.id() + "' has a problem: " + entry.problem().render());
+    }
+    if (request.minutes().isPresent() && !entry.minutes().contains(request.minutes().getAsDouble())) {
+      throw CalmcueException.input(
+          "'" + entry.id() + "' is meant for " + entry.minutes() + ", not "
+              + String.valueOf(request.minutes().getAsDouble()).replaceAll("\\.0$", "") + " minutes");
+    }
+    early.clear();
+    SessionState state = tracker.started(entry.id(), entry.title(), entry.stepCount());
+    current = worker.submit(() -> play(request));
+    return state;
+  }
+
+  /** On the worker thread: prepare like play, then play to the end. */
+  private void play(StartRequest request) {
+    HistoryRecorder recorder = null;
+    AtomicBoolean ended = new AtomicBoolean();
+    try {
+      SessionPlayer p;
+      try {
+        Routine routine = wiring.catalog().resolve(request.routineId());
+        SessionSettings settings = settingsFor(request);
+        PreparedSession prepared;
+        try (SpeechEngine engine = wiring.engines().apply(settings.speech())) {
+          prepared = new SessionPreparer(engine).prepare(routine, settings);
+        }
+        int rate = prepared.audio().sampleRate();
+        p = new SessionPlayer(prepared.timeline(), prepared.sounds(), prepared.audio(),
+            () -> openSpeaker(rate), wiring.clock(), wiring.player());
+        recorder = HistoryRecorder.start(wiring.history(), prepared.timeline(),
+            RecordedSettings.of(settings, wiring.textOnly()), wiring.notes());
+        // History first: when the phone hears "ended", the session is already on record.
+        p.addListener(recorder);
+        p.addListener(tracker);
+        p.addListener(
+            e -> {
+              if (e instanceof SessionEvent.Ended) {
+                ended.set(true);
+              }
+            });
+      } catch (RuntimeException e) {
+        ended.set(true);
+        tracker.accept(new SessionEvent.Ended(new SessionOutcome(
+            SessionOutcome.Ending.ERROR, oneLine(e), 0, Duration.ZERO)));
+        return;
+      }
+      synchronized (this) {
+        player = p;
+        // Commands that came while the session was being prepared (a quick "stop" from the phone).
+        early.forEach(p::submit);
+        early.clear();
+        if (shuttingDown) {
+          p.submit(new Command.Stop());
+        }
+      }
+      try {
+        p.run();
+      } catch (RuntimeException | Error e) {
+        recorder.failed(e); // a bug in the player: on record as an error with its message
+        throw e;
+      }
+    } finally {
+      synchronized (this) {
+        player = null;
+      }
+      if (recorder != null) {
+        recorder.processEnding(); // does nothing when the end is already recorded
+      }
+      if (!ended.get()) {
+        // Only a bug gets here (an Error escaped the player): never leave the phone on "playing".
+        tracker.accept(new SessionEvent.Ended(new SessionOutcome(
+            SessionOutcome.Ending.ERROR, "internal error", 0, Duration.ZERO)));
+      }
+    }
+  }
+
+  private AudioSink openSpeaker(int rate) {
+    if (wiring.textOnly()) {
+      throw new AudioFailure("serve --text was given", null);
+    }
+    return wiring.speaker().apply(rate);
+  }
+
+  @Override
+  public synchronized boolean send(Command command) {
+    if (!tracker.state().running()) {
+      return false;
+    }
+    if (player == null) {
+      early.add(command);
+    } else {
+      player.submit(command);
+    }
+    return true;
+  }
+
+  @Override
+  public SessionState state() {
+    return tracker.state();
+  }
+
+  @Override
+  public Subscription subscribe(Consumer<SessionUpdate> listener) {
+    return tracker.subscribe(listener);
+  }
+
+  @Override
+  public List<?> history(int limit) {
+    List<HistoryRecord> sessions;
+    try {
+      sessions = wiring.history().read().sessions();
+    } catch (IOException e) {
+      throw CalmcueException.runtime("cannot read the history: " + e.getMessage(), e);
+    }
+    List<Object> newestFirst = new ArrayList<>();
+    for (int i = sessions.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
+      newestFirst.add(HistoryJson.toJson(sessions.get(i)));
+    }
+    return newestFirst;
+  }
+
+  @Override
+  public void announce(String text) {
+    worker.submit(() -> speak(text));
+  }
+
+  private void speak(String text) {
+    if (wiring.textOnly()) {
+      wiring.notes().accept(text + " (text mode: nothing spoken)");
+      return;
+    }
+    Pcm pcm;
+    try (SpeechEngine engine = wiring.engines().apply(SpeechSettings.defaults())) {
+      pcm = new Volume(SessionSettings.DEFAULT_VOLUME).apply(engine.synthesize(text));
+    } catch (RuntimeException e) {
+      wiring.notes().accept("could not say \"" + text + "\": " + oneLine(e));
+      return;
+    }
+    try {
+      AudioSink sink = wiring.speaker().apply(pcm.sampleRate());
+      try {
+        // A little silence first, so a sleeping Bluetooth or HDMI speaker is awake for the words.
+        short[] wake = new short[(int) (pcm.sampleRate() * wiring.player().preroll().toMillis() / 1000)];
+        sink.write(wake, 0, wake.length);
+        sink.write(pcm.samples(), 0, pcm.samples().length);
+        sink.drain();
+      } finally {
+        sink.close();
+      }
+    } catch (AudioFailure e) {
+      wiring.notes().accept(text + " (no sound: " + e.getMessage() + ")");
+    }
+  }
+
+  @Override
+  public void shutdown(Duration wait) {
+    Future<?> running;
+    SessionPlayer p;
+    synchronized (this) {
+      shuttingDown = true;
+      running = current;
+      p = player;
+      if (tracker.state().running()) {
+        if (p != null) {
+          p.submit(new Command.Stop()); // the closing is spoken, the history says stopped
+        } else {
+          early.add(new Command.Stop());
+        }
+      }
+    }
+    if (running != null) {
+      try {
+        running.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        synchronized (this) {
+          if (player != null) {
+            player.cancel("calmcue serve was stopped");
+          }
+        }
+        try {
+          running.get(2, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+          // the process is ending; the history records it as ended by the process
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException e) {
+        wiring.notes().accept("the session failed while stopping: " + oneLine(e.getCause()));
+      }
+    }
+    worker.shutdownNow();
+  }
+
+  /** The same settings {@code play} derives from its flags, for the phone's few choices. */
+  static SessionSettings settingsFor(StartRequest r) {
+    PlanOptions plan = new PlanOptions(r.minutes(), r.preparation(), r.chimes() && !r.bedtime(), r.bedtime());
+    int wpm = r.bedtime() ? SessionSettings.BEDTIME_RATE : 0;
+    int volume = r.bedtime() ? SessionSettings.BEDTIME_VOLUME : SessionSettings.DEFAULT_VOLUME;
+    return new SessionSettings(plan, new SpeechSettings(SpeechSettings.DEFAULT_ENGINE, null, wpm), volume);
+  }
+
+  private static String oneLine(Throwable e) {
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}

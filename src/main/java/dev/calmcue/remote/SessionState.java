@@ -1,0 +1,78 @@
+package dev.calmcue.remote;
+
+import dev.calmcue.plan.Cue;
+import dev.calmcue.session.SessionOutcome;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A snapshot of the session as the phone shows it. Fields that do not apply yet are null.
+ *
+ * @param stepIndex 0-based, -1 before the first step
+ * @param stepText the current step's instruction, once it has been spoken
+ * @param elapsed time played so far, pauses excluded
+ * @param total planned length of the whole session
+ * @param textMode why the session runs without sound, or null when it plays sound
+ */
+public record SessionState(
+    Status status,
+    String routineId,
+    String title,
+    int stepIndex,
+    int stepCount,
+    String stepId,
+    String stepTitle,
+    String stepText,
+    Duration elapsed,
+    Duration total,
+    Duration stepElapsed,
+    Duration stepTotal,
+    Cue lastCue,
+    String textMode,
+    SessionOutcome outcome) {
+
+  /** Where the session is; {@link #IDLE} before any session was started. */
+  public enum Status {
+    IDLE,
+    STARTING,
+    WAITING_FOR_READY,
+    PLAYING,
+    PAUSED,
+    ENDED;
+
+    public String jsonName() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** True while a session holds the player (a new one cannot start). */
+    public boolean running() {
+      return this != IDLE && this != ENDED;
+    }
+  }
+
+  public SessionState {
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(elapsed, "elapsed");
+    Objects.requireNonNull(total, "total");
+    Objects.requireNonNull(stepElapsed, "stepElapsed");
+    Objects.requireNonNull(stepTotal, "stepTotal");
+  }
+
+  public static SessionState idle() {
+    return new SessionState(
+        Status.IDLE, null, null, -1, 0, null, null, null, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+        Duration.ZERO, null, null, null);
+  }
+
+  /** A session that was just started and has not reported anything yet. */
+  public static SessionState starting(String routineId, String title, int stepCount) {
+    return new SessionState(
+        Status.STARTING, routineId, title, -1, stepCount, null, null, null, Duration.ZERO, Duration.ZERO,
+        Duration.ZERO, Duration.ZERO, null, null, null);
+  }
+
+  public boolean running() {
+    return status.running();
+  }
+}

@@ -1,0 +1,23 @@
+package dev.calmcue.remote;
+
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * What the phone asks for when it starts a session.
+ *
+ * @param minutes length of the steps; empty = as the routine is written
+ * @param preparation speak intro, preparation and safety first, then wait for "ready"
+ */
+public record StartRequest(
+    String routineId, OptionalDouble minutes, boolean bedtime, boolean preparation, boolean chimes) {
+  public StartRequest {
+    Objects.requireNonNull(routineId, "routineId");
+    Objects.requireNonNull(minutes, "minutes");
+  }
+
+  /** As {@code calmcue play ROUTINE} would: as written, preparation spoken first, chimes on. */
+  public static StartRequest of(String routineId) {
+    return new StartRequest(routineId, OptionalDouble.empty(), false, true, true);
+  }
+}

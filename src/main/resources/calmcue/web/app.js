@@ -1,0 +1,320 @@
+// calmcue phone remote: picks a routine, starts it, and drives the running session.
+// Everything shown comes from the server's state, pushed over Server-Sent Events.
+"use strict";
+
+(function () {
+  const RING = 2 * Math.PI * 52;
+  const EVENTS = ["state", "started", "step", "cue", "progress", "pause", "waiting", "textmode", "ended"];
+  const $ = (id) => document.getElementById(id);
+
+  let routines = [];
+  let chosen = null;
+  let minutes = null;
+  let current = null;     // the last state from the server
+  let pushed = 0;         // how many states the event stream has delivered
+  let dismissed = false;  // the parent left the "ended" screen
+  let source = null;
+  let retryMs = 1000;
+  let retryTimer = null;
+
+  function show(section) {
+    for (const id of ["picker", "session", "ended"]) {
+      $(id).hidden = id !== section;
+    }
+  }
+
+  function notice(text) {
+    $("notice").textContent = text || "";
+    $("notice").hidden = !text;
+  }
+
+  function connection(text, live) {
+    const c = $("conn");
+    c.textContent = text;
+    c.classList.toggle("live", live);
+    c.classList.toggle("down", !live);
+  }
+
+  function clock(seconds) {
+    const s = Math.max(0, Math.round(seconds));
+    return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+  }
+
+  function buzz() {
+    if (navigator.vibrate) {
+      navigator.vibrate(15);
+    }
+  }
+
+  async function api(method, path, body) {
+    const init = { method, headers: { "Accept": "application/json" }, credentials: "same-origin" };
+    if (body !== undefined) {
+      init.headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(body);
+    }
+    const r = await fetch(path, init);
+    let data = null;
+    try {
+      data = await r.json();
+    } catch (e) {
+      data = null;
+    }
+    if (r.status === 401) {
+      notice("This phone is not paired yet. Open the link that calmcue serve printed, or scan its QR code.");
+    }
+    if (!r.ok) {
+      throw new Error((data && data.error) || ("the server said " + r.status));
+    }
+    return data;
+  }
+
+  // ---- routine picker ----
+
+  function renderRoutines() {
+    const box = $("routines");
+    box.textContent = "";
+    for (const r of routines) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "routine";
+      b.setAttribute("role", "radio");
+      b.setAttribute("aria-checked", String(chosen && chosen.id === r.id));
+      b.dataset.id = r.id;
+      const name = document.createElement("span");
+      name.textContent = r.title;
+      const mins = document.createElement("span");
+      mins.className = "mins";
+      mins.textContent = r.minutes.min === r.minutes.max
+        ? r.minutes.min + " min"
+        : r.minutes.min + "–" + r.minutes.max + " min";
+      b.append(name, mins);
+      b.addEventListener("click", () => choose(r));
+      box.append(b);
+    }
+    renderMinutes();
+  }
+
+  function choose(r) {
+    chosen = r;
+    minutes = r.minutes.min;
+    try {
+      localStorage.setItem("calmcue.routine", r.id);
+    } catch (e) { /* private mode: fine */ }
+    renderRoutines();
+  }
+
+  function renderMinutes() {
+    $("start").disabled = !chosen;
+    $("less").disabled = !chosen || minutes <= chosen.minutes.min;
+    $("more").disabled = !chosen || minutes >= chosen.minutes.max;
+    $("minutes").textContent = chosen ? minutes + " min" : "– min";
+  }
+
+  async function loadRoutines() {
+    try {
+      routines = await api("GET", "/api/routines");
+      let remembered = null;
+      try {
+        remembered = localStorage.getItem("calmcue.routine");
+      } catch (e) { /* ignore */ }
+      const again = routines.find((r) => r.id === remembered) || routines[0];
+      if (again && !chosen) {
+        choose(again);
+      } else {
+        renderRoutines();
+      }
+    } catch (e) {
+      if (!$("notice").textContent) {
+        notice("Could not load the routines: " + e.message);
+      }
+    }
+  }
+
+  // ---- session view ----
+
+  function render(s) {
+    current = s;
+    if (s.running) {
+      dismissed = false;
+      show("session");
+      renderSession(s);
+    } else if (s.status === "ended" && !dismissed) {
+      show("ended");
+      renderEnded(s);
+    } else {
+      show("picker");
+    }
+  }
+
+  function renderSession(s) {
+    $("routine-title").textContent = s.title || "";
+    const step = s.step;
+    const total = step ? step.total : 0;
+    const done = step && total > 0 ? Math.min(1, step.elapsed / total) : 0;
+    $("ring-fill").style.strokeDashoffset = String(RING * (1 - done));
+    $("ring-fill").style.opacity = done > 0 ? "1" : "0"; // no lone dot of the round cap at zero
+    $("step-left").textContent = step && total > 0 ? clock(total - step.elapsed) : "";
+    $("step-of").textContent = step ? "Step " + step.number + " of " + step.count : "Before the steps";
+    let title = "Starting…";
+    if (step) {
+      title = step.title;
+    } else if (s.status === "waiting-for-ready") {
+      title = "Ready?";
+    } else if (s.lastCue) {
+      title = "Getting ready";
+    }
+    $("step-title").textContent = title;
+    $("step-text").textContent = step && step.text ? step.text : (s.lastCue && !step ? s.lastCue.text : "");
+
+    const paused = s.status === "paused";
+    const waiting = s.status === "waiting-for-ready";
+    $("ready").hidden = !waiting;
+    $("pause").textContent = paused ? "Resume" : "Pause";
+    $("pause").setAttribute("aria-label", paused ? "Resume" : "Pause");
+    $("pause").classList.toggle("resume", paused);
+
+    let line = "";
+    if (paused) {
+      line = "Paused";
+    } else if (waiting) {
+      line = "Tap Ready when you and baby are set";
+    } else if (s.total > 0) {
+      line = clock(s.total - s.elapsed) + " left in the session";
+    }
+    if (s.textMode) {
+      line += (line ? " · " : "") + "no sound on the speaker";
+    }
+    $("status-line").textContent = line;
+  }
+
+  function renderEnded(s) {
+    const o = s.outcome || { ending: "stopped", stepsCompleted: 0 };
+    const steps = o.stepsCompleted + " of " + s.stepCount + " steps";
+    const words = {
+      "completed": ["Well done", "All " + s.stepCount + " steps done."],
+      "fussy": ["Stopped: fussy", "Stopped early after " + steps + ". That is fine; try again another time."],
+      "stopped": ["Session stopped", "Stopped after " + steps + "."],
+      "no-start": ["Not started", "The session did not start."],
+      "error": ["Something went wrong", o.detail || "The session ended with an error."],
+    }[o.ending] || ["Session ended", steps];
+    $("ended-title").textContent = words[0];
+    $("ended-detail").textContent = (s.title ? s.title + ": " : "") + words[1];
+  }
+
+  /**
+   * Shows the state a POST answered with, unless the event stream has said something since: the
+   * player acts on commands a moment later, so an answer can be older than the stream's news.
+   */
+  function renderReply(before, state) {
+    if (pushed === before) {
+      render(state);
+    }
+  }
+
+  async function command(action) {
+    buzz();
+    const before = pushed;
+    try {
+      renderReply(before, await api("POST", "/api/session/" + action));
+    } catch (e) {
+      $("status-line").textContent = e.message;
+    }
+  }
+
+  async function start() {
+    if (!chosen) {
+      return;
+    }
+    buzz();
+    $("start").disabled = true;
+    try {
+      const body = {
+        routine: chosen.id,
+        minutes: minutes,
+        bedtime: $("bedtime").checked,
+        preparation: $("prep").checked,
+      };
+      const before = pushed;
+      renderReply(before, await api("POST", "/api/session", body));
+    } catch (e) {
+      notice("Could not start: " + e.message);
+    } finally {
+      renderMinutes();
+    }
+  }
+
+  // ---- live updates ----
+
+  function connect() {
+    clearTimeout(retryTimer);
+    if (source) {
+      source.close();
+    }
+    source = new EventSource("/api/events");
+    for (const type of EVENTS) {
+      source.addEventListener(type, (e) => {
+        retryMs = 1000;
+        connection("live", true);
+        try {
+          pushed++;
+          render(JSON.parse(e.data).state);
+        } catch (err) {
+          /* a damaged frame: the next one carries the whole state again */
+        }
+      });
+    }
+    source.onopen = () => {
+      retryMs = 1000;
+      notice("");
+      connection("live", true);
+      if (!routines.length) {
+        loadRoutines(); // the server was away when the page loaded
+      }
+    };
+    source.onerror = () => {
+      connection("reconnecting…", false);
+      if (source.readyState === EventSource.CLOSED) {
+        // The browser gave up (server down, or 401): try again ourselves, more slowly each time.
+        retryTimer = setTimeout(() => {
+          api("GET", "/api/session").then(render, () => {}).finally(connect);
+        }, retryMs);
+        retryMs = Math.min(retryMs * 2, 15000);
+      }
+    };
+  }
+
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible" && source && source.readyState === EventSource.CLOSED) {
+      retryMs = 1000;
+      connect();
+    }
+  });
+
+  $("less").addEventListener("click", () => {
+    if (chosen && minutes > chosen.minutes.min) {
+      minutes--;
+      renderMinutes();
+    }
+  });
+  $("more").addEventListener("click", () => {
+    if (chosen && minutes < chosen.minutes.max) {
+      minutes++;
+      renderMinutes();
+    }
+  });
+  $("start").addEventListener("click", start);
+  $("pause").addEventListener("click", () => command(current && current.status === "paused" ? "resume" : "pause"));
+  $("ready").addEventListener("click", () => command("ready"));
+  $("next").addEventListener("click", () => command("next"));
+  $("repeat").addEventListener("click", () => command("repeat"));
+  $("fussy").addEventListener("click", () => command("fussy"));
+  $("stop").addEventListener("click", () => command("stop"));
+  $("again").addEventListener("click", () => {
+    dismissed = true;
+    show("picker");
+  });
+
+  show("picker");
+  loadRoutines();
+  connect();
+})();
