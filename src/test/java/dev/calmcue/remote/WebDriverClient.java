@@ -105,7 +105,21 @@ final class WebDriverClient implements AutoCloseable {
     return call("GET", "/session/" + session + "/url", null).asText();
   }
 
+  /** Clicks like a finger would; the page may re-render between finding and clicking, so retry that. */
   void click(String css) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        clickOnce(css);
+        return;
+      } catch (IOException e) {
+        if (attempt >= 5 || !String.valueOf(e.getMessage()).contains("stale element")) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void clickOnce(String css) throws IOException {
     ObjectNode find = JSON.createObjectNode();
     find.put("using", "css selector");
     find.put("value", css);
