@@ -69,6 +69,16 @@ public record HistoryRecord(
   /** A session that ended and recorded how. */
   public static HistoryRecord finished(
       SessionStart s, Ending ending, String reason, Finish finish) {
+    return of(s, ending, reason, Optional.of(finish));
+  }
+
+  /** A session that started but whose end was never written. */
+  public static HistoryRecord interrupted(SessionStart s) {
+    return of(s, Ending.ERROR, INTERRUPTED, Optional.empty());
+  }
+
+  private static HistoryRecord of(
+      SessionStart s, Ending ending, String reason, Optional<Finish> finish) {
     return new HistoryRecord(
         SCHEMA_VERSION,
         s.sessionId(),
@@ -80,23 +90,7 @@ public record HistoryRecord(
         s.settings(),
         ending,
         reason,
-        Optional.of(finish));
-  }
-
-  /** A session that started but whose end was never written. */
-  public static HistoryRecord interrupted(SessionStart s) {
-    return new HistoryRecord(
-        SCHEMA_VERSION,
-        s.sessionId(),
-        s.routineId(),
-        s.routineTitle(),
-        s.start(),
-        s.planned(),
-        s.stepCount(),
-        s.settings(),
-        Ending.ERROR,
-        INTERRUPTED,
-        Optional.empty());
+        finish);
   }
 
   /** The start information this record carries. */

@@ -135,15 +135,7 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
               Math.max(0, stepsCompleted));
       SessionStart s = start;
       if (switchedToText && !s.settings().textMode()) {
-        s =
-            new SessionStart(
-                s.sessionId(),
-                s.routineId(),
-                s.routineTitle(),
-                s.start(),
-                s.planned(),
-                s.stepCount(),
-                s.settings().withTextMode(true));
+        s = s.withSettings(s.settings().withTextMode(true));
       }
       store.appendEnd(HistoryRecord.finished(s, ending, reason, finish));
     } catch (IOException | RuntimeException e) {

@@ -33,4 +33,9 @@ public record SessionStart(
       throw new IllegalArgumentException("planned and stepCount must not be negative");
     }
   }
+
+  /** The same start with other settings (a session that switched to text mode on the way). */
+  public SessionStart withSettings(RecordedSettings other) {
+    return new SessionStart(sessionId, routineId, routineTitle, start, planned, stepCount, other);
+  }
 }
