@@ -155,15 +155,7 @@ final class EarlyAudio {
       return; // the command opens its own engine and reports any problem
     }
     warmVoice = engine;
-    Thread t = new Thread(() -> {
-      try {
-        engine.synthesize(SessionPhrases.NO_START); // needed by every session; loads the voice if not cached
-      } catch (RuntimeException e) {
-        // the same problem is reported when the session is prepared
-      }
-    }, "calmcue-voice-warm-up");
-    t.setDaemon(true);
-    t.start();
+    engine.warmUpInBackground(SessionPhrases.NO_START); // needed by every session anyway
   }
 
   /**

@@ -49,7 +49,8 @@ final class LivePlay {
     PreparedSession prepared;
     try (CachingSpeechEngine engine = openEngine(settings, early)) {
       if (early.isPresent() && waitingForFirstCue(early.get(), engine.sampleRate())) {
-        warmUpVoice(engine); // no hint: the voice may have to load; let it, while the routine loads
+        // no hint: the voice may have to load; let it, while the routine loads
+        engine.warmUpInBackground(SessionPhrases.NO_START);
       }
       Routine routine = RoutineCatalog.standard().resolve(request.routine());
       prerollSamples = (int) SampleTime.sampleAt(request.player().preroll(), engine.sampleRate());
@@ -73,7 +74,7 @@ final class LivePlay {
       output = () -> LineAudioSink.open(rate, LineAudioSink.DEFAULT_BUFFER);
     }
     SessionPlayer player =
-        new SessionPlayer(prepared.timeline(), prepared.sounds(), audio, output, Clock.system(), request.player());
+        SessionPlayer.of(prepared, output, Clock.system(), request.player());
     takeover.ifPresent(t -> player.continueAfter(t.headstart()));
     HistoryRecorder recorder =
         HistoryRecorder.start(
@@ -115,22 +116,6 @@ final class LivePlay {
       Thread.currentThread().interrupt();
     }
     return opened;
-  }
-
-  /**
-   * Loads the voice on a background thread by saying one of the player's phrases, which the session
-   * needs anyway. A no-op when the phrase is cached (then the voice is never loaded at all).
-   */
-  private static void warmUpVoice(CachingSpeechEngine engine) {
-    Thread t = new Thread(() -> {
-      try {
-        engine.synthesize(SessionPhrases.NO_START);
-      } catch (RuntimeException e) {
-        // the same failure, if any, is reported when the session is prepared
-      }
-    }, "calmcue-voice-warm-up");
-    t.setDaemon(true);
-    t.start();
   }
 
   /** The open line and what is already on it. */

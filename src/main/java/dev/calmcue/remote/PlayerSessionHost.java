@@ -152,8 +152,7 @@ public final class PlayerSessionHost implements SessionHost {
           prepared = new SessionPreparer(engine).prepare(routine, settings);
         }
         int rate = prepared.audio().sampleRate();
-        p = new SessionPlayer(prepared.timeline(), prepared.sounds(), prepared.audio(),
-            () -> openSpeaker(rate), wiring.clock(), wiring.player());
+        p = SessionPlayer.of(prepared, () -> openSpeaker(rate), wiring.clock(), wiring.player());
         recorder = HistoryRecorder.start(wiring.history(), prepared.timeline(),
             RecordedSettings.of(settings, wiring.textOnly()), wiring.notes());
         // History first: when the phone hears "ended", the session is already on record.

@@ -99,6 +99,12 @@ public final class SessionPlayer {
   private final short[] buf;
   private volatile Headstart headstart;
 
+  /** A player for a prepared session (what play and serve use). */
+  public static SessionPlayer of(
+      PreparedSession session, Supplier<AudioSink> output, Clock clock, PlayerSettings settings) {
+    return new SessionPlayer(session.timeline(), session.sounds(), session.audio(), output, clock, settings);
+  }
+
   /**
    * @param output opens the sound device; if it throws {@link AudioFailure} the session runs in text
    *     mode. Called once, on the writer thread; the player closes what it returns.

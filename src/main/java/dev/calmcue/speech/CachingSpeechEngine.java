@@ -112,6 +112,27 @@ public final class CachingSpeechEngine implements SpeechEngine {
   }
 
   /** Closes the real engine if it was started. Cached clips stay readable. */
+  /**
+   * Starts making {@code text} on a daemon thread, so the voice loads while the caller does other
+   * work; a no-op in effect when the text is cached (the voice is then never loaded). A failure here
+   * is not reported: the same one surfaces on the next real use. Calling it twice costs a thread, not a
+   * second synthesis (the memo serves the second).
+   */
+  public void warmUpInBackground(String text) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                synthesize(text);
+              } catch (RuntimeException e) {
+                // reported when the session is prepared
+              }
+            },
+            "calmcue-voice-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
   @Override
   public void close() {
     synchronized (engineLock) {

@@ -87,6 +87,24 @@ class CachingSpeechEngineTest {
   }
 
   @Test
+  void warmUpInBackground_makesTheTextBeforeAnyoneAsks_andOnlyOnce() throws Exception {
+    CountingFactory factory = new CountingFactory();
+    try (CachingSpeechEngine e =
+        new CachingSpeechEngine(FakeEngine.VOICE, factory, SpeechCache.disabled())) {
+      e.warmUpInBackground("No problem.");
+      e.warmUpInBackground("No problem.");
+      // a liveness wait for the background thread, not a timing assertion
+      for (int i = 0; i < 3000 && e.cached("No problem.").isEmpty(); i++) {
+        Thread.sleep(10);
+      }
+      assertTrue(e.cached("No problem.").isPresent(), "made in the background");
+      assertArrayEquals(FakeEngine.soundOf("No problem.").samples(), e.synthesize("No problem.").samples());
+      assertEquals(1, factory.made.size());
+      assertEquals(List.of("No problem."), factory.made.get(0).spoken);
+    }
+  }
+
+  @Test
   void cached_neverSynthesizesOrCreatesTheEngine() {
     CountingFactory factory = new CountingFactory();
     try (CachingSpeechEngine e = engine(factory)) {
