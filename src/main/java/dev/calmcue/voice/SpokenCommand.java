@@ -1,0 +1,14 @@
+package dev.calmcue.voice;
+
+/** What a parent can say; the session maps each to the same command a key or the phone sends. */
+public enum SpokenCommand {
+  READY,
+  PAUSE,
+  /** "continue" or "resume". */
+  RESUME,
+  NEXT,
+  REPEAT,
+  STOP,
+  /** "fussy" or "baby is fussy": the calm fussy closing. */
+  FUSSY
+}

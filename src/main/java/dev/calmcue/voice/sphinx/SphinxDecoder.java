@@ -1,0 +1,172 @@
+package dev.calmcue.voice.sphinx;
+
+import dev.calmcue.voice.DecoderSettings;
+import dev.calmcue.voice.Hypothesis;
+import dev.calmcue.voice.UtteranceDecoder;
+import edu.cmu.sphinx.api.Configuration;
+import edu.cmu.sphinx.api.Context;
+import edu.cmu.sphinx.decoder.search.Token;
+import edu.cmu.sphinx.recognizer.Recognizer;
+import edu.cmu.sphinx.result.Result;
+import edu.cmu.sphinx.util.LogMath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * CMU Sphinx4 with the command grammar and an out-of-grammar phone loop. Each utterance ends in two
+ * competing kinds of final token: the grammar's (a command) and the phone loop's (anything else). The
+ * hypothesis carries the best command and its score margin over the loop; the caller decides.
+ *
+ * <p>Only this package touches Sphinx, and it is loaded by its own class loader (see
+ * {@code RecognizerLoader}), so a session without --listen never loads it.
+ */
+public final class SphinxDecoder implements UtteranceDecoder {
+  private static final String MODEL = "resource:/edu/cmu/sphinx/models/en-us/";
+
+  private final Context context;
+  private final Recognizer recognizer;
+  private final Path grammarDir;
+  private final Path grammarFile;
+
+  /**
+   * Configures the recognizer; the model loads (about 2 s) when the first stream is decoded.
+   */
+  public SphinxDecoder(String jsgf, String grammarName, DecoderSettings s) throws IOException {
+    // Sphinx reads its log level from this property while it builds; else ~70 lines on stderr
+    System.setProperty("logLevel", "WARNING");
+    Logger.getLogger("default.config").setLevel(Level.WARNING);
+    grammarDir = Files.createTempDirectory("calmcue-grammar");
+    grammarFile = grammarDir.resolve(grammarName + ".gram");
+    try {
+      Files.writeString(grammarFile, jsgf, StandardCharsets.UTF_8);
+      Configuration c = new Configuration();
+      c.setAcousticModelPath(MODEL + "en-us");
+      c.setDictionaryPath(MODEL + "cmudict-en-us.dict");
+      c.setGrammarPath(grammarDir.toUri().toString());
+      c.setGrammarName(grammarName);
+      c.setUseGrammar(true);
+      c.setSampleRate(SAMPLE_RATE);
+      context = new Context(c);
+      context.setLocalProperty("flatLinguist->addOutOfGrammarBranch", "true");
+      context.setLocalProperty("flatLinguist->outOfGrammarProbability", str(s.outOfGrammarProbability()));
+      context.setLocalProperty("flatLinguist->phoneInsertionProbability", str(s.phoneInsertionProbability()));
+      context.setLocalProperty("activeList->relativeBeamWidth", str(s.relativeBeam()));
+      context.setLocalProperty("speechClassifier->threshold", str(s.speechThreshold()));
+      context.setLocalProperty("speechMarker->speechLeader", Integer.toString(s.speechLeaderMs()));
+      context.setLocalProperty("speechMarker->endSilence", Integer.toString(s.endSilenceMs()));
+      recognizer = context.getInstance(Recognizer.class);
+    } catch (IOException | RuntimeException e) {
+      deleteGrammar();
+      throw e;
+    }
+  }
+
+  private static String str(double d) {
+    return Double.toString(d);
+  }
+
+  @Override
+  public void decode(InputStream pcm, Consumer<Hypothesis> out) throws IOException {
+    // Sphinx builds its front end when allocated, after the source is set: once per stream
+    context.setSpeechSource(pcm);
+    recognizer.allocate();
+    try {
+      Result r;
+      while (!Thread.currentThread().isInterrupted() && (r = recognizer.recognize()) != null) {
+        Hypothesis h = hypothesis(r);
+        if (h != null) {
+          out.accept(h);
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } finally {
+      recognizer.deallocate();
+    }
+  }
+
+  /** The best command and its margin over the phone loop; null for a result with no frames. */
+  private static Hypothesis hypothesis(Result r) {
+    Token bestIn = null;
+    Token bestLoop = null;
+    for (Token t : r.getResultTokens()) {
+      if (inPhoneLoop(t)) {
+        bestLoop = better(bestLoop, t);
+      } else {
+        bestIn = better(bestIn, t);
+      }
+    }
+    if (bestLoop == null && r.getActiveTokens() != null) {
+      // the loop may not have reached its final state; its best active token still competes
+      for (Token t : r.getActiveTokens()) {
+        if (inPhoneLoop(t)) {
+          bestLoop = better(bestLoop, t);
+        }
+      }
+    }
+    Token any = bestIn != null ? bestIn : bestLoop;
+    if (any == null) {
+      return null;
+    }
+    LogMath log = LogMath.getLogMath();
+    double margin;
+    if (bestIn == null) {
+      margin = Double.NEGATIVE_INFINITY;
+    } else if (bestLoop == null) {
+      margin = Double.POSITIVE_INFINITY;
+    } else {
+      margin = log.logToLn(bestIn.getScore() - bestLoop.getScore());
+    }
+    String text = bestIn == null ? "" : bestIn.getWordPathNoFiller().replace("<sil>", "").strip();
+    return new Hypothesis(text, margin, startOf(any), any.getCollectTime());
+  }
+
+  private static Token better(Token a, Token b) {
+    return a == null || b.getScore() > a.getScore() ? b : a;
+  }
+
+  private static boolean inPhoneLoop(Token t) {
+    for (Token p = t; p != null; p = p.getPredecessor()) {
+      String state = p.getSearchState().getClass().getSimpleName();
+      if (state.equals("UnknownWordState") || state.equals("LoopBackState")) {
+        return true;
+      }
+      if (p.isWord()) {
+        return false; // a grammar word: the loop has none
+      }
+    }
+    return false;
+  }
+
+  /** The earliest frame time on the token's path. */
+  private static long startOf(Token t) {
+    long start = t.getCollectTime();
+    for (Token p = t; p != null; p = p.getPredecessor()) {
+      if (p.getCollectTime() >= 0) {
+        start = Math.min(start, p.getCollectTime());
+      }
+    }
+    return start;
+  }
+
+  @Override
+  public void close() {
+    deleteGrammar();
+  }
+
+  private void deleteGrammar() {
+    try {
+      Files.deleteIfExists(grammarFile);
+      Files.deleteIfExists(grammarDir);
+    } catch (IOException e) {
+      // a temp file left behind is harmless
+    }
+  }
+}

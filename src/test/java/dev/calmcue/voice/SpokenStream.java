@@ -1,0 +1,99 @@
+package dev.calmcue.voice;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Utterances laid one after another with silence between, as a microphone would hear a parent, under
+ * one listening condition (quiet, noise, reverb plus noise). Remembers where each utterance is, so a
+ * hypothesis can be matched to what was said.
+ */
+final class SpokenStream {
+  enum Condition {
+    QUIET,
+    /** SoX pink noise at 21 dB SNR (speech RMS over noise RMS). */
+    NOISE,
+    /** SoX reverb, then the same noise. */
+    REVERB_NOISE
+  }
+
+  record Said(String label, String text, long startMs, long endMs) {}
+
+  static final int RATE = 16_000;
+  private static final double SNR_DB = 21;
+
+  final List<Said> said = new ArrayList<>();
+  final short[] pcm;
+
+  private SpokenStream(short[] pcm) {
+    this.pcm = pcm;
+  }
+
+  /** Each utterance with 1.2 s of room before it and 1.0 s after the last. */
+  static SpokenStream of(List<String> labels, List<String> texts, List<short[]> clips, Condition c, int seed) {
+    int gap = RATE * 12 / 10;
+    int total = gap;
+    for (short[] clip : clips) {
+      total += clip.length + gap;
+    }
+    double[] mix = new double[total];
+    List<Said> where = new ArrayList<>();
+    int at = gap;
+    double speechEnergy = 0;
+    long speechSamples = 0;
+    for (int i = 0; i < clips.size(); i++) {
+      short[] clip = c == Condition.REVERB_NOISE ? SyntheticSpeech.reverb(clips.get(i)) : clips.get(i);
+      for (int k = 0; k < clip.length; k++) {
+        mix[at + k] = clip[k];
+        if (Math.abs(clip[k]) > 300) {
+          speechEnergy += (double) clip[k] * clip[k];
+          speechSamples++;
+        }
+      }
+      where.add(new Said(labels.get(i), texts.get(i), at * 1000L / RATE, (at + clip.length) * 1000L / RATE));
+      at += clip.length + gap;
+    }
+    Random r = new Random(seed);
+    if (c == Condition.QUIET) {
+      // a real microphone never hears digital zero; Sphinx segments worse on it
+      for (int k = 0; k < total; k++) {
+        mix[k] += r.nextGaussian() * 3;
+      }
+    } else {
+      short[] noise = SyntheticSpeech.pinkNoise(30, seed % 4);
+      double noiseEnergy = 0;
+      for (short s : noise) {
+        noiseEnergy += (double) s * s;
+      }
+      double speechRms = Math.sqrt(speechEnergy / Math.max(1, speechSamples));
+      double noiseRms = Math.sqrt(noiseEnergy / noise.length);
+      double gain = speechRms / Math.pow(10, SNR_DB / 20) / noiseRms;
+      int offset = r.nextInt(noise.length);
+      for (int k = 0; k < total; k++) {
+        mix[k] += noise[(k + offset) % noise.length] * gain;
+      }
+    }
+    short[] out = new short[total];
+    for (int k = 0; k < total; k++) {
+      out[k] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(mix[k])));
+    }
+    SpokenStream s = new SpokenStream(out);
+    s.said.addAll(where);
+    return s;
+  }
+
+  /** What was said where {@code h} was heard (the closest utterance it overlaps), or null. */
+  Said match(Hypothesis h) {
+    Said best = null;
+    long bestOverlap = 0;
+    for (Said s : said) {
+      long overlap = Math.min(h.endMs(), s.endMs() + 500) - Math.max(h.startMs(), s.startMs() - 500);
+      if (overlap > bestOverlap) {
+        best = s;
+        bestOverlap = overlap;
+      }
+    }
+    return best;
+  }
+}
