@@ -1,0 +1,35 @@
+package dev.calmcue.voice;
+
+import java.time.Duration;
+
+/**
+ * How calmcue listens.
+ *
+ * @param wakeWord every command starts with "calm cue" (default on: it took false commands from
+ *     about 3 in 100 of the parent's own short words to about 1 in 1,000)
+ * @param minMargin how much better, in natural-log score units over the utterance, the command must
+ *     score than the out-of-grammar phone loop (anything else said). 0 means "the command is the more
+ *     likely explanation"; raise it to trade missed commands for fewer false ones (the measured spread
+ *     is in docs/benchmarks.md)
+ * @param maxUtterance an utterance longer than this is talk, not a command, whatever it contains
+ * @param echoLatency how long after the player's line the speaker is heard (sound server, device)
+ * @param echoTail how long the room and the microphone may still carry a cue after it ends
+ */
+public record ListenSettings(
+    boolean wakeWord,
+    double minMargin,
+    Duration maxUtterance,
+    Duration echoLatency,
+    Duration echoTail,
+    DecoderSettings decoder) {
+  public static final ListenSettings DEFAULT =
+      new ListenSettings(true, 0, Duration.ofMillis(4500), Duration.ofMillis(120), Duration.ofMillis(350), DecoderSettings.DEFAULT);
+
+  public ListenSettings withWakeWord(boolean on) {
+    return new ListenSettings(on, minMargin, maxUtterance, echoLatency, echoTail, decoder);
+  }
+
+  public ListenSettings withMinMargin(double margin) {
+    return new ListenSettings(wakeWord, margin, maxUtterance, echoLatency, echoTail, decoder);
+  }
+}
