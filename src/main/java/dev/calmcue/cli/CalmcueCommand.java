@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       VoicesCommand.class,
       HistoryCommand.class,
       ServeCommand.class,
+      MicCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CalmcueCommand implements Runnable {

@@ -23,6 +23,7 @@ import dev.calmcue.speech.CachingSpeechEngine;
 import dev.calmcue.speech.Pcm;
 import dev.calmcue.speech.SpeechEngine;
 import dev.calmcue.speech.SpeechEngines;
+import dev.calmcue.voice.ListenSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,10 +37,17 @@ final class LivePlay {
 
   private final PlayRequest request;
   private final HistoryStore history;
+  private final Optional<ListenSettings> listen;
 
   LivePlay(PlayRequest request, HistoryStore history) {
+    this(request, history, Optional.empty());
+  }
+
+  /** @param listen voice commands for this session (play --listen), loaded in the background */
+  LivePlay(PlayRequest request, HistoryStore history, Optional<ListenSettings> listen) {
     this.request = request;
     this.history = history;
+    this.listen = listen;
   }
 
   int run(PrintWriter out, PrintWriter err) {
@@ -86,12 +94,18 @@ final class LivePlay {
     // Ctrl-C is handled by TerminalSession; this catches SIGTERM and other ends of the JVM mid-session.
     Thread hook = new Thread(recorder::processEnding, "calmcue-history");
     Runtime.getRuntime().addShutdownHook(hook);
+    TerminalSession terminal = new TerminalSession(player, out, err, request.display());
+    // the first cue is already playing (or the player is about to start it): the model loads behind it
+    Optional<VoiceControl> voice =
+        listen.map(s -> VoiceControl.forPlayer(player, s, err, () -> terminal.answerReadyBySaying(null)));
+    listen.ifPresent(s -> terminal.answerReadyBySaying(s.wakeWord() ? "calm cue, ready" : "ready"));
     try {
-      return new TerminalSession(player, out, err, request.display()).run();
+      return terminal.run();
     } catch (RuntimeException | Error e) {
       recorder.failed(e);
       throw e;
     } finally {
+      voice.ifPresent(VoiceControl::close);
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {

@@ -4,7 +4,9 @@ import dev.calmcue.history.HistoryLocation;
 import dev.calmcue.history.HistoryStore;
 import dev.calmcue.session.SessionSettings;
 import java.io.PrintWriter;
+import dev.calmcue.voice.ListenSettings;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +32,10 @@ import picocli.CommandLine.TypeConversionException;
       "",
       "Keys (no Enter needed): space pause/resume (and answers \"Ready?\"), n next step, r repeat the"
           + " instruction, q stop (the closing is spoken), f fussy baby (stop gently now), ? keys.",
+      "",
+      "With --listen, say \"calm cue\" and then ready, pause, continue, next, repeat, stop or \"baby"
+          + " is fussy\", as a short phrase of its own; a soft blip says it was heard. calmcue ignores"
+          + " what the microphone hears while it speaks. Check the microphone first: calmcue mic.",
       ""
     },
     footer = {
@@ -42,6 +48,7 @@ import picocli.CommandLine.TypeConversionException;
       "  calmcue play my-routine.json --text    print each cue as it falls due",
       "  calmcue play back-massage --speed 20   a quick text demo",
       "  calmcue play back-massage --bedtime --prep-once-a-day",
+      "  calmcue play back-massage --listen     spoken commands too",
       "",
       "Exit codes: 0 session ended (completed, stopped, fussy or not started),",
       "1 failure, 2 bad input, 130 Ctrl-C."
@@ -56,6 +63,8 @@ final class PlayCommand implements Callable<Integer> {
   String routine;
 
   @Mixin SessionOptions session;
+
+  @Mixin ListenOptions listen;
 
   @Option(
       names = "--preroll",
@@ -110,7 +119,8 @@ final class PlayCommand implements Callable<Integer> {
     }
     PlayRequest request =
         PlayRequest.of(spec.commandLine(), routine, settings, prerollMs, readyTimeout, text, speed, quiet, verbose);
-    return new LivePlay(request, history).run(spec.commandLine().getOut(), err);
+    Optional<ListenSettings> voice = listen.listen ? Optional.of(listen.settings()) : Optional.empty();
+    return new LivePlay(request, history, voice).run(spec.commandLine().getOut(), err);
   }
 
   /** Accepts 120, 90s, 2m or 1m30s. */

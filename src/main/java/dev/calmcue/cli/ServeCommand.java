@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -61,6 +62,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--show-link", description = "Print the phone link and QR code, then exit.")
   boolean showLink;
 
+  @Mixin ListenOptions listen;
+
   @Override
   public Integer call() throws InterruptedException {
     ServeOptions options = ServeOptions.parse(bind, port, announce, text, speed, showLink);
@@ -75,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
   /** The same routines, speech, player and history as {@code play}. */
   private SessionHost host(ServeOptions options) {
     PrintWriter err = spec.commandLine().getErr();
-    return new PlayerSessionHost(new PlayerSessionHost.Wiring(
+    PlayerSessionHost host = new PlayerSessionHost(new PlayerSessionHost.Wiring(
         RoutineCatalog.standard(),
         SpeechEngines::open,
         rate -> LineAudioSink.open(rate, LineAudioSink.DEFAULT_BUFFER),
@@ -89,5 +92,20 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
           }
         }));
+    if (listen.listen && !options.showLink()) {
+      // one microphone for the server's life; each session's player feeds its echo gate
+      VoiceControl voice =
+          VoiceControl.forHost(
+              host::send,
+              listen.settings(),
+              line -> {
+                synchronized (err) {
+                  err.println("calmcue serve: " + line);
+                  err.flush();
+                }
+              });
+      host.onPlayerStarting(voice::attach);
+    }
+    return host;
   }
 }

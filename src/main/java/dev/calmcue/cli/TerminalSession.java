@@ -37,6 +37,8 @@ final class TerminalSession {
   private final AtomicBoolean interrupted = new AtomicBoolean();
   private volatile boolean textMode;
   private volatile boolean keyboard;
+  /** What to say to answer "Ready?" while voice commands are on, else null. */
+  private volatile String spokenReady;
   private long startNanos;
   private StatusLine status;
 
@@ -45,6 +47,14 @@ final class TerminalSession {
     this.out = out;
     this.err = err;
     this.display = display;
+  }
+
+  /**
+   * Voice commands are on (or went off: null): "Ready?" tells the parent to say {@code phrase}, and
+   * without a keyboard the session waits for it instead of starting by itself.
+   */
+  void answerReadyBySaying(String phrase) {
+    spokenReady = phrase;
   }
 
   /** Plays the session to its end; returns the exit code. */
@@ -155,7 +165,12 @@ final class TerminalSession {
         err.flush();
       }
     } else if (e instanceof SessionEvent.WaitingForReady w) {
-      if (!keyboard) {
+      if (spokenReady != null) {
+        if (!display.quiet()) {
+          status.println("Ready? Say \"" + spokenReady + "\"" + (keyboard ? " or press space" : "")
+              + " to start. Waiting up to " + StatusLine.clock(w.timeout()) + ".");
+        }
+      } else if (!keyboard) {
         // nobody can press space here: go on, as a parent who heard "Ready?" would expect
         status.println("No keyboard to answer \"Ready?\": starting the steps now.");
         player.submit(new Command.Ready());

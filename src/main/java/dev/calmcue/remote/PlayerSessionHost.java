@@ -88,6 +88,12 @@ public final class PlayerSessionHost implements SessionHost {
 
   // Guarded by this.
   private SessionPlayer player;
+  private volatile Consumer<SessionPlayer> playerStarting = p -> {};
+
+  /** Calls {@code hook} with each session's player before it starts (voice commands attach there). */
+  public void onPlayerStarting(Consumer<SessionPlayer> hook) {
+    playerStarting = java.util.Objects.requireNonNull(hook);
+  }
   private final List<Command> early = new ArrayList<>();
   private Future<?> current;
   private boolean shuttingDown;
@@ -153,6 +159,7 @@ public final class PlayerSessionHost implements SessionHost {
         }
         int rate = prepared.audio().sampleRate();
         p = SessionPlayer.of(prepared, () -> openSpeaker(rate), wiring.clock(), wiring.player());
+        playerStarting.accept(p);
         recorder = HistoryRecorder.start(wiring.history(), prepared.timeline(),
             RecordedSettings.of(settings, wiring.textOnly()), wiring.notes());
         // History first: when the phone hears "ended", the session is already on record.

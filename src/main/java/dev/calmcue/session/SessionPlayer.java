@@ -363,14 +363,68 @@ public final class SessionPlayer {
     if (seg.played) {
       playedSamples += n;
     }
+    mixOverlay(n);
     try {
+      long queuedAhead = safeBuffered();
       sink.write(buf, 0, n);
       out += n;
+      OutputTap t = tap;
+      if (t != null) {
+        t.written(clock.nanoTime(), queuedAhead, buf, 0, n);
+      }
     } catch (AudioFailure e) {
       deviceLost(e.getMessage());
       return;
     }
     watchForUnderruns();
+  }
+
+  // ---- sounds laid over the session (the voice commands' acknowledgement) and the tap that tells
+  // the voice listener which samples are sounding, so it never obeys calmcue's own voice
+
+  /** Sees every block as it goes to the line: when it will be heard and what it holds. */
+  public interface OutputTap {
+    /**
+     * @param nowNanos the player's clock as the block was written
+     * @param queuedAhead samples in the line ahead of this block, not yet heard
+     */
+    void written(long nowNanos, long queuedAhead, short[] block, int offset, int length);
+  }
+
+  private volatile OutputTap tap;
+  private final Queue<short[]> overlays = new ConcurrentLinkedQueue<>();
+  private short[] overlay;
+  private int overlayPos;
+
+  /** The rate the player writes at (what {@link #overlay} takes). */
+  public int sampleRate() {
+    return rate;
+  }
+
+  /** Reports every block written to the line to {@code tap} (on the writer thread). */
+  public void setOutputTap(OutputTap tap) {
+    this.tap = tap;
+  }
+
+  /**
+   * Mixes {@code sound} (at the session's rate) into what plays next, over speech or silence, without
+   * moving any cue; thread-safe. Not heard in text mode.
+   */
+  public void overlay(short[] sound) {
+    overlays.add(sound.clone());
+  }
+
+  private void mixOverlay(int n) {
+    for (int i = 0; i < n; i++) {
+      if (overlay == null || overlayPos == overlay.length) {
+        overlay = overlays.poll();
+        overlayPos = 0;
+        if (overlay == null) {
+          return;
+        }
+      }
+      buf[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, buf[i] + overlay[overlayPos++]));
+    }
   }
 
   // ---- underruns: the line ran dry (the machine was too busy to feed it) and every later cue would

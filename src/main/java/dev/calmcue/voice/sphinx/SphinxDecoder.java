@@ -15,8 +15,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Level;
+import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 /**
@@ -30,6 +34,9 @@ import java.util.logging.Logger;
 public final class SphinxDecoder implements UtteranceDecoder {
   private static final String MODEL = "resource:/edu/cmu/sphinx/models/en-us/";
 
+  /** Held, because java.util.logging forgets a logger's level when nobody references it. */
+  private static final List<Logger> QUIETED = new ArrayList<>();
+
   private final Context context;
   private final Recognizer recognizer;
   private final Path grammarDir;
@@ -41,7 +48,7 @@ public final class SphinxDecoder implements UtteranceDecoder {
   public SphinxDecoder(String jsgf, String grammarName, DecoderSettings s) throws IOException {
     // Sphinx reads its log level from this property while it builds; else ~70 lines on stderr
     System.setProperty("logLevel", "WARNING");
-    Logger.getLogger("default.config").setLevel(Level.WARNING);
+    quietLogs();
     grammarDir = Files.createTempDirectory("calmcue-grammar");
     grammarFile = grammarDir.resolve(grammarName + ".gram");
     try {
@@ -62,9 +69,26 @@ public final class SphinxDecoder implements UtteranceDecoder {
       context.setLocalProperty("speechMarker->speechLeader", Integer.toString(s.speechLeaderMs()));
       context.setLocalProperty("speechMarker->endSilence", Integer.toString(s.endSilenceMs()));
       recognizer = context.getInstance(Recognizer.class);
+      quietLogs();
     } catch (IOException | RuntimeException e) {
       deleteGrammar();
       throw e;
+    }
+  }
+
+  /**
+   * Sphinx gives each component and some classes a logger of their own at INFO (a line per phone at
+   * load, speed and memory summaries per stream), and its logLevel property does not reach them all:
+   * only warnings, then.
+   */
+  private static synchronized void quietLogs() {
+    Logger.getLogger("").setLevel(Level.WARNING);
+    for (String name : Collections.list(LogManager.getLogManager().getLoggerNames())) {
+      Logger l = LogManager.getLogManager().getLogger(name);
+      if (l != null && !name.isEmpty() && !name.startsWith("dev.calmcue") && l.getLevel() != Level.WARNING) {
+        l.setLevel(Level.WARNING);
+        QUIETED.add(l);
+      }
     }
   }
 
@@ -77,6 +101,7 @@ public final class SphinxDecoder implements UtteranceDecoder {
     // Sphinx builds its front end when allocated, after the source is set: once per stream
     context.setSpeechSource(pcm);
     recognizer.allocate();
+    quietLogs();
     try {
       Result r;
       while (!Thread.currentThread().isInterrupted() && (r = recognizer.recognize()) != null) {

@@ -1,0 +1,46 @@
+package dev.calmcue.voice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.calmcue.voice.CommandAcceptor.Verdict;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CommandAcceptorTest {
+  private final CommandAcceptor acceptor = new CommandAcceptor(ListenSettings.DEFAULT.withMinMargin(5));
+
+  private static Hypothesis heard(String text, double margin, long lengthMs) {
+    return new Hypothesis(text, margin, 10_000, 10_000 + lengthMs);
+  }
+
+  @Test
+  void aShortClearCommandIsTaken() {
+    var d = acceptor.decide(heard("calm cue pause", 40, 1800), false);
+    assertEquals(Verdict.COMMAND, d.verdict());
+    assertEquals(Optional.of(SpokenCommand.PAUSE), d.command());
+  }
+
+  @Test
+  void aCommandThatBarelyBeatsTheOutOfGrammarLoopIsNot() {
+    assertEquals(Verdict.WEAK_MARGIN, acceptor.decide(heard("calm cue stop", 4.9, 1800), false).verdict());
+    assertEquals(Verdict.WEAK_MARGIN, acceptor.decide(heard("calm cue stop", Double.NaN, 1800), false).verdict());
+    assertEquals(Verdict.COMMAND, acceptor.decide(heard("calm cue stop", Double.POSITIVE_INFINITY, 1800), false).verdict());
+  }
+
+  @Test
+  void whatTheLoopExplainedBetterOrNoGrammarPathIsNotInTheGrammar() {
+    assertEquals(Verdict.NOT_IN_GRAMMAR, acceptor.decide(heard("", Double.NEGATIVE_INFINITY, 1800), false).verdict());
+    assertEquals(Verdict.NOT_IN_GRAMMAR, acceptor.decide(heard("stop", 50, 800), false).verdict());
+  }
+
+  @Test
+  void aLongUtteranceIsTalkEvenIfItDecodesAsACommand() {
+    assertEquals(Verdict.TOO_LONG, acceptor.decide(heard("calm cue next", 50, 4501), false).verdict());
+    assertEquals(Verdict.COMMAND, acceptor.decide(heard("calm cue next", 50, 4500), false).verdict());
+  }
+
+  @Test
+  void anUtteranceOverlappingThePlayersOwnSoundIsNeverACommand() {
+    assertEquals(Verdict.ECHO, acceptor.decide(heard("calm cue stop", 500, 1500), true).verdict());
+  }
+}

@@ -1,0 +1,153 @@
+package dev.calmcue.voice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.calmcue.session.Clock;
+import dev.calmcue.voice.SpokenStream.Condition;
+import dev.calmcue.voice.SyntheticSpeech.Voice;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real recognizer (Sphinx4, wake word on, default thresholds) on synthetic speech fed through the
+ * stream input: FreeTTS and espeak-ng voices (US and British, female and male, two rates), quiet, in
+ * pink noise at 21 dB SNR and with reverb plus noise. Every command must be heard as itself; every
+ * sentence of the bundled routines and of a parent's talk and songs must yield no command.
+ */
+class SpokenCommandsRecognitionTest {
+  @BeforeAll
+  static void tools() {
+    assumeTrue(SyntheticSpeech.espeakPresent(), "espeak-ng is not installed");
+    assumeTrue(SyntheticSpeech.soxPresent(), "sox is not installed");
+  }
+
+  /** Every command (each of its phrases) by every test voice in every condition. */
+  @Test
+  void everyCommandIsRecognizedInEveryVoiceAndCondition() {
+    List<String> labels = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    List<short[]> clips = new ArrayList<>();
+    List<SpokenStream> streams = new ArrayList<>();
+    int seed = 0;
+    for (Voice v : SyntheticSpeech.TEST_VOICES) {
+      labels.clear();
+      texts.clear();
+      clips.clear();
+      for (SpokenCommand c : SpokenCommand.values()) {
+        for (String phrase : CommandGrammar.phrasesFor(c)) {
+          String text = "calm cue, " + phrase;
+          labels.add(c.name() + " " + v.label());
+          texts.add(text);
+          clips.add(SyntheticSpeech.say(v, text));
+        }
+      }
+      for (Condition cond : Condition.values()) {
+        streams.add(SpokenStream.of(labels, texts, clips, cond, seed++));
+      }
+    }
+    Map<String, List<String>> heard = listen(streams);
+    List<String> wrong = new ArrayList<>();
+    int expected = 0;
+    for (int s = 0; s < streams.size(); s++) {
+      Condition cond = Condition.values()[s % Condition.values().length];
+      for (SpokenStream.Said said : streams.get(s).said) {
+        expected++;
+        String key = s + ":" + said.startMs();
+        List<String> got = heard.getOrDefault(key, List.of());
+        String want = said.label().split(" ")[0];
+        if (!got.equals(List.of(want))) {
+          wrong.add(said.label() + " " + cond + " \"" + said.text() + "\" -> " + got);
+        }
+      }
+    }
+    assertTrue(expected >= 250, "corpus size " + expected);
+    assertEquals(List.of(), wrong, "commands not recognized as themselves");
+  }
+
+  /** Routine sentences and parent talk, each once, voices and conditions taking turns. */
+  @Test
+  void routineSentencesAndParentTalkYieldNoCommand() {
+    List<String> negatives = new ArrayList<>(SyntheticSpeech.routineSentences());
+    negatives.addAll(SyntheticSpeech.parentTalk());
+    assertTrue(negatives.size() >= 40, "negative set " + negatives.size());
+    List<SpokenStream> streams = new ArrayList<>();
+    int voices = SyntheticSpeech.TEST_VOICES.size();
+    for (int cond = 0; cond < Condition.values().length; cond++) {
+      List<String> labels = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+      List<short[]> clips = new ArrayList<>();
+      for (int i = cond; i < negatives.size(); i += Condition.values().length) {
+        Voice v = SyntheticSpeech.TEST_VOICES.get(i % voices);
+        labels.add(v.label());
+        texts.add(negatives.get(i));
+        clips.add(SyntheticSpeech.say(v, negatives.get(i)));
+      }
+      streams.add(SpokenStream.of(labels, texts, clips, Condition.values()[cond], 100 + cond));
+    }
+    Map<String, List<String>> heard = listen(streams);
+    List<String> fired = new ArrayList<>();
+    heard.forEach((where, commands) -> fired.add(where + " " + commands));
+    assertEquals(List.of(), fired, "negatives that fired a command");
+  }
+
+  /**
+   * Decodes each stream through a listener fed by the stream input (one recognizer for all), and
+   * returns the commands heard per utterance: key "stream:startMs" of what was said.
+   */
+  private static Map<String, List<String>> listen(List<SpokenStream> streams) {
+    Map<String, List<String>> heard = new TreeMap<>();
+    List<String> failures = new ArrayList<>();
+    try (UtteranceDecoder shared = RecognizerLoader.load(CommandGrammar.of(true), DecoderSettings.DEFAULT)) {
+      for (int i = 0; i < streams.size(); i++) {
+        SpokenStream s = streams.get(i);
+        int index = i;
+        VoiceListener.Events events =
+            new VoiceListener.Events() {
+              @Override
+              public void command(SpokenCommand command, Hypothesis h, Duration latency) {
+                SpokenStream.Said said = s.match(h);
+                String key = said == null ? index + ":?" + h.startMs() : index + ":" + said.startMs();
+                heard.computeIfAbsent(key, k -> new ArrayList<>()).add(command.name());
+              }
+
+              @Override
+              public void unavailable(String why) {
+                failures.add(why);
+              }
+            };
+        new VoiceListener(
+                ListenSettings.DEFAULT,
+                () -> StreamCapture.raw(new ByteArrayInputStream(SyntheticSpeech.bytes(s.pcm)), "stream " + index),
+                (g, d) -> new NotClosing(shared),
+                new EchoGate(Duration.ZERO, Duration.ZERO),
+                Clock.system(),
+                events)
+            .runHere();
+      }
+    } catch (RecognizerLoader.RecognizerUnavailable e) {
+      throw new AssertionError(e.getMessage());
+    }
+    assertEquals(List.of(), failures);
+    return heard;
+  }
+
+  /** Lets several listeners share one loaded recognizer. */
+  private record NotClosing(UtteranceDecoder d) implements UtteranceDecoder {
+    @Override
+    public void decode(java.io.InputStream pcm, java.util.function.Consumer<Hypothesis> out)
+        throws java.io.IOException {
+      d.decode(pcm, out);
+    }
+
+    @Override
+    public void close() {}
+  }
+}
