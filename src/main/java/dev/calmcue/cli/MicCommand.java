@@ -100,7 +100,8 @@ final class MicCommand implements Callable<Integer> {
           public void rejected(Hypothesis h, CommandAcceptor.Verdict why) {
             if (verbose) {
               line(out, live, "not a command (" + why.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                  + "): \"" + h.text() + "\", margin " + Math.round(h.margin()));
+                  + "): \"" + h.text() + "\", margin " + Math.round(h.margin()) + ", " + h.startMs()
+                  + "-" + h.endMs() + " ms");
             }
           }
 

@@ -11,7 +11,8 @@ import java.time.Duration;
  *     score than the out-of-grammar phone loop (anything else said). 0 means "the command is the more
  *     likely explanation"; raise it to trade missed commands for fewer false ones (the measured spread
  *     is in docs/benchmarks.md)
- * @param maxUtterance an utterance longer than this is talk, not a command, whatever it contains
+ * @param maxUtterance an utterance whose voice lasts longer than this is talk, not a command,
+ *     whatever it decodes as ("calm cue, the baby is fussy" takes about 2 s)
  * @param echoLatency how long after the player's line the speaker is heard (sound server, device)
  * @param echoTail how long the room and the microphone may still carry a cue after it ends
  */
@@ -23,7 +24,7 @@ public record ListenSettings(
     Duration echoTail,
     DecoderSettings decoder) {
   public static final ListenSettings DEFAULT =
-      new ListenSettings(true, 0, Duration.ofMillis(4500), Duration.ofMillis(120), Duration.ofMillis(350), DecoderSettings.DEFAULT);
+      new ListenSettings(true, 0, Duration.ofMillis(4000), Duration.ofMillis(120), Duration.ofMillis(350), DecoderSettings.DEFAULT);
 
   public ListenSettings withWakeWord(boolean on) {
     return new ListenSettings(on, minMargin, maxUtterance, echoLatency, echoTail, decoder);

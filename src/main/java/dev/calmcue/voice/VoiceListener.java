@@ -27,6 +27,8 @@ import java.util.Random;
 public final class VoiceListener implements AutoCloseable {
   private static final int RATE = UtteranceDecoder.SAMPLE_RATE;
   private static final int BLOCK = RATE / 50;
+  /** A command needs this much quiet (no player sound) before it, or it ran on from the cue. */
+  private static final long PAUSE_BEFORE_MS = 300;
 
   /** What the listener reports, on its own threads; implementations return quickly. */
   public interface Events {
@@ -67,7 +69,10 @@ public final class VoiceListener implements AutoCloseable {
   private final Events events;
   /** Stretches of the decoded stream the gate held back, in samples; [0] from, [1] to. */
   private final Deque<long[]> heldBack = new ArrayDeque<>();
-  /** Stream sample to clock: [0] sample, [1] nanos, one per block, the last 30 s. */
+  /**
+   * One entry per block, the last 30 s: [0] stream sample at its end, [1] clock nanos then, [2] its
+   * RMS, [3] the room's noise floor (RMS) then.
+   */
   private final Deque<long[]> timeline = new ArrayDeque<>();
   private volatile boolean closed;
   private volatile CaptureSource source;
@@ -177,8 +182,9 @@ public final class VoiceListener implements AutoCloseable {
           bytes[2 * i] = (byte) block[i];
           bytes[2 * i + 1] = (byte) (block[i] >> 8);
         }
-        mark(at + n, now);
+        mark(at + n, now, rms, floor);
         out.write(bytes, 0, n * 2);
+        out.flush(); // wakes the reader now; unflushed, a pipe's reader polls once a second
         at += n;
       }
     } catch (InterruptedIOException e) {
@@ -210,18 +216,46 @@ public final class VoiceListener implements AutoCloseable {
     }
   }
 
-  private synchronized void mark(long sample, long nanos) {
-    timeline.addLast(new long[] {sample, nanos});
+  private synchronized void mark(long sample, long nanos, double rms, double floor) {
+    timeline.addLast(new long[] {sample, nanos, Math.round(rms), Math.round(floor)});
     while (timeline.size() > 1500) {
       timeline.pollFirst();
     }
   }
 
-  /** Whether the spoken part of {@code h} (its silent leader and trailer aside) was held back. */
+  /** A block this much louder than the room's floor is voice. */
+  private static final double VOICED_OVER_FLOOR = Math.pow(10, 12 / 20.0);
+
+  /**
+   * {@code h} with its times narrowed to where the microphone actually heard voice (12 dB over the
+   * room): the recognizer's own times include the silence around the words, and after a first
+   * utterance its start falls back to where that one ended.
+   */
+  private synchronized Hypothesis voiced(Hypothesis h) {
+    long from = h.startMs() * RATE / 1000;
+    long to = h.endMs() * RATE / 1000;
+    long first = -1;
+    long last = -1;
+    for (long[] b : timeline) {
+      long start = b[0] - BLOCK;
+      if (b[0] <= from || start >= to) {
+        continue;
+      }
+      if (b[2] > Math.max(b[3], 2) * VOICED_OVER_FLOOR) {
+        first = first < 0 ? start : first;
+        last = b[0];
+      }
+    }
+    if (first < 0) {
+      return h;
+    }
+    return new Hypothesis(h.text(), h.margin(), first * 1000 / RATE, last * 1000 / RATE);
+  }
+
+  /** Whether the player's sound was held back during {@code h}'s voice or just before it. */
   private synchronized boolean overlapsHeldBack(Hypothesis h) {
-    long lead = settings.decoder().speechLeaderMs();
-    long from = (h.startMs() + lead) * RATE / 1000;
-    long to = Math.max(from, h.endMs() - lead) * RATE / 1000;
+    long from = Math.max(0, h.startMs() - PAUSE_BEFORE_MS) * RATE / 1000;
+    long to = h.endMs() * RATE / 1000;
     for (long[] b : heldBack) {
       if (b[0] < to && from < b[1]) {
         return true;
@@ -241,11 +275,11 @@ public final class VoiceListener implements AutoCloseable {
     return clock.nanoTime();
   }
 
-  private void heard(Hypothesis h) {
+  private void heard(Hypothesis decoded) {
+    Hypothesis h = voiced(decoded);
     Decision d = acceptor.decide(h, overlapsHeldBack(h));
     if (d.command().isPresent()) {
-      // the utterance's end carries the leader's silence after the last word
-      long wordEnd = clockAt(Math.max(h.startMs(), h.endMs() - settings.decoder().speechLeaderMs()));
+      long wordEnd = clockAt(h.endMs());
       events.command(d.command().get(), h, Duration.ofNanos(Math.max(0, clock.nanoTime() - wordEnd)));
     } else {
       events.rejected(h, d.verdict());

@@ -35,8 +35,8 @@ class CommandAcceptorTest {
 
   @Test
   void aLongUtteranceIsTalkEvenIfItDecodesAsACommand() {
-    assertEquals(Verdict.TOO_LONG, acceptor.decide(heard("calm cue next", 50, 4501), false).verdict());
-    assertEquals(Verdict.COMMAND, acceptor.decide(heard("calm cue next", 50, 4500), false).verdict());
+    assertEquals(Verdict.TOO_LONG, acceptor.decide(heard("calm cue next", 50, 4001), false).verdict());
+    assertEquals(Verdict.COMMAND, acceptor.decide(heard("calm cue next", 50, 4000), false).verdict());
   }
 
   @Test

@@ -4,22 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.calmcue.session.Clock;
 import dev.calmcue.voice.SpokenStream.Condition;
 import dev.calmcue.voice.SyntheticSpeech.Voice;
-import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The real recognizer (Sphinx4, wake word on, default thresholds) on synthetic speech fed through the
- * stream input: FreeTTS and espeak-ng voices (US and British, female and male, two rates), quiet, in
- * pink noise at 21 dB SNR and with reverb plus noise. Every command must be heard as itself; every
+ * stream input: FreeTTS and espeak-ng voices (US and British, female and male, two rates), each
+ * quiet and either in pink noise at 21 dB SNR or with reverb plus noise. Every command must be heard as itself; every
  * sentence of the bundled routines and of a parent's talk and songs must yield no command.
  */
 class SpokenCommandsRecognitionTest {
@@ -36,6 +32,7 @@ class SpokenCommandsRecognitionTest {
     List<String> texts = new ArrayList<>();
     List<short[]> clips = new ArrayList<>();
     List<SpokenStream> streams = new ArrayList<>();
+    List<Condition> conditions = new ArrayList<>();
     int seed = 0;
     for (Voice v : SyntheticSpeech.TEST_VOICES) {
       labels.clear();
@@ -49,15 +46,19 @@ class SpokenCommandsRecognitionTest {
           clips.add(SyntheticSpeech.say(v, text));
         }
       }
-      for (Condition cond : Condition.values()) {
-        streams.add(SpokenStream.of(labels, texts, clips, cond, seed++));
-      }
+      // every voice quiet, and in one of the two hard conditions, taking turns (the full grid,
+      // with more voices, is the benchmark's: VoiceBench)
+      streams.add(SpokenStream.of(labels, texts, clips, Condition.QUIET, seed++));
+      Condition hard = seed % 4 == 1 ? Condition.NOISE : Condition.REVERB_NOISE;
+      streams.add(SpokenStream.of(labels, texts, clips, hard, seed++));
+      conditions.add(Condition.QUIET);
+      conditions.add(hard);
     }
     Map<String, List<String>> heard = listen(streams);
     List<String> wrong = new ArrayList<>();
     int expected = 0;
     for (int s = 0; s < streams.size(); s++) {
-      Condition cond = Condition.values()[s % Condition.values().length];
+      Condition cond = conditions.get(s);
       for (SpokenStream.Said said : streams.get(s).said) {
         expected++;
         String key = s + ":" + said.startMs();
@@ -68,7 +69,7 @@ class SpokenCommandsRecognitionTest {
         }
       }
     }
-    assertTrue(expected >= 250, "corpus size " + expected);
+    assertTrue(expected >= 180, "corpus size " + expected);
     assertEquals(List.of(), wrong, "commands not recognized as themselves");
   }
 
@@ -98,56 +99,7 @@ class SpokenCommandsRecognitionTest {
     assertEquals(List.of(), fired, "negatives that fired a command");
   }
 
-  /**
-   * Decodes each stream through a listener fed by the stream input (one recognizer for all), and
-   * returns the commands heard per utterance: key "stream:startMs" of what was said.
-   */
   private static Map<String, List<String>> listen(List<SpokenStream> streams) {
-    Map<String, List<String>> heard = new TreeMap<>();
-    List<String> failures = new ArrayList<>();
-    try (UtteranceDecoder shared = RecognizerLoader.load(CommandGrammar.of(true), DecoderSettings.DEFAULT)) {
-      for (int i = 0; i < streams.size(); i++) {
-        SpokenStream s = streams.get(i);
-        int index = i;
-        VoiceListener.Events events =
-            new VoiceListener.Events() {
-              @Override
-              public void command(SpokenCommand command, Hypothesis h, Duration latency) {
-                SpokenStream.Said said = s.match(h);
-                String key = said == null ? index + ":?" + h.startMs() : index + ":" + said.startMs();
-                heard.computeIfAbsent(key, k -> new ArrayList<>()).add(command.name());
-              }
-
-              @Override
-              public void unavailable(String why) {
-                failures.add(why);
-              }
-            };
-        new VoiceListener(
-                ListenSettings.DEFAULT,
-                () -> StreamCapture.raw(new ByteArrayInputStream(SyntheticSpeech.bytes(s.pcm)), "stream " + index),
-                (g, d) -> new NotClosing(shared),
-                new EchoGate(Duration.ZERO, Duration.ZERO),
-                Clock.system(),
-                events)
-            .runHere();
-      }
-    } catch (RecognizerLoader.RecognizerUnavailable e) {
-      throw new AssertionError(e.getMessage());
-    }
-    assertEquals(List.of(), failures);
-    return heard;
-  }
-
-  /** Lets several listeners share one loaded recognizer. */
-  private record NotClosing(UtteranceDecoder d) implements UtteranceDecoder {
-    @Override
-    public void decode(java.io.InputStream pcm, java.util.function.Consumer<Hypothesis> out)
-        throws java.io.IOException {
-      d.decode(pcm, out);
-    }
-
-    @Override
-    public void close() {}
+    return Recognize.commandsHeard(streams, ListenSettings.DEFAULT, null);
   }
 }

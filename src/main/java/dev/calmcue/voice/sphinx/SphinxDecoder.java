@@ -170,11 +170,14 @@ public final class SphinxDecoder implements UtteranceDecoder {
     return false;
   }
 
-  /** The earliest frame time on the token's path. */
+  /**
+   * The first frame of the utterance on the token's path: the earliest emitting token (the path's
+   * first, non-emitting token still carries the time the previous utterance ended).
+   */
   private static long startOf(Token t) {
     long start = t.getCollectTime();
     for (Token p = t; p != null; p = p.getPredecessor()) {
-      if (p.getCollectTime() >= 0) {
+      if (p.isEmitting() && p.getCollectTime() >= 0) {
         start = Math.min(start, p.getCollectTime());
       }
     }

@@ -1,0 +1,75 @@
+package dev.calmcue.voice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.calmcue.session.Clock;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/** Runs the real recognizer over spoken streams through the listener's stream input. */
+final class Recognize {
+  private Recognize() {}
+
+  /**
+   * Decodes each stream through a listener fed by the stream input (one recognizer for all), and
+   * returns the commands heard per utterance: key "stream:startMs" of what was said.
+   *
+   * @param latencies receives each command's latency, end of voice to decision (may be null)
+   */
+  static Map<String, List<String>> commandsHeard(
+      List<SpokenStream> streams, ListenSettings settings, Consumer<Duration> latencies) {
+    Map<String, List<String>> heard = new TreeMap<>();
+    List<String> failures = new ArrayList<>();
+    try (UtteranceDecoder shared = RecognizerLoader.load(CommandGrammar.of(settings.wakeWord()), settings.decoder())) {
+      for (int i = 0; i < streams.size(); i++) {
+        SpokenStream s = streams.get(i);
+        int index = i;
+        VoiceListener.Events events =
+            new VoiceListener.Events() {
+              @Override
+              public void command(SpokenCommand command, Hypothesis h, Duration latency) {
+                SpokenStream.Said said = s.match(h);
+                String key = said == null ? index + ":?" + h.startMs() : index + ":" + said.startMs();
+                heard.computeIfAbsent(key, k -> new ArrayList<>()).add(command.name());
+                if (latencies != null) {
+                  latencies.accept(latency);
+                }
+              }
+
+              @Override
+              public void unavailable(String why) {
+                failures.add(why);
+              }
+            };
+        new VoiceListener(
+                settings,
+                () -> StreamCapture.raw(new ByteArrayInputStream(SyntheticSpeech.bytes(s.pcm)), "stream " + index),
+                (g, d) -> new NotClosing(shared),
+                new EchoGate(Duration.ZERO, Duration.ZERO),
+                Clock.system(),
+                events)
+            .runHere();
+      }
+    } catch (RecognizerLoader.RecognizerUnavailable e) {
+      throw new AssertionError(e.getMessage());
+    }
+    assertEquals(List.of(), failures);
+    return heard;
+  }
+
+  /** Lets several listeners share one loaded recognizer. */
+  private record NotClosing(UtteranceDecoder d) implements UtteranceDecoder {
+    @Override
+    public void decode(java.io.InputStream pcm, Consumer<Hypothesis> out) throws java.io.IOException {
+      d.decode(pcm, out);
+    }
+
+    @Override
+    public void close() {}
+  }
+}
