@@ -73,8 +73,8 @@ class VoiceEndToEndTest {
   void spokenCommandsPauseResumeSkipAndStopTheSession() throws Exception {
     try (Child c = Child.play("quiet-gaps.json", MIC + ".monitor")) {
       c.await(l -> l.contains("listening ("), 180);
-      c.await(l -> l.contains("instruction: Stroke the back"), 60);
-      Thread.sleep(2500); // the instruction and its echo tail are over: the room is quiet
+      // the model loads while the first instruction is spoken; then nothing is due for 55 s
+      Thread.sleep(2500);
 
       say("pause");
       c.await(l -> l.contains("heard \"pause\""), 60);

@@ -63,7 +63,7 @@ final class SyntheticSpeech {
   }
 
   static boolean flitePresent() {
-    return runs("flite", "--version");
+    return runs("flite", "-lv");
   }
 
   private static boolean runs(String... cmd) {
@@ -95,8 +95,6 @@ final class SyntheticSpeech {
     write(cached, pcm);
     return pcm;
   }
-
-  private static final ThreadLocal<FreeTtsEngine> FREETTS_150 = new ThreadLocal<>();
 
   private static short[] freetts(Voice voice, String text) {
     try (FreeTtsEngine e = new FreeTtsEngine(new SpeechSettings("freetts", null, voice.wpm()))) {
