@@ -18,4 +18,12 @@ public interface CaptureSource extends AutoCloseable {
 
   @Override
   void close();
+
+  /** Decodes {@code byteCount} bytes of 16-bit little-endian PCM into samples; returns the count. */
+  static int decodeLittleEndian(byte[] bytes, int byteCount, short[] into, int offset) {
+    for (int i = 0; i < byteCount / 2; i++) {
+      into[offset + i] = (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8));
+    }
+    return byteCount / 2;
+  }
 }

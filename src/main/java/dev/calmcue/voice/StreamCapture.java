@@ -66,10 +66,7 @@ public final class StreamCapture implements CaptureSource {
     if (got < 2) {
       return -1;
     }
-    for (int i = 0; i < got / 2; i++) {
-      into[offset + i] = (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8));
-    }
-    return got / 2;
+    return CaptureSource.decodeLittleEndian(bytes, got, into, offset);
   }
 
   @Override

@@ -189,4 +189,16 @@ public final class SoundServer {
       return false;
     }
   }
+
+  /** Runs pactl with {@code args}, fails the test if it fails, and returns what it printed. */
+  public static String pactl(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("pactl"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new AssertionError("pactl " + args[0] + ": " + out);
+    }
+    return out;
+  }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.calmcue.audio.SoundServer;
 import dev.calmcue.history.JavaProcess;
+import dev.calmcue.voice.SyntheticSpeech;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -40,9 +41,9 @@ class VoiceEndToEndTest {
   @BeforeAll
   static void sinks() throws Exception {
     assumeTrue(SoundServer.unavailableReason().isEmpty(), () -> SoundServer.unavailableReason().get());
-    assumeTrue(runs("espeak-ng", "--version"), "espeak-ng is not installed");
+    assumeTrue(SyntheticSpeech.espeakPresent(), "espeak-ng is not installed");
     for (String sink : List.of(SPEAKER, MIC)) {
-      modules.add(pactl("load-module", "module-null-sink", "sink_name=" + sink).strip());
+      modules.add(SoundServer.pactl("load-module", "module-null-sink", "sink_name=" + sink).strip());
       // a silent stream keeps each sink (and so its monitor, the child's microphone) running
       keepalives.add(
           new ProcessBuilder("pacat", "-p", "-d", sink, "--latency-msec=20", "--rate=16000", "--channels=1",
@@ -65,7 +66,7 @@ class VoiceEndToEndTest {
       p.waitFor(5, TimeUnit.SECONDS);
     }
     for (String m : modules) {
-      pactl("unload-module", m);
+      SoundServer.pactl("unload-module", m);
     }
   }
 
@@ -219,31 +220,9 @@ class VoiceEndToEndTest {
     }
   }
 
-  private static boolean runs(String... cmd) {
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
   private static void run(String... cmd) throws Exception {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", cmd) + ": " + out);
-  }
-
-  private static String pactl(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("pactl"));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0, "pactl " + args[0] + ": " + out);
-    return out;
   }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * Spoken test audio made at test time: FreeTTS in process, espeak-ng and flite as programs, noise and
  * reverb from SoX. Everything is 16 kHz mono PCM, cached under target/voice-corpus by its recipe.
  */
-final class SyntheticSpeech {
+public final class SyntheticSpeech {
   static final Path DIR = Path.of("target", "voice-corpus");
 
   /** A voice: how to say a text. */
@@ -54,7 +54,7 @@ final class SyntheticSpeech {
 
   private SyntheticSpeech() {}
 
-  static boolean espeakPresent() {
+  public static boolean espeakPresent() {
     return runs("espeak-ng", "--version");
   }
 
