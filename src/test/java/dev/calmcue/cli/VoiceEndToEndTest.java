@@ -81,25 +81,21 @@ class VoiceEndToEndTest {
       }
       Thread.sleep(2500);
 
-      say("pause");
-      c.await(l -> l.contains("heard \"pause\""), 60);
+      sayUntilHeard(c, "pause", "pause");
       c.await(l -> l.equals("calmcue: paused"), 10);
       Thread.sleep(1000);
 
-      say("continue");
-      c.await(l -> l.contains("heard \"resume\""), 60);
+      sayUntilHeard(c, "continue", "resume");
       c.await(l -> l.equals("calmcue: resumed"), 10);
       c.await(l -> l.contains("instruction: Stroke the back"), 20); // resume says the step again
       Thread.sleep(2500);
 
-      say("next");
-      c.await(l -> l.contains("heard \"next\""), 60);
+      sayUntilHeard(c, "next", "next");
       c.await(l -> l.contains("step 2/3"), 10);
       c.await(l -> l.contains("instruction: Stroke the legs"), 20);
       Thread.sleep(2500);
 
-      say("stop");
-      c.await(l -> l.contains("heard \"stop\""), 60);
+      sayUntilHeard(c, "stop", "stop");
       c.await(l -> l.startsWith("Stopped"), 60);
       assertEquals(0, c.exit(60), c.output());
     }
@@ -116,8 +112,18 @@ class VoiceEndToEndTest {
     }
   }
 
-  private static void say(String word) throws Exception {
-    run("paplay", "-d", MIC, WORK.resolve(word + ".wav").toString());
+  /**
+   * Says "calm cue, {@code word}" into the microphone until calmcue reports {@code command} heard, at
+   * most three times, as a parent would repeat a command that got no blip. (Recognition through the
+   * sound server is not perfect; the recognizer's own accuracy is SpokenCommandsRecognitionTest's.)
+   */
+  private static void sayUntilHeard(Child c, String word, String command) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      run("paplay", "-d", MIC, WORK.resolve(word + ".wav").toString());
+      if (c.seen(l -> l.contains("heard \"" + command + "\""), 30) || attempt == 3) {
+        return;
+      }
+    }
   }
 
   /** calmcue in a child JVM, its output collected line by line. */
@@ -189,18 +195,25 @@ class VoiceEndToEndTest {
 
     /** Waits for the next line (after the last one awaited) matching {@code what}. */
     void await(Predicate<String> what, int seconds) throws InterruptedException {
+      if (!seen(what, seconds)) {
+        throw new AssertionError("not seen within " + seconds + " s; output:\n" + output());
+      }
+    }
+
+    /** Whether a next line matching {@code what} comes within {@code seconds}. */
+    boolean seen(Predicate<String> what, int seconds) throws InterruptedException {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
       synchronized (lines) {
         while (true) {
           for (; seen < lines.size(); seen++) {
             if (what.test(lines.get(seen))) {
               seen++;
-              return;
+              return true;
             }
           }
           long left = deadline - System.nanoTime();
           if (left <= 0) {
-            throw new AssertionError("not seen within " + seconds + " s; output:\n" + String.join("\n", lines));
+            return false;
           }
           lines.wait(Math.max(1, left / 1_000_000));
         }
