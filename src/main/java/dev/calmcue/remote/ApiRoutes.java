@@ -26,7 +26,7 @@ final class ApiRoutes {
           "fussy", new Command.Fussy(),
           "ready", new Command.Ready());
   private static final Set<String> START_FIELDS =
-      Set.of("routine", "minutes", "bedtime", "preparation", "chimes");
+      Set.of("routine", "minutes", "bedtime", "preparation", "chimes", "music");
   private static final int DEFAULT_HISTORY = 50;
   private static final int MAX_HISTORY = 1000;
 
@@ -144,7 +144,7 @@ final class ApiRoutes {
     for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
       String field = it.next();
       if (!START_FIELDS.contains(field)) {
-        throw new Refusal(400, "unknown field '" + field + "' (known: routine, minutes, bedtime, preparation, chimes)");
+        throw new Refusal(400, "unknown field '" + field + "' (known: routine, minutes, bedtime, preparation, chimes, music)");
       }
     }
     JsonNode routine = body.get("routine");

@@ -101,7 +101,7 @@ public final class PlayerSessionHost implements SessionHost {
     List<RoutineSummary> list = new ArrayList<>();
     for (CatalogEntry e : wiring.catalog().entries()) {
       if (!e.broken()) {
-        list.add(new RoutineSummary(e.id(), e.title(), e.minutes(), e.stepCount()));
+        list.add(new RoutineSummary(e.id(), e.title(), e.minutes(), e.stepCount(), e.length()));
       }
     }
     return list;

@@ -55,7 +55,7 @@ class RemotePageBrowserTest {
       System.out.println("RemotePageBrowserTest skipped: " + missing.get());
     }
     Assumptions.assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.get());
-    browser = new WebDriverClient(WORK, 360, 780);
+    browser = new WebDriverClient(WORK, 360, 740);
   }
 
   @AfterEach
@@ -106,7 +106,9 @@ class RemotePageBrowserTest {
     browser.open(url("/"));
     WebDriverClient.await("routines listed", () -> pageShows("[data-id=tiny-test] .mins", "1–2 min"));
     browser.click("[data-id=tiny-test]");
-    WebDriverClient.await("minutes follow the routine", () -> pageShows("#minutes", "1 min"));
+    WebDriverClient.await("minutes follow the routine", () -> pageShows("#minutes", "1:30min, as written"));
+    browser.click("#less");
+    WebDriverClient.await("a minute less", () -> pageShows("#minutes", "1 min"));
     browser.click("#start");
     WebDriverClient.await("the ready question", () -> pageShows("#step-title", "Ready?"));
     assertEquals(Status.WAITING_FOR_READY, host.state().status());
