@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
     name = "show",
     mixinStandardHelpOptions = true,
     description = {
-      "Show a routine as an outline: what to prepare, safety notes, and every step with its start",
-      "time, length, instruction and prompts, then the closing words."
+      "Show a routine as an outline: what to prepare, safety notes, and every step with its "
+          + "start time, length, instruction and prompts, then the closing words."
     },
     footer = {
       "",

@@ -50,6 +50,20 @@ final class Terminals {
     return stty("-g").map(String::strip).filter(s -> !s.isEmpty());
   }
 
+  /**
+   * The width of the terminal this runs in, even when output goes to a file or pipe: {@code
+   * COLUMNS} if set, else what the terminal device says.
+   */
+  static Optional<Integer> columns(Map<String, String> env) {
+    String columns = env.getOrDefault("COLUMNS", "");
+    if (columns.matches("\\d{1,4}")) {
+      return Optional.of(Integer.parseInt(columns));
+    }
+    return stty("size").map(String::strip).filter(s -> s.matches("\\d+ \\d+"))
+        .map(s -> Integer.parseInt(s.substring(s.indexOf(' ') + 1)))
+        .filter(w -> w > 0);
+  }
+
   /** Puts back modes from {@link #saveModes()}. */
   static void restoreModes(String modes) {
     stty(modes);

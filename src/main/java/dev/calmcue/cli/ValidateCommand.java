@@ -17,9 +17,11 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Check routine files against the routine format (docs/routine-format.md).",
-      "Prints 'ok: FILE (N steps, M:SS)' on standard output for each valid file, and every problem",
-      "of the others on standard error, one per line as FILE:LINE:COLUMN: PATH: MESSAGE.",
+      "Check routine files against the routine format.",
+      "The format is described in docs/routine-format.md.",
+      "Prints 'ok: FILE (N steps, M:SS)' on standard output for each valid file, and every "
+          + "problem of the others on standard error, one per line as FILE:LINE:COLUMN: PATH: "
+          + "MESSAGE.",
       "Exit code 0 if all files are valid, 2 if any is not."
     },
     footer = {
