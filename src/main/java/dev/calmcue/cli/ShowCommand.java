@@ -4,6 +4,7 @@ import dev.calmcue.routine.RoutineCatalog;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  calmcue show back-massage                  a routine from 'calmcue list'",
-      "  calmcue show ~/my-routines/evening.json    a routine file"
+      "  calmcue show ~/my-routines/evening.json    a routine file",
+      "  calmcue show back-massage --json           the same as JSON (docs/json.md)"
     })
 final class ShowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -27,10 +29,14 @@ final class ShowCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ROUTINE", description = "A routine id (see 'calmcue list') or a routine file.")
   String routine;
 
+  @Option(names = "--json", description = "Print the routine as JSON, for scripts.")
+  boolean json;
+
   @Override
   public Integer call() {
     var r = RoutineCatalog.standard().resolve(routine);
-    spec.commandLine().getOut().print(RoutineOutline.of(r));
+    spec.commandLine().getOut().print(
+        json ? JsonOutput.text(RoutineJson.routine(r, JsonOutput.root())) : RoutineOutline.of(r));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

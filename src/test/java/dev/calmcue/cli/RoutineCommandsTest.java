@@ -42,7 +42,9 @@ class RoutineCommandsTest {
   void list_json_isMachineReadable() throws IOException {
     Cli.Result r = run("list", "--json");
     assertEquals(0, r.code(), r::toString);
-    JsonNode list = new ObjectMapper().readTree(r.out());
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    assertEquals(1, root.get("schemaVersion").asInt());
+    JsonNode list = root.get("routines");
     JsonNode back = null;
     for (JsonNode e : list) {
       if (e.get("id").asText().equals("back-massage")) {
