@@ -32,7 +32,10 @@ import picocli.CommandLine.Spec;
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "ROUTINE", description = "A routine id (see 'calmcue list') or a routine file.")
+  @Parameters(
+      paramLabel = "ROUTINE",
+      completionCandidates = RoutineIds.class,
+      description = "A routine id (see 'calmcue list') or a routine file.")
   String routine;
 
   @Mixin SessionOptions options;

@@ -52,6 +52,7 @@ final class PlayCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "ROUTINE",
+      completionCandidates = RoutineIds.class,
       description = "Routine id (see 'calmcue list') or a routine .json file.")
   String routine;
 

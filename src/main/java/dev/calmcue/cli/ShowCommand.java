@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
 final class ShowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "ROUTINE", description = "A routine id (see 'calmcue list') or a routine file.")
+  @Parameters(
+      paramLabel = "ROUTINE",
+      completionCandidates = RoutineIds.class,
+      description = "A routine id (see 'calmcue list') or a routine file.")
   String routine;
 
   @Option(names = "--json", description = "Print the routine as JSON, for scripts.")
