@@ -1,0 +1,119 @@
+package dev.calmcue.install;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the build makes for a shell user, used as a shell would: the bash completion script sourced
+ * in bash, the man pages, and scripts/install then --uninstall into a throw-away HOME.
+ */
+class InstallIT {
+  private static final Path PROJECT = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+
+  @TempDir Path home;
+
+  /** Runs a command; returns its exit code and output (both streams). */
+  private record Run(int code, String out) {}
+
+  private Run run(Map<String, String> env, String... cmd) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(PROJECT.toFile()).redirectErrorStream(true);
+    pb.environment().remove("XDG_DATA_HOME");
+    pb.environment().remove("XDG_CONFIG_HOME");
+    pb.environment().putAll(env);
+    Process p = pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished: " + String.join(" ", cmd));
+    return new Run(p.exitValue(), out);
+  }
+
+  /** What bash completion offers for the words typed so far, with the completion file sourced. */
+  private String complete(Path script, String line) throws Exception {
+    String words = line.endsWith(" ") ? line + "''" : line;
+    String bash = "source " + quote(script.toString()) + "; COMP_LINE=" + quote(line)
+        + "; COMP_POINT=${#COMP_LINE}; COMP_WORDS=(" + words + "); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ));"
+        + " _complete_calmcue 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"";
+    Run r = run(Map.of("HOME", home.toString()), "bash", "-c", bash);
+    assertEquals(0, r.code(), r.out());
+    return r.out();
+  }
+
+  @Test
+  void theGeneratedBashCompletionCompletesCommandsOptionsAndRoutineIds() throws Exception {
+    Path script = PROJECT.resolve("target/calmcue-completion.bash");
+    assertTrue(Files.isRegularFile(script), "the build makes " + script);
+    assertEquals(List.of("back-massage"), complete(script, "calmcue play ba").lines().toList());
+    assertTrue(complete(script, "calmcue show ").lines().toList()
+        .containsAll(List.of("back-massage", "daily-back-massage")));
+    assertEquals(List.of("plan", "play"), complete(script, "calmcue pl").lines().sorted().toList());
+    assertEquals(List.of("--bedtime"), complete(script, "calmcue play --bed").lines().toList());
+  }
+
+  @Test
+  void theBuildMakesAManPageForEveryCommand() throws Exception {
+    for (String page : List.of("calmcue", "calmcue-play", "calmcue-serve", "calmcue-validate")) {
+      Path man = PROJECT.resolve("target/man/man1/" + page + ".1");
+      assertTrue(Files.isRegularFile(man), man.toString());
+      String roff = Files.readString(man);
+      String title = page.toUpperCase(java.util.Locale.ROOT).replace("-", "\\-");
+      assertTrue(roff.contains(".TH \"" + title + "\" \"1\""), roff);
+      assertTrue(roff.contains(".SH \"SYNOPSIS\""), roff);
+    }
+  }
+
+  @Test
+  void installThenUninstallIntoAFreshHomeLeavesNothingBehind() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "no bash");
+    Map<String, String> env = Map.of("HOME", home.toString(),
+        "PATH", home.resolve(".local/bin") + ":" + System.getenv("PATH"));
+    Run installed = run(env, "scripts/install", "--service");
+    assertEquals(0, installed.code(), installed.out());
+    Path command = home.resolve(".local/bin/calmcue");
+    assertTrue(Files.isExecutable(command), installed.out());
+    assertTrue(Files.readString(command).contains(PROJECT.resolve("scripts/calmcue").toString()));
+    assertTrue(Files.isRegularFile(home.resolve(".local/share/man/man1/calmcue-play.1")));
+    assertTrue(Files.isRegularFile(home.resolve(".local/share/zsh/site-functions/_calmcue")));
+    String unit = Files.readString(home.resolve(".config/systemd/user/calmcue-serve.service"));
+    assertTrue(unit.contains("ExecStart=" + PROJECT.resolve("scripts/calmcue") + " serve"), unit);
+
+    // the installed completion also offers the user's own routines, read when Tab is pressed
+    Path own = Files.createDirectories(home.resolve(".local/share/calmcue/routines"));
+    Files.writeString(own.resolve("evening-calm.json"), "{}");
+    Path completion = home.resolve(".local/share/bash-completion/completions/calmcue");
+    assertEquals(List.of("evening-calm"), complete(completion, "calmcue play ev").lines().toList());
+    Files.delete(own.resolve("evening-calm.json"));
+    Files.delete(own);
+    Files.delete(own.getParent());
+
+    Run removed = run(env, "scripts/install", "--uninstall");
+    assertEquals(0, removed.code(), removed.out());
+    try (Stream<Path> left = Files.walk(home)) {
+      List<String> files = left.filter(p -> !p.equals(home)).map(Path::toString)
+          .collect(Collectors.toList());
+      assertEquals(List.of(), files, "left behind after --uninstall");
+    }
+  }
+
+  @Test
+  void aWrongOptionIsOneLineAndExit2() throws Exception {
+    Run r = run(Map.of("HOME", home.toString()), "scripts/install", "--frobnicate");
+    assertEquals(2, r.code(), r.out());
+    assertEquals("install: unknown option '--frobnicate' (see scripts/install --help)", r.out().strip());
+  }
+
+  private static String quote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
+}
