@@ -106,6 +106,22 @@ class InstallIT {
   }
 
   @Test
+  void theSpeakerBoxUnitIsHardenedToExposureFiveAtMost() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/systemd-analyze")), "no systemd-analyze");
+    Path unit = home.resolve("calmcue-serve.service");
+    Files.copy(PROJECT.resolve("scripts/calmcue-serve.service"), unit);
+    Path runtime = Files.createDirectories(home.resolve("run"));
+    Run r = run(Map.of("HOME", home.toString(), "XDG_RUNTIME_DIR", runtime.toString()),
+        "systemd-analyze", "security", "--offline=true", "--user", unit.toString());
+    var m = java.util.regex.Pattern.compile("Overall exposure level for calmcue-serve.service: ([0-9.]+)")
+        .matcher(r.out());
+    assertTrue(m.find(), r.out());
+    double exposure = Double.parseDouble(m.group(1));
+    System.out.println("calmcue-serve.service exposure (offline, --user): " + exposure);
+    assertTrue(exposure <= 5.0, r.out());
+  }
+
+  @Test
   void aWrongOptionIsOneLineAndExit2() throws Exception {
     Run r = run(Map.of("HOME", home.toString()), "scripts/install", "--frobnicate");
     assertEquals(2, r.code(), r.out());
