@@ -95,6 +95,7 @@ class InstallIT {
     Files.delete(own.resolve("evening-calm.json"));
     Files.delete(own);
     Files.delete(own.getParent());
+    zshCompletes(env);
 
     Run removed = run(env, "scripts/install", "--uninstall");
     assertEquals(0, removed.code(), removed.out());
@@ -119,6 +120,42 @@ class InstallIT {
     double exposure = Double.parseDouble(m.group(1));
     System.out.println("calmcue-serve.service exposure (offline, --user): " + exposure);
     assertTrue(exposure <= 5.0, r.out());
+  }
+
+  /** In an interactive zsh (in tmux), Tab after "calmcue play ba" gives back-massage. */
+  private void zshCompletes(Map<String, String> env) throws Exception {
+    if (!Files.isExecutable(Path.of("/usr/bin/zsh")) || !Files.isExecutable(Path.of("/usr/bin/tmux"))) {
+      System.out.println("zsh completion not tried: zsh or tmux is not installed");
+      return;
+    }
+    Path rc = home.resolve(".zshrc");
+    Files.writeString(rc, "fpath=(" + home.resolve(".local/share/zsh/site-functions")
+        + " $fpath)\nautoload -U compinit && compinit -u\nPS1='> '\n");
+    String session = "calmcue-zsh-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    try {
+      run(env, "tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "20",
+          "env HOME=" + home + " ZDOTDIR=" + home + " zsh -i");
+      String screen = "";
+      for (int i = 0; i < 400 && !screen.contains("calmcue play back-massage"); i++) {
+        if (i % 40 == 0) { // type again now and then: the shell may not have been ready
+          run(env, "tmux", "send-keys", "-t", session, "C-u");
+          run(env, "tmux", "send-keys", "-t", session, "-l", "calmcue play ba");
+          run(env, "tmux", "send-keys", "-t", session, "Tab");
+        }
+        Thread.sleep(100);
+        screen = run(env, "tmux", "capture-pane", "-p", "-t", session).out();
+      }
+      assertTrue(screen.contains("calmcue play back-massage"), screen);
+      assertTrue(!screen.contains("not found"), screen);
+    } finally {
+      run(env, "tmux", "kill-session", "-t", session);
+      Files.deleteIfExists(rc);
+      try (Stream<Path> zsh = Files.list(home)) {
+        for (Path p : zsh.filter(p -> p.getFileName().toString().startsWith(".zcompdump")).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
   }
 
   @Test
