@@ -57,7 +57,7 @@ class PlayKeysTmuxTest {
     keys("?");
     waitFor(s -> count(s, "keys: space") == 2, "the keys shown again");
     keys("q");
-    String screen = waitFor(s -> s.contains("EXIT="), "the end");
+    String screen = waitFor(s -> s.contains("TTY="), "the end");
     assertTrue(screen.contains("] Well done."), screen);
     assertTrue(screen.contains("Stopped: 0 steps completed"), screen);
     assertTrue(screen.contains("EXIT=0"), screen);
@@ -72,7 +72,7 @@ class PlayKeysTmuxTest {
     keys(" ");
     waitFor(s -> s.contains("step 1/3"), "the steps");
     keys("f");
-    String screen = waitFor(s -> s.contains("EXIT="), "the end");
+    String screen = waitFor(s -> s.contains("TTY="), "the end");
     assertTrue(screen.contains("] That's enough for today."), screen);
     assertTrue(screen.contains("Stopped early (fussy baby)"), screen);
   }
@@ -82,7 +82,7 @@ class PlayKeysTmuxTest {
     start("--no-prep", "--speed", "3");
     waitFor(s -> s.contains("step 1/3"), "the first step");
     tmux("send-keys", "-t", session, "C-c");
-    String screen = waitFor(s -> s.contains("EXIT="), "the end");
+    String screen = waitFor(s -> s.contains("TTY="), "the end");
     assertTrue(screen.contains("EXIT=130"), screen);
     assertTrue(screen.contains("TTY=icanon echo"), "terminal restored:\n" + screen);
     assertTrue(screen.contains("MODES=same"), "every mode and the speed restored:\n" + screen);
@@ -92,13 +92,8 @@ class PlayKeysTmuxTest {
   void keys_work_when_stdout_is_piped_and_the_terminal_is_restored_exactly() throws Exception {
     startWith("", " | cat", "--no-prep", "--speed", "3");
     waitFor(s -> s.contains("keys: space"), "the keys offered although stdout is a pipe");
-    waitFor(s -> s.contains("] Rest your hands on the back."), "the first instruction");
-    keys(" ");
-    waitFor(s -> s.contains("paused (space resumes)"), "paused, said in a plain line");
-    keys(" ");
-    waitFor(s -> s.contains("resumed"), "resumed");
-    keys("q");
-    String screen = waitFor(s -> s.contains("EXIT="), "the end");
+    pauseResumeStop();
+    String screen = waitFor(s -> s.contains("TTY="), "the end");
     assertTrue(screen.contains("Stopped: 0 steps completed"), screen);
     assertTrue(screen.contains("MODES=same"), "stty -g the same before and after:\n" + screen);
   }
@@ -106,7 +101,7 @@ class PlayKeysTmuxTest {
   @Test
   void stdin_not_a_terminal_says_no_keys_and_runs_by_itself() throws Exception {
     startWith("", " < /dev/null", "--no-prep", "--speed", "20");
-    String screen = waitFor(s -> s.contains("EXIT="), "the end");
+    String screen = waitFor(s -> s.contains("TTY="), "the end");
     assertTrue(screen.contains("calmcue: no keys: standard input is not a terminal"), screen);
     assertTrue(screen.contains("Session complete: 3 steps completed"), screen);
   }
@@ -128,17 +123,22 @@ class PlayKeysTmuxTest {
     // everything written to the terminal, byte for byte, escape codes included
     startWith("sleep 1; " + env + " ", "", "--no-prep", "--speed", "3");
     tmux("pipe-pane", "-t", session, "-o", "cat >> " + quote(raw.toString()));
+    pauseResumeStop();
+    waitFor(s -> s.contains("TTY="), "the end");
+    String out = java.nio.file.Files.readString(raw, StandardCharsets.ISO_8859_1);
+    assertTrue(out.contains("Stopped: 0 steps completed"), out);
+    assertTrue(out.indexOf('\033') < 0, "no escape codes: " + out.replace("\033", "<ESC>"));
+    assertTrue(!out.replace("\r\n", "\n").contains("\r"), "nothing redrawn in place: " + out);
+  }
+
+  /** Once the first instruction is out: space, space, q, each change seen as its own plain line. */
+  private void pauseResumeStop() throws Exception {
     waitFor(s -> s.contains("] Rest your hands on the back."), "the first instruction");
     keys(" ");
     waitFor(s -> s.contains("paused (space resumes)"), "a plain line for the pause");
     keys(" ");
     waitFor(s -> s.contains("resumed"), "a plain line for resuming");
     keys("q");
-    waitFor(s -> s.contains("MODES="), "the end");
-    String out = java.nio.file.Files.readString(raw, StandardCharsets.ISO_8859_1);
-    assertTrue(out.contains("Stopped: 0 steps completed"), out);
-    assertTrue(out.indexOf('\033') < 0, "no escape codes: " + out.replace("\033", "<ESC>"));
-    assertTrue(!out.replace("\r\n", "\n").contains("\r"), "nothing redrawn in place: " + out);
   }
 
   private void start(String... options) throws Exception {

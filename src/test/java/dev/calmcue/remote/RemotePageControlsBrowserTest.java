@@ -38,12 +38,7 @@ class RemotePageControlsBrowserTest {
 
   @BeforeEach
   void browser() throws Exception {
-    var missing = WebDriverClient.unavailable();
-    if (missing.isPresent()) {
-      System.out.println("RemotePageControlsBrowserTest skipped: " + missing.get());
-    }
-    Assumptions.assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.get());
-    browser = new WebDriverClient(WORK, WIDTH, HEIGHT);
+    browser = WebDriverClient.forTest("RemotePageControlsBrowserTest", WORK, WIDTH, HEIGHT);
   }
 
   @AfterEach
@@ -65,13 +60,6 @@ class RemotePageControlsBrowserTest {
     return "http://127.0.0.1:" + server.address().getPort() + path;
   }
 
-  private boolean pageShows(String css, String text) {
-    try {
-      return text.equals(browser.text(css));
-    } catch (IOException e) {
-      return false;
-    }
-  }
 
   private boolean visible(String css) {
     try {
@@ -85,12 +73,12 @@ class RemotePageControlsBrowserTest {
   void the_control_bar_keeps_every_control_in_reach_and_in_place_in_every_state() throws Exception {
     serve(0);
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> pageShows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     assertFalse(visible("#controls"), "no session controls on the picker");
     assertInView("#start");
     browser.click("#start");
 
-    WebDriverClient.await("the ready question", () -> pageShows("#step-title", "Ready?"));
+    WebDriverClient.await("the ready question", () -> browser.shows("#step-title", "Ready?"));
     assertEquals(Status.WAITING_FOR_READY, host.state().status());
     assertTrue(browser.visible("#ready"));
     assertFalse(browser.visible("#pause"), "Pause hidden while waiting for Ready");
@@ -105,7 +93,7 @@ class RemotePageControlsBrowserTest {
     browser.screenshot(WORK.resolve("remote-360-waiting.png"));
 
     browser.click("#ready");
-    WebDriverClient.await("first step", () -> pageShows("#step-title", "Warm hands"));
+    WebDriverClient.await("first step", () -> browser.shows("#step-title", "Warm hands"));
     WebDriverClient.await("pause shown", () -> visible("#pause"));
     assertSamePlace(ready, browser.rect("#pause"), "Pause where Ready was");
     assertSamePlace(fussy, assertBarInView("playing"), "Fussy stays put");
@@ -113,7 +101,7 @@ class RemotePageControlsBrowserTest {
     browser.screenshot(WORK.resolve("remote-360-playing.png"));
 
     browser.click("#pause");
-    WebDriverClient.await("button offers resume", () -> pageShows("#pause", "Resume"));
+    WebDriverClient.await("button offers resume", () -> browser.shows("#pause", "Resume"));
     assertSamePlace(pause, browser.rect("#pause"), "Resume where Pause was");
     assertSamePlace(fussy, assertBarInView("paused"), "Fussy stays put when paused");
     browser.screenshot(WORK.resolve("remote-360-paused.png"));
@@ -126,7 +114,7 @@ class RemotePageControlsBrowserTest {
         "the status line is above the bar");
 
     browser.click("#stop");
-    WebDriverClient.await("ended", () -> pageShows("#ended-title", "Session stopped"));
+    WebDriverClient.await("ended", () -> browser.shows("#ended-title", "Session stopped"));
     assertFalse(visible("#controls"), "no session controls once it ended");
     assertInView("#again");
   }
@@ -162,7 +150,7 @@ class RemotePageControlsBrowserTest {
     host.start(new StartRequest("tiny-test", OptionalDouble.empty(), false, false, true));
     host.advance(java.time.Duration.ofSeconds(3));
     browser.open(url("/"));
-    WebDriverClient.await("session shown", () -> pageShows("#step-left", "0:07"));
+    WebDriverClient.await("session shown", () -> browser.shows("#step-left", "0:07"));
     assertFalse(visible("#lost"));
 
     server.close();
@@ -192,7 +180,7 @@ class RemotePageControlsBrowserTest {
 
     serve(server.address().getPort());
     WebDriverClient.await("back again", () -> !visible("#lost"));
-    WebDriverClient.await("timer moves on", () -> pageShows("#step-left", "0:05"));
+    WebDriverClient.await("timer moves on", () -> browser.shows("#step-left", "0:05"));
     assertFalse(browser.script("return document.getElementById('pause').disabled").asBoolean());
   }
 
@@ -203,7 +191,7 @@ class RemotePageControlsBrowserTest {
     host.send(new Command.Fussy());
     assertEquals(Status.ENDED, host.state().status());
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> pageShows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     WebDriverClient.await("last session line", () -> visible("#last"));
     assertTrue(browser.visible("#picker"));
     assertFalse(browser.visible("#ended"), "an old end is not shown as current");
@@ -215,23 +203,23 @@ class RemotePageControlsBrowserTest {
   void the_phone_starts_with_the_same_length_as_the_command_line_unless_changed() throws Exception {
     serve(0);
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> pageShows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     browser.click("[data-id=tiny-test]");
-    WebDriverClient.await("as written", () -> pageShows("#minutes", "1:30min, as written"));
+    WebDriverClient.await("as written", () -> browser.shows("#minutes", "1:30min, as written"));
     browser.click("#more");
-    WebDriverClient.await("one whole minute up", () -> pageShows("#minutes", "2 min"));
+    WebDriverClient.await("one whole minute up", () -> browser.shows("#minutes", "2 min"));
     browser.click("#less");
     browser.click("#less");
-    WebDriverClient.await("down to the shortest", () -> pageShows("#minutes", "1 min"));
+    WebDriverClient.await("down to the shortest", () -> browser.shows("#minutes", "1 min"));
     browser.click("#start");
     WebDriverClient.await("started", () -> host.starts.size() == 1);
     assertEquals(OptionalDouble.of(1.0), host.starts.get(0).minutes());
     host.send(new Command.Stop());
 
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> pageShows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     browser.click("[data-id=tiny-test]");
-    WebDriverClient.await("as written", () -> pageShows("#minutes", "1:30min, as written"));
+    WebDriverClient.await("as written", () -> browser.shows("#minutes", "1:30min, as written"));
     browser.click("#start");
     WebDriverClient.await("started again", () -> host.starts.size() == 2);
     assertEquals(OptionalDouble.empty(), host.starts.get(1).minutes(), "as written, like play");
@@ -241,7 +229,7 @@ class RemotePageControlsBrowserTest {
   void the_page_is_installable_with_a_manifest_and_icons() throws Exception {
     serve(0);
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> pageShows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     JsonNode manifest = browser.cdp("Page.getAppManifest", null);
     assertEquals(0, manifest.path("errors").size(), manifest.toString());
     JsonNode parsed = browser.asyncScript("fetch('/manifest.webmanifest').then(r => r.json()).then(done)");
@@ -266,16 +254,16 @@ class RemotePageControlsBrowserTest {
     Assumptions.assumeTrue(audit.isPresent(), PageAudit.MISSING);
     serve(0);
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> pageShows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     audit.get().assertClean(browser, "idle");
     browser.click("#start");
-    WebDriverClient.await("the ready question", () -> pageShows("#step-title", "Ready?"));
+    WebDriverClient.await("the ready question", () -> browser.shows("#step-title", "Ready?"));
     audit.get().assertClean(browser, "waiting for Ready");
     browser.click("#ready");
-    WebDriverClient.await("first step", () -> pageShows("#step-title", "Warm hands"));
+    WebDriverClient.await("first step", () -> browser.shows("#step-title", "Warm hands"));
     audit.get().assertClean(browser, "playing");
     browser.click("#pause");
-    WebDriverClient.await("paused", () -> pageShows("#pause", "Resume"));
+    WebDriverClient.await("paused", () -> browser.shows("#pause", "Resume"));
     audit.get().assertClean(browser, "paused");
     server.close();
     WebDriverClient.await("lost banner", () -> visible("#lost"));

@@ -54,6 +54,19 @@ final class WebDriverClient implements AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * A browser for {@code test}, or the test is skipped (with the reason printed) where Chromium or
+   * its driver is not installed.
+   */
+  static WebDriverClient forTest(String test, Path workDir, int width, int height) throws Exception {
+    var missing = unavailable();
+    if (missing.isPresent()) {
+      System.out.println(test + " skipped: " + missing.get());
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.get());
+    return new WebDriverClient(workDir, width, height);
+  }
+
   WebDriverClient(Path workDir, int width, int height) throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -170,6 +183,15 @@ final class WebDriverClient implements AutoCloseable {
   String text(String css) throws IOException {
     return script("const e = document.querySelector('" + css + "'); return e ? e.textContent.trim() : null;")
         .asText(null);
+  }
+
+  /** True when the element's text is exactly {@code text} now (false while the page cannot say). */
+  boolean shows(String css, String text) {
+    try {
+      return text.equals(text(css));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   boolean visible(String css) throws IOException {
