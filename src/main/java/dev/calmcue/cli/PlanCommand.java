@@ -1,11 +1,13 @@
 package dev.calmcue.cli;
 
+import dev.calmcue.plan.Control;
 import dev.calmcue.plan.Timeline;
 import dev.calmcue.routine.RoutineCatalog;
 import dev.calmcue.session.SessionPreparer;
 import dev.calmcue.session.SessionSettings;
 import dev.calmcue.speech.SpeechEngine;
 import dev.calmcue.speech.SpeechEngines;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +44,8 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SessionSettings settings = options.settings(false);
+    // A preview of 'calmcue play' at a terminal: keys answer "Ready?".
+    SessionSettings settings = options.settings(false).withControls(Set.of(Control.KEYS));
     try (SpeechEngine engine = SpeechEngines.open(settings.speech())) {
       Timeline t = new SessionPreparer(engine).plan(RoutineCatalog.standard().resolve(routine), settings);
       spec.commandLine().getOut().print(json ? PlanReport.json(t) + System.lineSeparator() : PlanReport.table(t));
