@@ -171,8 +171,10 @@ public final class SpeechLint {
         nextName = "the prompt at " + (int) at + " s";
       }
     }
-    if (t.kind() == Kind.PROMPT && step.prompts().get(t.prompt()) instanceof Prompt.Every e) {
-      next = Math.min(next, e.every());
+    if (t.kind() == Kind.PROMPT
+        && step.prompts().get(t.prompt()) instanceof Prompt.Every e
+        && start + e.every() < next) {
+      next = start + e.every();
       nextName = "its own repeat every " + e.every() + " s";
     }
     double room = next - start - ROOM_SECONDS;

@@ -40,8 +40,8 @@ public final class TimelinePlanner {
 
   /** At bedtime, with the mainstream safe-sleep advice: babies sleep on their backs. */
   static final String BEDTIME_REST_TEXT =
-      "Now let your baby rest, warm and quiet. If your baby falls asleep, lay your baby on the back"
-          + " to sleep. Good night.";
+      "Let your baby rest, warm and quiet. If your baby falls asleep, lay your baby on the back."
+          + " Good night.";
 
   private final CueDurations durations;
 
