@@ -34,10 +34,16 @@ public final class EspeakEngine implements SpeechEngine {
   public static final int DEFAULT_WPM = SpeakingRate.DEFAULT_WPM;
 
   /**
-   * Heard words per minute for each nominal {@code -s} one, measured over the seed routines'
-   * sentences at -s 100-175 (1.215-1.220; 1.205 at 200); see docs/benchmarks.md, "Speaking rate".
+   * Heard words per minute for each nominal {@code -s} one, measured over the bundled routines'
+   * sentences (1.18-1.19 from -s 85 to 150); see docs/benchmarks.md, "Speaking rate".
    */
-  static final double HEARD_PER_NOMINAL = 1.217;
+  static final double HEARD_PER_NOMINAL = 1.183;
+
+  /**
+   * What one {@code -g} unit adds to each word at {@code -s 80}, in seconds: documented as 10 ms "at
+   * the default speed", measured 27 ms at the slowest.
+   */
+  static final double WORD_GAP_UNIT_SECONDS = 0.027;
 
   /** espeak-ng speaks no slower than {@code -s 80}; slower rates add a gap between words. */
   static final int SLOWEST_NOMINAL = 80;
@@ -198,7 +204,7 @@ public final class EspeakEngine implements SpeechEngine {
     }
     double slowestHeard = SLOWEST_NOMINAL * HEARD_PER_NOMINAL;
     double extraSecondsPerWord = 60.0 / heardWpm - 60.0 / slowestHeard;
-    return new Nominal(SLOWEST_NOMINAL, (int) Math.round(extraSecondsPerWord * 100));
+    return new Nominal(SLOWEST_NOMINAL, (int) Math.round(extraSecondsPerWord / WORD_GAP_UNIT_SECONDS));
   }
 
   /** espeak-ng's own pace settings: {@code -s} words per minute and {@code -g} gap in 10 ms units. */

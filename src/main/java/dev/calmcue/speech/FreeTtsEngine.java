@@ -27,10 +27,10 @@ public final class FreeTtsEngine implements SpeechEngine {
   public static final int DEFAULT_WPM = SpeakingRate.DEFAULT_WPM;
 
   /**
-   * Heard words per minute for each nominal one. Measured over the seed routines' sentences at nominal
-   * 100-200 (it is linear: 1.380-1.386); see docs/benchmarks.md, "Speaking rate".
+   * Heard words per minute for each nominal one, measured over the bundled routines' sentences
+   * (linear: 1.321-1.325 from --rate 80 to 180); see docs/benchmarks.md, "Speaking rate".
    */
-  static final double HEARD_PER_NOMINAL = 1.383;
+  static final double HEARD_PER_NOMINAL = 1.323;
 
   /** A file of the voice's data inside the FreeTTS jar; present iff the voice can load. */
   static final String VOICE_DATA = "com/sun/speech/freetts/en/us/cmu_us_kal/cmu_us_kal16.bin";
