@@ -3,6 +3,16 @@ package dev.calmcue.speech;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.calmcue.plan.Cue;
+import dev.calmcue.plan.CueKind;
+import dev.calmcue.plan.PlanOptions;
+import dev.calmcue.plan.Timeline;
+import dev.calmcue.plan.TimelinePlanner;
+import dev.calmcue.routine.MinutesRange;
+import dev.calmcue.routine.Prompt;
+import dev.calmcue.routine.Routine;
+import dev.calmcue.routine.Step;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,5 +61,24 @@ class SentencePacedEngineTest {
       out[i] = s[i];
     }
     return out;
+  }
+
+  @Test
+  void planner_countsTheBreathsInEveryCueLength() {
+    SentencePacedEngine paced = new SentencePacedEngine(new FakeEngine());
+    TimelinePlanner planner = new TimelinePlanner(text -> paced.synthesize(text).duration());
+    Step step = new Step("s", "Stroking", "Stroke slowly. Keep talking.", 60, List.of(new Prompt.At(1, "Soft.")));
+    Routine r =
+        new Routine(1, "r", "R", "", "", new MinutesRange(1, 2), List.of(), List.of(), List.of(step), "Done.");
+    Timeline t = planner.plan(r, PlanOptions.defaults());
+    Cue instruction = t.cues().stream().filter(c -> c.kind() == CueKind.INSTRUCTION).findFirst().orElseThrow();
+    Duration spoken =
+        FakeEngine.soundOf("Stroke slowly.").duration()
+            .plus(SentencePacedEngine.BREATH)
+            .plus(FakeEngine.soundOf("Keep talking.").duration());
+    assertEquals(spoken.toMillis(), instruction.length().toMillis(), 1);
+    // the prompt wanted 1 s in; it waits for the whole instruction, breath included, and a pause
+    Cue prompt = t.cues().stream().filter(c -> c.kind() == CueKind.PROMPT).findFirst().orElseThrow();
+    assertEquals(instruction.end().plus(TimelinePlanner.BREATH).toMillis(), prompt.at().toMillis(), 1);
   }
 }
