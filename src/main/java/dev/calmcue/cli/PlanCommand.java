@@ -1,13 +1,11 @@
 package dev.calmcue.cli;
 
-import dev.calmcue.plan.Control;
 import dev.calmcue.plan.Timeline;
 import dev.calmcue.routine.RoutineCatalog;
 import dev.calmcue.session.SessionPreparer;
 import dev.calmcue.session.SessionSettings;
 import dev.calmcue.speech.SpeechEngine;
 import dev.calmcue.speech.SpeechEngines;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,8 +42,9 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // A preview of 'calmcue play' at a terminal: keys answer "Ready?".
-    SessionSettings settings = options.settings(false).withControls(Set.of(Control.KEYS));
+    // No controls, like 'render', so a plan is exactly what a rendered file says ('play' names the
+    // keys or the phone in its prelude).
+    SessionSettings settings = options.settings(false);
     try (SpeechEngine engine = SpeechEngines.open(settings.speech())) {
       Timeline t = new SessionPreparer(engine).plan(RoutineCatalog.standard().resolve(routine), settings);
       spec.commandLine().getOut().print(json ? PlanReport.json(t) + System.lineSeparator() : PlanReport.table(t));

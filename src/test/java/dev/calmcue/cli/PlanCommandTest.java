@@ -142,11 +142,10 @@ class PlanCommandTest {
   }
 
   @Test
-  void planPrep_previewsPlayAtATerminal_readyNamesTheKeys() throws Exception {
+  void planPrep_saysWhatARenderedFileSays_noKeysToPress() throws Exception {
     List<JsonNode> cues = cues("plan", "back-massage", "--json", "--prep");
-    assertEquals(List.of("Ready? To begin, press space."), texts(cues, "ready"));
-    assertEquals(
-        List.of("Welcome. Time for the back massage. To stop at any time, press f."), texts(cues, "intro"));
+    assertEquals(List.of("Ready? Here is the first step."), texts(cues, "ready"));
+    assertEquals(List.of("Welcome. Time for the back massage."), texts(cues, "intro"));
     List<String> preparation = texts(cues, "preparation");
     assertTrue(preparation.get(preparation.size() - 1).startsWith("Now lay your baby on the tummy"), preparation::toString);
   }
