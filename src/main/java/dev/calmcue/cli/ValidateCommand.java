@@ -63,15 +63,11 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (rate < SpeakingRate.MIN_WPM || rate > SpeakingRate.MAX_WPM) {
-      throw new ParameterException(spec.commandLine(), "--rate must be " + SpeakingRate.MIN_WPM
-          + " to " + SpeakingRate.MAX_WPM + " words per minute, got " + rate);
-    }
     if (strict && !speech) {
       throw new ParameterException(spec.commandLine(), "--strict needs --speech");
     }
     RoutineLoader loader = new RoutineLoader();
-    SpeechLint lint = new SpeechLint(rate);
+    SpeechLint lint = new SpeechLint(SpeakingRate.resolve(rate, SpeakingRate.DEFAULT_WPM));
     int invalid = 0;
     int warnings = 0;
     for (Path file : files) {

@@ -17,27 +17,13 @@ public final class SpokenControls {
 
   /** The ready question, naming every way to answer it in this session. */
   public static String ready(Set<Control> controls) {
-    List<String> ways =
-        ways(
-            controls,
-            c ->
-                switch (c) {
-                  case KEYS -> "press space";
-                  case PHONE -> "tap Ready on the phone";
-                });
+    List<String> ways = ways(controls, Control::answer);
     return ways.isEmpty() ? READY_UNANSWERED : "Ready? To begin, " + either(ways) + ".";
   }
 
   /** How to stop early, said once near the start; empty when nothing can stop the session. */
   public static String stop(Set<Control> controls) {
-    List<String> ways =
-        ways(
-            controls,
-            c ->
-                switch (c) {
-                  case KEYS -> "press f";
-                  case PHONE -> "tap Fussy on the phone";
-                });
+    List<String> ways = ways(controls, Control::stop);
     return ways.isEmpty() ? "" : "To stop at any time, " + either(ways) + ".";
   }
 

@@ -323,7 +323,8 @@ public final class PlayerSessionHost implements SessionHost {
   static SessionSettings settingsFor(StartRequest r) {
     PlanOptions plan =
         new PlanOptions(r.minutes(), r.preparation(), r.chimes() && !r.bedtime(), r.bedtime())
-            .withControls(Set.of(Control.PHONE)); // the phone answers "Ready?" and stops
+            .withControls(Set.of(Control.PHONE)) // the phone answers "Ready?" and stops
+            .withPrompts(r.prompts());
     int wpm = r.bedtime() ? SessionSettings.BEDTIME_RATE : 0;
     int volume = r.bedtime() ? SessionSettings.BEDTIME_VOLUME : SessionSettings.DEFAULT_VOLUME;
     return new SessionSettings(plan, new SpeechSettings(SpeechSettings.DEFAULT_ENGINE, null, wpm), volume);

@@ -148,6 +148,13 @@ class RoutineCommandsTest {
   }
 
   @Test
+  void validateSpeech_rateOutOfRangeIsOneLineAndExit2() {
+    Cli.Result r = run("validate", "--speech", "--rate", "500", "routines/back-massage.json");
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().startsWith("calmcue: --rate 500 is out of range: use 80 to 220"), r::toString);
+  }
+
+  @Test
   void validateStrict_needsSpeech() {
     Cli.Result r = run("validate", "--strict", "routines/back-massage.json");
     assertEquals(2, r.code(), r::toString);

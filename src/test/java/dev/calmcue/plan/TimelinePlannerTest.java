@@ -177,6 +177,14 @@ class TimelinePlannerTest {
   }
 
   @Test
+  void titleInSentence_lowercasesAPlainFirstWordOnly() {
+    assertEquals("back massage", TimelinePlanner.titleInSentence("Back massage"));
+    assertEquals("evening stroking", TimelinePlanner.titleInSentence("Evening stroking."));
+    assertEquals("DIY stroking", TimelinePlanner.titleInSentence("DIY stroking"));
+    assertEquals("McKenzie stretches", TimelinePlanner.titleInSentence("McKenzie stretches"));
+  }
+
+  @Test
   void plan_readyAndStopNameOnlyTheControlsOfTheSession() {
     PlanOptions prep = new PlanOptions(OptionalDouble.empty(), true, true, false);
     Timeline keys = planner.plan(Routines.threeSteps(), prep.withControls(Set.of(Control.KEYS)));

@@ -111,6 +111,12 @@ class PlayerSessionHostTest {
   }
 
   @Test
+  void a_phone_start_asking_for_few_prompts_plans_few() {
+    var few = new StartRequest("tiny", OptionalDouble.empty(), false, true, true, dev.calmcue.plan.PromptAmount.FEW);
+    assertEquals(dev.calmcue.plan.PromptAmount.FEW, PlayerSessionHost.settingsFor(few).plan().prompts());
+  }
+
+  @Test
   void routines_are_the_catalogs_good_ones() {
     List<RoutineSummary> routines = host.routines();
     assertEquals(List.of("tiny"), routines.stream().map(RoutineSummary::id).toList(), "broken files left out");
