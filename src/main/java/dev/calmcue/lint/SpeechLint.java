@@ -15,9 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks a routine's spoken texts for listenability: what a tired parent, eyes on the baby, can follow
- * through a flat voice. Pure: texts in, warnings out. Times are estimated from the heard speaking rate
- * (words per minute, as {@code --rate}) and the breath between sentences, as the planner will have them.
+ * Checks a routine's spoken texts for listenability: what a tired parent, eyes on the baby, can
+ * follow through a flat voice. Pure: texts in, warnings out. Times are estimated from the heard
+ * speaking rate (words per minute, as {@code --rate}) and the breath between sentences, as the
+ * planner will have them.
  */
 public final class SpeechLint {
   /** Words one cue may have; more is forgotten before the hands move. */
@@ -69,7 +70,9 @@ public final class SpeechLint {
 
   private final int wordsPerMinute;
 
-  /** @param wordsPerMinute the heard speaking rate the routine will be played at */
+  /**
+   * @param wordsPerMinute the heard speaking rate the routine will be played at
+   */
   public SpeechLint(int wordsPerMinute) {
     if (wordsPerMinute <= 0) {
       throw new IllegalArgumentException("rate must be positive, got " + wordsPerMinute);
@@ -101,25 +104,45 @@ public final class SpeechLint {
           t.kind() == Kind.INSTRUCTION
               ? "; keep what to do here and move the how into the step's first prompt"
               : "; split it or cut it";
-      out.add(warn(t, 0, SpeechRule.LONG_CUE, what + " has " + words + " words, more than " + max
-          + " are hard to keep in mind by ear" + fix));
+      out.add(
+          warn(
+              t,
+              0,
+              SpeechRule.LONG_CUE,
+              what
+                  + " has "
+                  + words
+                  + " words, more than "
+                  + max
+                  + " are hard to keep in mind by ear"
+                  + fix));
     }
   }
 
   private static void noPause(SpokenText t, List<SpeechWarning> out) {
     Matcher stuck = STUCK_SENTENCES.matcher(t.text());
     while (stuck.find()) {
-      out.add(warn(t, stuck.start(), SpeechRule.NO_PAUSE,
-          "no space after '" + stuck.group() + "': the voice runs the two parts together"));
+      out.add(
+          warn(
+              t,
+              stuck.start(),
+              SpeechRule.NO_PAUSE,
+              "no space after '" + stuck.group() + "': the voice runs the two parts together"));
     }
     Matcher s = SENTENCE.matcher(t.text());
     while (s.find()) {
       String sentence = s.group();
       int words = words(sentence);
       if (words > MAX_WORDS_WITHOUT_PAUSE && !PAUSE_MARK.matcher(sentence).find()) {
-        out.add(warn(t, s.start() + leadingSpace(sentence), SpeechRule.NO_PAUSE,
-            "a sentence of " + words + " words without a pause: add a comma where a speaker would"
-                + " breathe, or split it"));
+        out.add(
+            warn(
+                t,
+                s.start() + leadingSpace(sentence),
+                SpeechRule.NO_PAUSE,
+                "a sentence of "
+                    + words
+                    + " words without a pause: add a comma where a speaker would"
+                    + " breathe, or split it"));
       }
     }
   }
@@ -134,7 +157,11 @@ public final class SpeechLint {
   }
 
   private static void readsOddly(SpokenText t, List<SpeechWarning> out) {
-    find(t, DIGITS, out, d -> "digits \"" + d + "\": write the number in words (\"five\", not \"5\")");
+    find(
+        t,
+        DIGITS,
+        out,
+        d -> "digits \"" + d + "\": write the number in words (\"five\", not \"5\")");
     find(t, ABBREVIATION, out, a -> "abbreviation \"" + a + "\": write the words out");
     find(t, CAPITALS, out, c -> "\"" + c + "\" in capitals may be spelled letter by letter");
     find(t, SYMBOL, out, c -> "symbol \"" + c + "\" is read aloud or skipped: use words");
@@ -148,14 +175,22 @@ public final class SpeechLint {
     while (s.find()) {
       Matcher neg = NEGATIVE_START.matcher(s.group());
       if (neg.find()) {
-        out.add(warn(t, s.start() + leadingSpace(s.group()), SpeechRule.NEGATIVE_SAFETY,
-            "a safety sentence starting with \"" + neg.group().strip() + "\" is easily heard"
-                + " without it: say what to do instead (\"Keep your hands beside the spine\")"));
+        out.add(
+            warn(
+                t,
+                s.start() + leadingSpace(s.group()),
+                SpeechRule.NEGATIVE_SAFETY,
+                "a safety sentence starting with \""
+                    + neg.group().strip()
+                    + "\" is easily heard without it: say what to do instead (\"Keep your hands"
+                    + " beside the spine\")"));
       }
     }
   }
 
-  /** An instruction or prompt that, said at the rate, is not over before the next cue of its step. */
+  /**
+   * An instruction or prompt that, said at the rate, is not over before the next cue of its step.
+   */
   private void tooFast(Routine routine, SpokenText t, List<SpeechWarning> out) {
     if (t.step() < 0 || (t.kind() != Kind.INSTRUCTION && t.kind() != Kind.PROMPT)) {
       return;
@@ -182,11 +217,22 @@ public final class SpeechLint {
     if (needs > room) {
       double breaths = (sentences(t.text()) - 1) * breathSeconds();
       long wpmNeeded = room - breaths > 0 ? Math.round(words(t.text()) * 60 / (room - breaths)) : 0;
-      out.add(warn(t, 0, SpeechRule.TOO_FAST, String.format(Locale.ROOT,
-          "at %d words per minute this takes about %.1f s, but %s comes %.0f s in%s; shorten it"
-              + " or give it more time",
-          wordsPerMinute, needs, nextName, next - start,
-          wpmNeeded > 0 ? " (it would have to be said at " + wpmNeeded + " words per minute)" : "")));
+      out.add(
+          warn(
+              t,
+              0,
+              SpeechRule.TOO_FAST,
+              String.format(
+                  Locale.ROOT,
+                  "at %d words per minute this takes about %.1f s, but %s comes %.0f s in%s;"
+                      + " shorten it or give it more time",
+                  wordsPerMinute,
+                  needs,
+                  nextName,
+                  next - start,
+                  wpmNeeded > 0
+                      ? " (it would have to be said at " + wpmNeeded + " words per minute)"
+                      : "")));
     }
   }
 

@@ -19,6 +19,17 @@ public record SpeechWarning(String path, int line, int column, SpeechRule rule, 
 
   /** {@code file:line:col: path: warning: message [rule]}, one line, as compilers print it. */
   public String render(Path file) {
-    return file + ":" + line + ":" + column + ": " + path + ": warning: " + message + " [" + rule.id() + "]";
+    return file
+        + ":"
+        + line
+        + ":"
+        + column
+        + ": "
+        + path
+        + ": warning: "
+        + message
+        + " ["
+        + rule.id()
+        + "]";
   }
 }

@@ -30,7 +30,8 @@ public record PlanOptions(
   }
 
   /** No controls named, every prompt spoken. */
-  public PlanOptions(OptionalDouble minutes, boolean speakPreparation, boolean chimes, boolean bedtime) {
+  public PlanOptions(
+      OptionalDouble minutes, boolean speakPreparation, boolean chimes, boolean bedtime) {
     this(minutes, speakPreparation, chimes, bedtime, Set.of(), PromptAmount.NORMAL);
   }
 
@@ -39,7 +40,8 @@ public record PlanOptions(
   }
 
   public PlanOptions withMinutes(double m) {
-    return new PlanOptions(OptionalDouble.of(m), speakPreparation, chimes, bedtime, controls, prompts);
+    return new PlanOptions(
+        OptionalDouble.of(m), speakPreparation, chimes, bedtime, controls, prompts);
   }
 
   public PlanOptions withSpeakPreparation(boolean speak) {

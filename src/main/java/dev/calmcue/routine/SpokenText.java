@@ -16,7 +16,14 @@ import java.util.Objects;
  *     {@code \u00e9} make text and file differ)
  */
 public record SpokenText(
-    String path, Kind kind, int step, int prompt, boolean safety, String text, int line, int[] columns) {
+    String path,
+    Kind kind,
+    int step,
+    int prompt,
+    boolean safety,
+    String text,
+    int line,
+    int[] columns) {
 
   /** What the text is for. */
   public enum Kind {
@@ -41,7 +48,14 @@ public record SpokenText(
 
   /** A text written plainly at {@code line:column} (the opening quote), without escapes. */
   public static SpokenText plain(
-      String path, Kind kind, int step, int prompt, boolean safety, String text, int line, int column) {
+      String path,
+      Kind kind,
+      int step,
+      int prompt,
+      boolean safety,
+      String text,
+      int line,
+      int column) {
     int[] cols = new int[text.length()];
     for (int i = 0; i < cols.length; i++) {
       cols[i] = column + 1 + i;

@@ -58,7 +58,8 @@ final class SpokenTexts {
     }
   }
 
-  private void add(Optional<JsonValue> v, String path, Kind kind, int step, int prompt, boolean safety) {
+  private void add(
+      Optional<JsonValue> v, String path, Kind kind, int step, int prompt, boolean safety) {
     if (v.isPresent() && v.get() instanceof Str s) {
       out.add(
           new SpokenText(path, kind, step, prompt, safety, s.value(), s.at().line(), columns(s)));
@@ -96,6 +97,9 @@ final class SpokenTexts {
   }
 
   private static List<JsonValue> items(Obj o, String key) {
-    return member(o, key).filter(v -> v instanceof Arr).map(v -> ((Arr) v).items()).orElse(List.of());
+    return member(o, key)
+        .filter(v -> v instanceof Arr)
+        .map(v -> ((Arr) v).items())
+        .orElse(List.of());
   }
 }

@@ -35,7 +35,11 @@ class SpeechLintTest {
             "  \"steps\": [ {",
             "    \"id\": \"s\", \"title\": \"Stroking\", \"seconds\": 60,",
             "    \"say\": \"" + say + "\",",
-            "    \"prompts\": [ { \"at\": " + promptAt + ", \"say\": \"" + prompt + "\", \"safety\": true } ]",
+            "    \"prompts\": [ { \"at\": "
+                + promptAt
+                + ", \"say\": \""
+                + prompt
+                + "\", \"safety\": true } ]",
             "  } ]",
             "}");
     Path file = dir.resolve("t.json");
@@ -74,7 +78,8 @@ class SpeechLintTest {
 
   @Test
   void tooFast_instructionRunsIntoTheFirstPrompt() throws IOException {
-    String say = "Stroke slowly, from the shoulders down. Then stroke up, one hand after the other.";
+    String say =
+        "Stroke slowly, from the shoulders down. Then stroke up, one hand after the other.";
     // 14 words and a breath: about 6.4 s at 140 words per minute, 9.7 s at 90
     assertEquals(List.of(), lint("Keep every touch light.", say, 8, "Slow and soft.", 140));
     SpeechWarning w =
@@ -94,7 +99,9 @@ class SpeechLintTest {
   void noPause_longSentenceWithoutAComma() throws IOException {
     SpeechWarning w =
         only(
-            lintSay("Stroke. Stroke slowly down from the shoulders over the buttocks and the legs to the feet."),
+            lintSay(
+                "Stroke. Stroke slowly down from the shoulders over the buttocks and the legs to"
+                    + " the feet."),
             SpeechRule.NO_PAUSE);
     assertEquals(13 + "Stroke. ".length(), w.column());
     assertTrue(w.message().contains("15 words"), w.message());
@@ -140,8 +147,14 @@ class SpeechLintTest {
   @Test
   void negativeSafety_safetyNoteAndSafetyPromptStartingWithANegation() throws IOException {
     List<SpeechWarning> ws =
-        lint("Be gentle. Never press on the spine.", "Stroke slowly.", 30, "Do not tap the spine.", 140);
-    List<SpeechWarning> neg = ws.stream().filter(w -> w.rule() == SpeechRule.NEGATIVE_SAFETY).toList();
+        lint(
+            "Be gentle. Never press on the spine.",
+            "Stroke slowly.",
+            30,
+            "Do not tap the spine.",
+            140);
+    List<SpeechWarning> neg =
+        ws.stream().filter(w -> w.rule() == SpeechRule.NEGATIVE_SAFETY).toList();
     assertEquals(2, neg.size(), ws::toString);
     assertEquals("safety[0]", neg.get(0).path());
     assertEquals(5, neg.get(0).line());
@@ -159,7 +172,9 @@ class SpeechLintTest {
 
   @Test
   void render_readsLikeACompilerWarning() {
-    SpeechWarning w = new SpeechWarning("steps[0].say", 9, 12, SpeechRule.EAR_TRAP, "\"knead\" sounds like \"need\"");
+    SpeechWarning w =
+        new SpeechWarning(
+            "steps[0].say", 9, 12, SpeechRule.EAR_TRAP, "\"knead\" sounds like \"need\"");
     assertEquals(
         "r.json:9:12: steps[0].say: warning: \"knead\" sounds like \"need\" [ear-trap]",
         w.render(Path.of("r.json")));

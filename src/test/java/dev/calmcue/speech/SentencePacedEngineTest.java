@@ -26,8 +26,12 @@ class SentencePacedEngineTest {
     assertEquals(
         List.of("Ready?", "To begin, press space.", "Go!", "Next: Stroking."),
         SentencePacedEngine.sentences("  Ready? To begin, press space. Go!  Next: Stroking. "));
-    assertEquals(List.of("One sentence, with a comma"), SentencePacedEngine.sentences("One sentence, with a comma"));
-    assertEquals(List.of("Say \"stop.\"", "Then rest."), SentencePacedEngine.sentences("Say \"stop.\" Then rest."));
+    assertEquals(
+        List.of("One sentence, with a comma"),
+        SentencePacedEngine.sentences("One sentence, with a comma"));
+    assertEquals(
+        List.of("Say \"stop.\"", "Then rest."),
+        SentencePacedEngine.sentences("Say \"stop.\" Then rest."));
   }
 
   @Test
@@ -44,7 +48,8 @@ class SentencePacedEngineTest {
     short[] breath = Arrays.copyOfRange(s, first.length(), first.length() + BREATH_SAMPLES);
     assertTrue(Arrays.stream(toInts(breath)).allMatch(v -> v == 0), "silence between");
     assertTrue(
-        Arrays.equals(second.samples(), Arrays.copyOfRange(s, first.length() + BREATH_SAMPLES, s.length)));
+        Arrays.equals(
+            second.samples(), Arrays.copyOfRange(s, first.length() + BREATH_SAMPLES, s.length)));
   }
 
   @Test
@@ -67,18 +72,38 @@ class SentencePacedEngineTest {
   void planner_countsTheBreathsInEveryCueLength() {
     SentencePacedEngine paced = new SentencePacedEngine(new FakeEngine());
     TimelinePlanner planner = new TimelinePlanner(text -> paced.synthesize(text).duration());
-    Step step = new Step("s", "Stroking", "Stroke slowly. Keep talking.", 60, List.of(new Prompt.At(1, "Soft.")));
+    Step step =
+        new Step(
+            "s",
+            "Stroking",
+            "Stroke slowly. Keep talking.",
+            60,
+            List.of(new Prompt.At(1, "Soft.")));
     Routine r =
-        new Routine(1, "r", "R", "", "", new MinutesRange(1, 2), List.of(), List.of(), List.of(step), "Done.");
+        new Routine(
+            1,
+            "r",
+            "R",
+            "",
+            "",
+            new MinutesRange(1, 2),
+            List.of(),
+            List.of(),
+            List.of(step),
+            "Done.");
     Timeline t = planner.plan(r, PlanOptions.defaults());
-    Cue instruction = t.cues().stream().filter(c -> c.kind() == CueKind.INSTRUCTION).findFirst().orElseThrow();
+    Cue instruction =
+        t.cues().stream().filter(c -> c.kind() == CueKind.INSTRUCTION).findFirst().orElseThrow();
     Duration spoken =
-        FakeEngine.soundOf("Stroke slowly.").duration()
+        FakeEngine.soundOf("Stroke slowly.")
+            .duration()
             .plus(SentencePacedEngine.BREATH)
             .plus(FakeEngine.soundOf("Keep talking.").duration());
     assertEquals(spoken.toMillis(), instruction.length().toMillis(), 1);
     // the prompt wanted 1 s in; it waits for the whole instruction, breath included, and a pause
-    Cue prompt = t.cues().stream().filter(c -> c.kind() == CueKind.PROMPT).findFirst().orElseThrow();
-    assertEquals(instruction.end().plus(TimelinePlanner.BREATH).toMillis(), prompt.at().toMillis(), 1);
+    Cue prompt =
+        t.cues().stream().filter(c -> c.kind() == CueKind.PROMPT).findFirst().orElseThrow();
+    assertEquals(
+        instruction.end().plus(TimelinePlanner.BREATH).toMillis(), prompt.at().toMillis(), 1);
   }
 }

@@ -57,14 +57,16 @@ class SpeakingRateCalibrationTest {
   }
 
   private static void assertWithinTenPercent(int rate, double measured, String engine) {
-    System.out.printf(Locale.ROOT, "%s --rate %d: heard %.1f words per minute%n", engine, rate, measured);
+    System.out.printf(
+        Locale.ROOT, "%s --rate %d: heard %.1f words per minute%n", engine, rate, measured);
     assertTrue(
         Math.abs(measured - rate) <= 0.10 * rate,
         String.format(Locale.ROOT, "%s at --rate %d is heard at %.1f wpm", engine, rate, measured));
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {SpeakingRate.MIN_WPM, 100, SpeakingRate.BEDTIME_WPM, SpeakingRate.DEFAULT_WPM, 180})
+  @ValueSource(
+      ints = {SpeakingRate.MIN_WPM, 100, SpeakingRate.BEDTIME_WPM, SpeakingRate.DEFAULT_WPM, 180})
   void freeTts_heardRateIsTheRateAskedFor(int rate) {
     assumeTrue(FreeTtsEngine.voiceAvailable(), "FreeTTS voice data missing");
     try (FreeTtsEngine engine = new FreeTtsEngine(new SpeechSettings("freetts", null, rate))) {
@@ -73,7 +75,8 @@ class SpeakingRateCalibrationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {SpeakingRate.MIN_WPM, 100, SpeakingRate.BEDTIME_WPM, SpeakingRate.DEFAULT_WPM, 180})
+  @ValueSource(
+      ints = {SpeakingRate.MIN_WPM, 100, SpeakingRate.BEDTIME_WPM, SpeakingRate.DEFAULT_WPM, 180})
   void espeak_heardRateIsTheRateAskedFor(int rate) {
     Optional<Path> espeak = EspeakEngine.locate();
     assumeTrue(espeak.isPresent(), "espeak-ng is not installed (apt-get install espeak-ng)");
