@@ -213,10 +213,12 @@ public final class SpeechLint {
       nextName = "its own repeat every " + e.every() + " s";
     }
     double room = next - start - ROOM_SECONDS;
-    double needs = seconds(t.text());
+    int rate = rateOf(step);
+    double needs = seconds(t.text(), rate);
     if (needs > room) {
       double breaths = (sentences(t.text()) - 1) * breathSeconds();
-      long wpmNeeded = room - breaths > 0 ? Math.round(words(t.text()) * 60 / (room - breaths)) : 0;
+      long wpmNeeded =
+          room - breaths > 0 ? Math.round(words(t.text()) * 60 / (room - breaths)) : 0;
       out.add(
           warn(
               t,
@@ -224,9 +226,9 @@ public final class SpeechLint {
               SpeechRule.TOO_FAST,
               String.format(
                   Locale.ROOT,
-                  "at %d words per minute this takes about %.1f s, but %s comes %.0f s in%s;"
-                      + " shorten it or give it more time",
-                  wordsPerMinute,
+                  "at %d words per minute this takes about %.1f s, but %s comes %.0f s after"
+                      + " it starts%s; shorten it or give it more time",
+                  rate,
                   needs,
                   nextName,
                   next - start,
@@ -236,9 +238,17 @@ public final class SpeechLint {
     }
   }
 
-  /** Estimated spoken length: words at the rate plus a breath between sentences. */
-  double seconds(String text) {
-    return words(text) * 60.0 / wordsPerMinute + (sentences(text) - 1) * breathSeconds();
+  /**
+   * The heard rate a step is spoken at: the session's. Where a routine sets its own pace per step,
+   * this is the one place to apply it.
+   */
+  private int rateOf(Step step) {
+    return wordsPerMinute;
+  }
+
+  /** Estimated spoken length: words at {@code rate} plus a breath between sentences. */
+  static double seconds(String text, int rate) {
+    return words(text) * 60.0 / rate + (sentences(text) - 1) * breathSeconds();
   }
 
   private static double breathSeconds() {
