@@ -46,23 +46,6 @@ public record SpokenText(
     columns = columns.clone();
   }
 
-  /** A text written plainly at {@code line:column} (the opening quote), without escapes. */
-  public static SpokenText plain(
-      String path,
-      Kind kind,
-      int step,
-      int prompt,
-      boolean safety,
-      String text,
-      int line,
-      int column) {
-    int[] cols = new int[text.length()];
-    for (int i = 0; i < cols.length; i++) {
-      cols[i] = column + 1 + i;
-    }
-    return new SpokenText(path, kind, step, prompt, safety, text, line, cols);
-  }
-
   /** Column of the character at {@code index} of the text; the string's start for an empty text. */
   public int columnAt(int index) {
     if (columns.length == 0) {
