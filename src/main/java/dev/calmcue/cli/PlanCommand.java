@@ -45,6 +45,8 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // No controls, like 'render', so a plan is exactly what a rendered file says ('play' names the
+    // keys or the phone in its prelude).
     SessionSettings settings = options.settings(false);
     try (SpeechEngine engine = SpeechEngines.open(settings.speech())) {
       Timeline t = new SessionPreparer(engine).plan(RoutineCatalog.standard().resolve(routine), settings);

@@ -57,7 +57,7 @@ class PlayKeysTmuxTest {
     keys("?");
     waitFor(s -> count(s, "keys: space") == 2, "the keys shown again");
     keys("q");
-    String screen = waitFor(s -> s.contains("TTY="), "the end");
+    String screen = waitFor(s -> s.contains("TTY="), "the end and the terminal state");
     assertTrue(screen.contains("] Well done."), screen);
     assertTrue(screen.contains("Stopped: 0 steps completed"), screen);
     assertTrue(screen.contains("EXIT=0"), screen);
@@ -72,8 +72,11 @@ class PlayKeysTmuxTest {
     keys(" ");
     waitFor(s -> s.contains("step 1/3"), "the steps");
     keys("f");
-    String screen = waitFor(s -> s.contains("TTY="), "the end");
+    String screen = waitFor(s -> s.contains("TTY="), "the end and the terminal state");
     assertTrue(screen.contains("] That's enough for today."), screen);
+    // at a terminal the prelude names the keys, and only the keys
+    assertTrue(screen.contains("] Ready? To begin, press space."), screen);
+    assertTrue(screen.contains("To stop at any time, press f."), screen);
     assertTrue(screen.contains("Stopped early (fussy baby)"), screen);
   }
 
@@ -82,7 +85,7 @@ class PlayKeysTmuxTest {
     start("--no-prep", "--speed", "3");
     waitFor(s -> s.contains("step 1/3"), "the first step");
     tmux("send-keys", "-t", session, "C-c");
-    String screen = waitFor(s -> s.contains("TTY="), "the end");
+    String screen = waitFor(s -> s.contains("TTY="), "the end and the terminal state");
     assertTrue(screen.contains("EXIT=130"), screen);
     assertTrue(screen.contains("TTY=icanon echo"), "terminal restored:\n" + screen);
     assertTrue(screen.contains("MODES=same"), "every mode and the speed restored:\n" + screen);

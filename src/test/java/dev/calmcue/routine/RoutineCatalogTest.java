@@ -210,7 +210,7 @@ class RoutineCatalogTest {
     RoutineCatalog catalog = new RoutineCatalog(null, null, true);
     List<CatalogEntry> entries = catalog.entries();
     assertEquals(
-        List.of("back-massage", "daily-back-massage"),
+        List.of("back-massage", "daily-back-massage", "evening-stroking"),
         entries.stream().map(CatalogEntry::id).collect(Collectors.toList()));
     assertTrue(entries.stream().allMatch(e -> e.origin() == Origin.BUILT_IN && !e.broken()));
     assertEquals("Back massage", catalog.resolve("back-massage").title());
