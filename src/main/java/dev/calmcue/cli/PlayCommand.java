@@ -2,11 +2,14 @@ package dev.calmcue.cli;
 
 import dev.calmcue.history.HistoryLocation;
 import dev.calmcue.history.HistoryStore;
+import dev.calmcue.plan.Control;
 import dev.calmcue.session.SessionSettings;
-import java.io.PrintWriter;
 import dev.calmcue.voice.ListenSettings;
+import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +62,7 @@ final class PlayCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "ROUTINE",
+      completionCandidates = RoutineIds.class,
       description = "Routine id (see 'calmcue list') or a routine .json file.")
   String routine;
 
@@ -113,7 +117,16 @@ final class PlayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     HistoryStore history =
         new HistoryStore(HistoryLocation.historyFile(), java.time.Clock.systemDefaultZone());
-    SessionSettings settings = session.settings(true);
+    // Keys answer "Ready?" and stop the session only at a terminal (as TerminalSession decides);
+    // with --listen the voice does too.
+    Set<Control> controls = EnumSet.noneOf(Control.class);
+    if (Terminals.stdinIsTerminal()) {
+      controls.add(Control.KEYS);
+    }
+    if (listen.listen) {
+      controls.add(listen.settings().wakeWord() ? Control.VOICE : Control.VOICE_NO_WAKE_WORD);
+    }
+    SessionSettings settings = session.settings(true).withControls(controls);
     if (prepOnceADay) {
       settings = PrepOnceADay.apply(settings, history, w -> err.println("calmcue: warning: " + w));
     }
