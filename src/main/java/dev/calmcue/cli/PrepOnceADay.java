@@ -43,6 +43,7 @@ final class PrepOnceADay {
     return new SessionSettings(
         new PlanOptions(p.minutes(), false, p.chimes(), p.bedtime()),
         settings.speech(),
-        settings.volumePercent());
+        settings.volumePercent(),
+        settings.music());
   }
 }
