@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 final class DuckEnvelope {
   /** How far the music goes down under speech: well past the 12 dB that keeps words clear. */
-  static final double DEPTH_DB = 16;
+  static final double DEPTH_DB = 18;
 
   static final double DEPTH = Math.pow(10, -DEPTH_DB / 20);
   static final double ATTACK_SECONDS = 0.3;

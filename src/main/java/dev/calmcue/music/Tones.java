@@ -35,16 +35,17 @@ final class Tones {
             new double[] {1.0, 0.16, 0.05, 0.025},
             new double[] {decay, decay * 0.45, decay * 0.3, 0.08});
       }
+        // Short enough to be gone before the next bar at the quickest pace: one clear mark a stroke.
       case BASS ->
           partials(
               rate,
-              2.2,
+              1.4,
               0.015,
               f,
               0.0,
               new double[] {1, 2},
               new double[] {1.0, 0.25},
-              new double[] {1.3, 0.5});
+              new double[] {0.35, 0.2});
       case TICK ->
           partials(
               rate,
