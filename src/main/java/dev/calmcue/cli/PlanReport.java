@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.calmcue.plan.Cue;
 import dev.calmcue.plan.DroppedCue;
+import dev.calmcue.plan.StepSpan;
 import dev.calmcue.plan.Timeline;
+import dev.calmcue.routine.Routine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -20,7 +22,7 @@ final class PlanReport {
   private PlanReport() {}
 
   /** The fixed JSON shape of {@code calmcue plan --json}; times in seconds from session start. */
-  static String json(Timeline t) {
+  static String json(Timeline t, Routine r) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("routine", t.routineId());
     root.put("totalSeconds", seconds(t.total()));
@@ -35,6 +37,16 @@ final class PlanReport {
       cues.add(m);
     }
     root.put("cues", cues);
+    List<Map<String, Object>> steps = new ArrayList<>();
+    for (StepSpan span : t.steps()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", span.id());
+      m.put("start", seconds(span.start()));
+      m.put("end", seconds(span.end()));
+      m.put("pace", r.steps().get(span.index()).pace());
+      steps.add(m);
+    }
+    root.put("steps", steps);
     List<Map<String, Object>> dropped = new ArrayList<>();
     for (DroppedCue d : t.dropped()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -53,7 +65,7 @@ final class PlanReport {
     }
   }
 
-  static String table(Timeline t) {
+  static String table(Timeline t, Routine r) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%s: %s, %s in all, steps from %s%n", t.routineId(), t.title(),
         clock(t.total()), clock(t.stepsStart())));
@@ -61,6 +73,17 @@ final class PlanReport {
     for (Cue c : t.cues()) {
       sb.append(String.format(Locale.ROOT, "%-8s %-8s %-12s %-24s %s%n", clock(c.at()), clock(c.end()),
           c.kind().jsonName(), c.stepId() == null ? "-" : c.stepId(), c.text()));
+    }
+    sb.append("Pace (strokes a minute; --music keeps it):").append(System.lineSeparator());
+    for (StepSpan span : t.steps()) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  %-8s %-8s %-24s %d%n",
+              clock(span.start()),
+              clock(span.end()),
+              span.id(),
+              r.steps().get(span.index()).pace()));
     }
     if (t.dropped().isEmpty()) {
       sb.append("Nothing dropped.").append(System.lineSeparator());
