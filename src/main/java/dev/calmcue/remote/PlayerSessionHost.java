@@ -322,7 +322,8 @@ public final class PlayerSessionHost implements SessionHost {
     PlanOptions plan = new PlanOptions(r.minutes(), r.preparation(), r.chimes() && !r.bedtime(), r.bedtime());
     int wpm = r.bedtime() ? SessionSettings.BEDTIME_RATE : 0;
     int volume = r.bedtime() ? SessionSettings.BEDTIME_VOLUME : SessionSettings.DEFAULT_VOLUME;
-    return new SessionSettings(plan, new SpeechSettings(SpeechSettings.DEFAULT_ENGINE, null, wpm), volume);
+    return new SessionSettings(
+        plan, new SpeechSettings(SpeechSettings.DEFAULT_ENGINE, null, wpm), volume, r.music());
   }
 
   private static String oneLine(Throwable e) {

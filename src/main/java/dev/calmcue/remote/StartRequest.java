@@ -1,5 +1,6 @@
 package dev.calmcue.remote;
 
+import dev.calmcue.music.MusicSettings;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
@@ -8,12 +9,25 @@ import java.util.OptionalDouble;
  *
  * @param minutes length of the steps; empty = as the routine is written
  * @param preparation speak intro, preparation and safety first, then wait for "ready"
+ * @param music the music bed under the voice
  */
 public record StartRequest(
-    String routineId, OptionalDouble minutes, boolean bedtime, boolean preparation, boolean chimes) {
+    String routineId,
+    OptionalDouble minutes,
+    boolean bedtime,
+    boolean preparation,
+    boolean chimes,
+    MusicSettings music) {
   public StartRequest {
     Objects.requireNonNull(routineId, "routineId");
     Objects.requireNonNull(minutes, "minutes");
+    Objects.requireNonNull(music, "music");
+  }
+
+  /** A request without music. */
+  public StartRequest(
+      String routineId, OptionalDouble minutes, boolean bedtime, boolean preparation, boolean chimes) {
+    this(routineId, minutes, bedtime, preparation, chimes, MusicSettings.OFF);
   }
 
   /** As {@code calmcue play ROUTINE} would: as written, preparation spoken first, chimes on. */
