@@ -64,6 +64,9 @@ final class DuckEnvelope {
         out[i] = (float) Math.min(out[i], duck(k, starts[c], ends[c]));
       }
     }
+    if (from >= musicStart + fadeIn && to <= fadeOutStart) {
+      return; // between the fades: nothing to scale
+    }
     for (int i = 0; i < len; i++) {
       out[i] *= (float) fades(from + i);
     }

@@ -85,11 +85,12 @@ final class MusicBed {
     }
     for (; i < onsets.length && onsets[i] < to; i++) {
       float[] sound = sound(timbres[i], pitches[i]);
-      long s = Math.max(onsets[i], from);
-      long e = Math.min(onsets[i] + sound.length, to);
+      int s = (int) (Math.max(onsets[i], from) - from);
+      int e = (int) (Math.min(onsets[i] + sound.length, to) - from);
+      int shift = (int) (from - onsets[i]);
       float g = gains[i];
-      for (long k = s; k < e; k++) {
-        out[(int) (k - from)] += g * sound[(int) (k - onsets[i])];
+      for (int k = s; k < e; k++) {
+        out[k] += g * sound[k + shift];
       }
     }
   }

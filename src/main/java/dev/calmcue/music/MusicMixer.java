@@ -10,6 +10,7 @@ import dev.calmcue.plan.Timeline;
 import dev.calmcue.routine.Routine;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The session's speech with a music bed mixed in, on the same sample timeline, as a pull source:
@@ -25,7 +26,8 @@ public final class MusicMixer implements SampleSource {
   static final double RESUME_FADE_SECONDS = 0.03;
 
   private final TimelineAudio speech;
-  private final MusicBed bed;
+  private final CompletableFuture<MusicBed> bed;
+  private final long musicStart;
   private final DuckEnvelope envelope;
   private final double level;
   private final int resumeFade;
@@ -35,9 +37,15 @@ public final class MusicMixer implements SampleSource {
   /** Samples into the fade after a jump; at {@link #resumeFade} no fade is under way. */
   private int faded;
 
-  MusicMixer(TimelineAudio speech, MusicBed bed, DuckEnvelope envelope, double level) {
+  MusicMixer(
+      TimelineAudio speech,
+      CompletableFuture<MusicBed> bed,
+      long musicStart,
+      DuckEnvelope envelope,
+      double level) {
     this.speech = speech;
     this.bed = bed;
+    this.musicStart = musicStart;
     this.envelope = envelope;
     this.level = level;
     this.resumeFade = (int) Math.round(RESUME_FADE_SECONDS * speech.sampleRate());
@@ -46,7 +54,9 @@ public final class MusicMixer implements SampleSource {
 
   /**
    * The session's sound with {@code music} under {@code speech}, or the speech alone when the music
-   * is off. Cheap: no sound is made until samples are asked for.
+   * is off. Returns at once: the notes are placed on a background thread (tens of milliseconds for
+   * a long session) and each pitch is synthesised when first heard, so the first word is never
+   * delayed; the music is needed only after "Ready?".
    *
    * @param voiceVolume the session's volume 0..100; the music is scaled by it too
    */
@@ -83,8 +93,10 @@ public final class MusicMixer implements SampleSource {
     long end = speech.totalSamples();
     Iterator<ScoreNote> score =
         music.style() == MusicStyle.PULSE ? Lullabies.pulse() : Lullabies.score();
-    MusicBed bed =
-        MusicBed.of(score, new StrokeClock(rate, stepStarts, paces), musicStart, end, rate);
+    StrokeClock clock = new StrokeClock(rate, stepStarts, paces);
+    long from = musicStart;
+    CompletableFuture<MusicBed> bed =
+        CompletableFuture.supplyAsync(() -> MusicBed.of(score, clock, from, end, rate));
     DuckEnvelope envelope =
         new DuckEnvelope(rate, starts, ends, musicStart, closingStart, closingEnd);
     double level =
@@ -92,7 +104,7 @@ public final class MusicMixer implements SampleSource {
             * Short.MAX_VALUE
             * new Volume(voiceVolume).gain()
             * new Volume(music.volumePercent()).gain();
-    return new MusicMixer(speech, bed, envelope, level);
+    return new MusicMixer(speech, bed, musicStart, envelope, level);
   }
 
   @Override
@@ -108,23 +120,27 @@ public final class MusicMixer implements SampleSource {
   @Override
   public void fill(long from, short[] buf, int off, int len) {
     speech.fill(from, buf, off, len);
+    if (from != expected) {
+      faded = 0;
+    }
+    expected = from + len;
+    if (from + len <= musicStart) {
+      return; // before the music: the speech alone, without waiting for the notes
+    }
     if (music.length < len) {
       music = new float[len];
       gain = new float[len];
     }
-    bed.fill(from, music, len);
+    bed.join().fill(from, music, len);
     envelope.fill(from, gain, len);
-    if (from != expected) {
-      faded = 0;
-    }
+    float scale = (float) level;
     for (int i = 0; i < len; i++) {
-      double m = music[i] * gain[i] * level;
+      float m = music[i] * gain[i] * scale;
       if (faded < resumeFade) {
-        m *= Tones.ramp((double) faded++ / resumeFade);
+        m *= (float) Tones.ramp((double) faded++ / resumeFade);
       }
-      long v = Math.round(buf[off + i] + m);
-      buf[off + i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+      int v = buf[off + i] + (int) (m >= 0 ? m + 0.5f : m - 0.5f);
+      buf[off + i] = (short) (v > Short.MAX_VALUE ? Short.MAX_VALUE : Math.max(v, Short.MIN_VALUE));
     }
-    expected = from + len;
   }
 }

@@ -47,9 +47,9 @@ final class StrokeClock {
     return new Walker(start);
   }
 
-  /** Integrates the pace in 5 ms steps, interpolating within one; asked in ascending order. */
+  /** Integrates the pace in 10 ms steps, interpolating within one; asked in ascending order. */
   final class Walker {
-    private final long grid = Math.max(1, rate / 200);
+    private final long grid = Math.max(1, rate / 100);
     private long at;
     private double phase;
     private double next;
