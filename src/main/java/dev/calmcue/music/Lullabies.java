@@ -65,6 +65,9 @@ final class Lullabies {
                       "C3: D5@0 C5@0.5 C5@1"),
                   List.of())));
 
+  /** The songs' notes, parsed once. */
+  private static final List<List<ScoreNote>> NOTES = SONGS.stream().map(Song::notes).toList();
+
   private Lullabies() {}
 
   /** The titles, in the order they play. */
@@ -86,7 +89,7 @@ final class Lullabies {
 
       @Override
       public ScoreNote next() {
-        List<ScoreNote> notes = SONGS.get(song).notes();
+        List<ScoreNote> notes = NOTES.get(song);
         if (index == notes.size()) {
           // a bar of bass alone between songs, then the next song
           ScoreNote rest = new ScoreNote(offset + SONGS.get(song).bars(), Timbre.BASS, 48, BASS);
