@@ -120,6 +120,15 @@ public final class MusicMixer implements SampleSource {
   @Override
   public void fill(long from, short[] buf, int off, int len) {
     speech.fill(from, buf, off, len);
+    addMusic(from, buf, off, len);
+  }
+
+  /**
+   * Adds the music of samples {@code [from, from+len)} to what {@code buf} holds: for a player that
+   * fills (and perhaps mutes) the speech itself. Pulls must follow one another for the music to run
+   * on without a fade; any other position fades the music back in.
+   */
+  public void addMusic(long from, short[] buf, int off, int len) {
     if (from != expected) {
       faded = 0;
     }
