@@ -32,7 +32,7 @@ final class MusicBed {
     this.longest = (int) Math.ceil(2.5 * rate); // no sound of Tones is longer
   }
 
-  /** The notes of {@code score} from sample {@code start} until {@code end}, paced by {@code clock}. */
+  /** The notes of {@code score} from sample {@code start} to {@code end}, at the clock's pace. */
   static MusicBed of(Iterator<ScoreNote> score, StrokeClock clock, long start, long end, int rate) {
     List<ScoreNote> notes = new ArrayList<>();
     List<Long> at = new ArrayList<>();

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The stroke pace over the session's samples: each step's own pace, with a smooth (raised-cosine)
- * change over {@link #CHANGE_SECONDS} from where a step starts, and the first step's pace before it.
+ * change over {@link #CHANGE_SECONDS} from where a step starts, and the first step's pace before
+ * it.
  */
 final class StrokeClock {
   /** Long enough to be felt as easing into the new movement, short against any step (>= 5 s). */

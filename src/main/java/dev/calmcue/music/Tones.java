@@ -35,7 +35,7 @@ final class Tones {
             new double[] {1.0, 0.16, 0.05, 0.025},
             new double[] {decay, decay * 0.45, decay * 0.3, 0.08});
       }
-        // Short enough to be gone before the next bar at the quickest pace: one clear mark a stroke.
+        // Gone before the next bar even at the quickest pace: one clear mark a stroke.
       case BASS ->
           partials(
               rate,

@@ -119,8 +119,8 @@ class RenderMusicTest {
   private static final int FRAME = 160; // 10 ms
 
   /**
-   * Onset strength of the bass (below ~200 Hz, where the stroke is marked) in 10 ms frames: the rise
-   * of each frame's energy over the previous one.
+   * Onset strength of the bass (below ~200 Hz, where the stroke is marked) in 10 ms frames: the
+   * rise of each frame's energy over the previous one.
    */
   private static double[] bassOnsets(double[] x) {
     double[] low = lowPass(lowPass(x, 200), 200);
