@@ -97,6 +97,24 @@ class MusicMixerTest {
   }
 
   @Test
+  void envelope_betweenCuesCloserThanItsRamps_staysDownWithoutDippingFurther() {
+    DuckEnvelope env =
+        new DuckEnvelope(
+            RATE,
+            new long[] {sample(5), sample(7.5)},
+            new long[] {sample(7), sample(9)},
+            0,
+            Long.MAX_VALUE,
+            0);
+    float[] g = new float[(int) sample(12)];
+    env.fill(0, g, g.length);
+    for (long k = sample(5); k < sample(9); k++) {
+      assertTrue(g[(int) k] >= DuckEnvelope.DEPTH - 1e-6, "never below the duck at " + k);
+      assertTrue(g[(int) k] < 0.6, "not back up in a half-second gap at " + k);
+    }
+  }
+
+  @Test
   void musicIsAtLeastTwelveDecibelsUnderEveryCue_andPresentBetweenThem() {
     double[] bed = bed(MusicStyle.LULLABY, 0, session.audio.totalSamples());
     short[] speech = pull(session.audio, 0, session.audio.totalSamples(), 1000);
