@@ -22,8 +22,23 @@ public final class Main {
   /** Runs one command line and returns its exit code (see {@link ExitCodes}); testable in-process. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = CalmcueCommand.commandLine();
+    if (helpAsked(args)) {
+      CalmcueCommand.fitHelpToTerminal(cl); // costs a look at the terminal: only for help
+    }
     cl.setOut(out);
     cl.setErr(err);
     return cl.execute(args);
+  }
+
+  private static boolean helpAsked(String... args) {
+    if (args.length == 0) {
+      return true;
+    }
+    for (String a : args) {
+      if (a.equals("-h") || a.equals("--help") || a.equals("help")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

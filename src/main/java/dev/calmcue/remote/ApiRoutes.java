@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.calmcue.CalmcueException;
 import dev.calmcue.music.MusicSettings;
 import dev.calmcue.music.MusicStyle;
+import dev.calmcue.plan.PromptAmount;
 import dev.calmcue.session.Command;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,15 @@ final class ApiRoutes {
           "fussy", new Command.Fussy(),
           "ready", new Command.Ready());
   private static final Set<String> START_FIELDS =
-      Set.of("routine", "minutes", "bedtime", "preparation", "chimes", "music", "musicVolume");
+      Set.of(
+          "routine",
+          "minutes",
+          "bedtime",
+          "preparation",
+          "chimes",
+          "music",
+          "musicVolume",
+          "prompts");
   private static final int DEFAULT_HISTORY = 50;
   private static final int MAX_HISTORY = 1000;
 
@@ -146,9 +155,12 @@ final class ApiRoutes {
     for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
       String field = it.next();
       if (!START_FIELDS.contains(field)) {
-        throw new Refusal(400, "unknown field '"
+        throw new Refusal(
+            400,
+            "unknown field '"
                 + field
-                + "' (known: routine, minutes, bedtime, preparation, chimes, music, musicVolume)");
+                + "' (known: routine, minutes, bedtime, preparation, chimes, music, musicVolume,"
+                + " prompts)");
       }
     }
     JsonNode routine = body.get("routine");
@@ -170,6 +182,7 @@ final class ApiRoutes {
         bedtime,
         flag(body, "preparation", true), // like play: the checklist first, then "Ready?"
         flag(body, "chimes", true),
+        prompts(body.get("prompts")),
         music(body, bedtime));
   }
 
@@ -192,6 +205,19 @@ final class ApiRoutes {
       percent = volume.asInt();
     }
     return new MusicSettings(chosen, percent);
+  }
+
+  /** "few" or "normal" (the default), as {@code --prompts}. */
+  private static PromptAmount prompts(JsonNode v) throws Refusal {
+    if (v == null || v.isNull()) {
+      return PromptAmount.NORMAL;
+    }
+    for (PromptAmount p : PromptAmount.values()) {
+      if (v.isTextual() && p.cliName().equals(v.asText())) {
+        return p;
+      }
+    }
+    throw new Refusal(400, "'prompts' must be \"few\" or \"normal\"");
   }
 
   private static boolean flag(JsonNode body, String name, boolean otherwise) throws Refusal {

@@ -132,7 +132,15 @@ class RemoteServerTest {
       assertEquals(2.0, asked.minutes().getAsDouble());
       assertTrue(asked.bedtime());
       assertTrue(asked.chimes(), "chimes default on");
+      assertEquals(dev.calmcue.plan.PromptAmount.NORMAL, asked.prompts(), "every prompt by default");
       assertEquals(MusicStyle.LULLABY, asked.music().style(), "bedtime brings the lullaby");
+    }
+
+    @Test
+    void a_start_can_ask_for_few_prompts_as_prompts_few_does() throws Exception {
+      var r = post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false,\"prompts\":\"few\"}");
+      assertEquals(201, r.statusCode(), r.body());
+      assertEquals(dev.calmcue.plan.PromptAmount.FEW, host.starts.get(0).prompts());
     }
 
     @Test
@@ -183,6 +191,7 @@ class RemoteServerTest {
         "{\"routine\":\"tiny-test\",\"music\":\"jazz\"}",
         "{\"routine\":\"tiny-test\",\"musicVolume\":101}",
         "{\"routine\":\"tiny-test\",\"musicVolume\":\"loud\"}",
+        "{\"routine\":\"tiny-test\",\"prompts\":\"some\"}",
         "{\"minutes\":3}",
         "[\"tiny-test\"]",
         "",
