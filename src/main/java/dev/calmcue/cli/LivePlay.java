@@ -13,7 +13,8 @@ import dev.calmcue.plan.Timeline;
 import dev.calmcue.plan.TimelinePlanner;
 import dev.calmcue.routine.Routine;
 import dev.calmcue.routine.RoutineCatalog;
-import dev.calmcue.session.Clock;
+import dev.calmcue.session.MonotonicClock;
+import dev.calmcue.session.Headstart;
 import dev.calmcue.session.PreparedSession;
 import dev.calmcue.session.SessionPhrases;
 import dev.calmcue.session.SessionPlayer;
@@ -74,7 +75,7 @@ final class LivePlay {
       output = () -> LineAudioSink.open(rate, LineAudioSink.DEFAULT_BUFFER);
     }
     SessionPlayer player =
-        SessionPlayer.of(prepared, output, Clock.system(), request.player());
+        SessionPlayer.of(prepared, output, MonotonicClock.system(), request.player());
     takeover.ifPresent(t -> player.continueAfter(t.headstart()));
     HistoryRecorder recorder =
         HistoryRecorder.start(
@@ -119,7 +120,7 @@ final class LivePlay {
   }
 
   /** The open line and what is already on it. */
-  private record Takeover(LineAudioSink sink, SessionPlayer.Headstart headstart) {}
+  private record Takeover(LineAudioSink sink, Headstart headstart) {}
 
   private static boolean waitingForFirstCue(EarlyAudio early, int rate) {
     try {
@@ -167,7 +168,7 @@ final class LivePlay {
     }
     long w = s.timelineWritten();
     if (w == 0) {
-      return Optional.of(new Takeover(s.sink(), new SessionPlayer.Headstart(s.prerollWritten(), 0, 0)));
+      return Optional.of(new Takeover(s.sink(), new Headstart(s.prerollWritten(), 0, 0)));
     }
     short[] played = s.played().samples();
     short[] planned = new short[played.length];
@@ -176,10 +177,10 @@ final class LivePlay {
     boolean exact = Arrays.equals(played, planned) && (w <= played.length || audio.endSample(0) <= played.length);
     if (!exact) {
       s.sink().discardBuffered();
-      return Optional.of(new Takeover(s.sink(), new SessionPlayer.Headstart(0, 0, 0)));
+      return Optional.of(new Takeover(s.sink(), new Headstart(0, 0, 0)));
     }
     return Optional.of(
-        new Takeover(s.sink(), new SessionPlayer.Headstart(s.prerollWritten(), Math.min(w, next), Math.max(0, w - next))));
+        new Takeover(s.sink(), new Headstart(s.prerollWritten(), Math.min(w, next), Math.max(0, w - next))));
   }
 
   /** Where the second cue starts: silence up to there follows the first cue. */

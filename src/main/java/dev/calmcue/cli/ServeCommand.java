@@ -7,7 +7,7 @@ import dev.calmcue.remote.AccessToken;
 import dev.calmcue.remote.PlayerSessionHost;
 import dev.calmcue.remote.SessionHost;
 import dev.calmcue.routine.RoutineCatalog;
-import dev.calmcue.session.Clock;
+import dev.calmcue.session.MonotonicClock;
 import dev.calmcue.session.PlayerSettings;
 import dev.calmcue.speech.SpeechEngines;
 import java.io.PrintWriter;
@@ -79,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
         RoutineCatalog.standard(),
         SpeechEngines::open,
         rate -> LineAudioSink.open(rate, LineAudioSink.DEFAULT_BUFFER),
-        Clock.system(),
+        MonotonicClock.system(),
         new PlayerSettings(PlayerSettings.DEFAULT_PREROLL, PlayerSettings.DEFAULT_READY_TIMEOUT, options.speed()),
         new HistoryStore(HistoryLocation.historyFile(), java.time.Clock.systemDefaultZone()),
         options.textOnly(),

@@ -18,13 +18,13 @@ import java.util.Set;
 final class ApiRoutes {
   private static final Map<String, Command> ACTIONS =
       Map.of(
-          "pause", new Command.Pause(),
-          "resume", new Command.Resume(),
-          "next", new Command.Next(),
-          "repeat", new Command.Repeat(),
-          "stop", new Command.Stop(),
-          "fussy", new Command.Fussy(),
-          "ready", new Command.Ready());
+          "pause", Command.PAUSE,
+          "resume", Command.RESUME,
+          "next", Command.NEXT,
+          "repeat", Command.REPEAT,
+          "stop", Command.STOP,
+          "fussy", Command.FUSSY,
+          "ready", Command.READY);
   private static final Set<String> START_FIELDS =
       Set.of("routine", "minutes", "bedtime", "preparation", "chimes");
   private static final int DEFAULT_HISTORY = 50;

@@ -13,8 +13,9 @@ import dev.calmcue.plan.PlanOptions;
 import dev.calmcue.routine.CatalogEntry;
 import dev.calmcue.routine.Routine;
 import dev.calmcue.routine.RoutineCatalog;
-import dev.calmcue.session.Clock;
+import dev.calmcue.session.MonotonicClock;
 import dev.calmcue.session.Command;
+import dev.calmcue.session.ControlSource;
 import dev.calmcue.session.PlayerSettings;
 import dev.calmcue.session.PreparedSession;
 import dev.calmcue.session.SessionEvent;
@@ -59,7 +60,7 @@ public final class PlayerSessionHost implements SessionHost {
       RoutineCatalog catalog,
       Function<SpeechSettings, ? extends SpeechEngine> engines,
       IntFunction<AudioSink> speaker,
-      Clock clock,
+      MonotonicClock clock,
       PlayerSettings player,
       HistoryStore history,
       boolean textOnly,
@@ -173,10 +174,10 @@ public final class PlayerSessionHost implements SessionHost {
       synchronized (this) {
         player = p;
         // Commands that came while the session was being prepared (a quick "stop" from the phone).
-        early.forEach(p::submit);
+        early.forEach(c -> p.submit(c, ControlSource.PHONE));
         early.clear();
         if (shuttingDown) {
-          p.submit(new Command.Stop());
+          p.submit(Command.STOP, ControlSource.HOST);
         }
       }
       try {
@@ -215,7 +216,7 @@ public final class PlayerSessionHost implements SessionHost {
     if (player == null) {
       early.add(command);
     } else {
-      player.submit(command);
+      player.submit(command, ControlSource.PHONE);
     }
     return true;
   }
@@ -288,9 +289,9 @@ public final class PlayerSessionHost implements SessionHost {
       p = player;
       if (tracker.state().running()) {
         if (p != null) {
-          p.submit(new Command.Stop()); // the closing is spoken, the history says stopped
+          p.submit(Command.STOP, ControlSource.HOST); // the closing is spoken, the history says stopped
         } else {
-          early.add(new Command.Stop());
+          early.add(Command.STOP);
         }
       }
     }
@@ -300,7 +301,7 @@ public final class PlayerSessionHost implements SessionHost {
       } catch (TimeoutException e) {
         synchronized (this) {
           if (player != null) {
-            player.cancel("calmcue serve was stopped");
+            player.cancel("calmcue serve was stopped", ControlSource.HOST);
           }
         }
         try {

@@ -83,23 +83,23 @@ public final class FakeSessionHost implements SessionHost {
       return false;
     }
     received.add(command);
-    if (command instanceof Command.Pause) {
+    if (command == Command.PAUSE) {
       setPaused(true);
-    } else if (command instanceof Command.Resume) {
+    } else if (command == Command.RESUME) {
       setPaused(false);
-    } else if (command instanceof Command.TogglePause) {
+    } else if (command == Command.TOGGLE_PAUSE) {
       setPaused(!paused);
-    } else if (command instanceof Command.Next) {
+    } else if (command == Command.NEXT) {
       nextStep(false);
-    } else if (command instanceof Command.Repeat) {
+    } else if (command == Command.REPEAT) {
       stepElapsed = Duration.ZERO;
       beginStep();
-    } else if (command instanceof Command.Ready && waitingForReady) {
+    } else if (command == Command.READY && waitingForReady) {
       waitingForReady = false;
       beginStep();
-    } else if (command instanceof Command.Stop) {
+    } else if (command == Command.STOP) {
       end(SessionOutcome.Ending.STOPPED, "stopped from the phone");
-    } else if (command instanceof Command.Fussy) {
+    } else if (command == Command.FUSSY) {
       end(SessionOutcome.Ending.FUSSY, "fussy");
     }
     return true;

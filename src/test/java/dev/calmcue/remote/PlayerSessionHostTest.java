@@ -13,7 +13,7 @@ import dev.calmcue.history.HistoryStore;
 import dev.calmcue.plan.CueKind;
 import dev.calmcue.remote.SessionState.Status;
 import dev.calmcue.routine.RoutineCatalog;
-import dev.calmcue.session.Clock;
+import dev.calmcue.session.MonotonicClock;
 import dev.calmcue.session.Command;
 import dev.calmcue.session.PlayerSettings;
 import dev.calmcue.session.SessionEvent;
@@ -140,7 +140,7 @@ class PlayerSessionHostTest {
     assertThrows(SessionBusyException.class, () -> host.start(noPrep("tiny")));
 
     runUntil("second step", () -> host.state().stepIndex() == 1);
-    assertTrue(host.send(new Command.Pause()));
+    assertTrue(host.send(Command.PAUSE));
     runUntil("paused", () -> host.state().status() == Status.PAUSED);
     int seen = updates.size();
     for (int i = 0; i < 100; i++) {
@@ -151,7 +151,7 @@ class PlayerSessionHostTest {
         "stays paused: " + updates.subList(seen, updates.size()).stream().map(SessionUpdate::event).toList());
     assertEquals(List.of(), host.history(10), "nothing recorded as ended yet");
 
-    assertTrue(host.send(new Command.Fussy()));
+    assertTrue(host.send(Command.FUSSY));
     runUntil("ended", () -> host.state().status() == Status.ENDED);
     assertEquals(SessionOutcome.Ending.FUSSY, host.state().outcome().ending());
     List<?> history = host.history(10);
@@ -160,7 +160,7 @@ class PlayerSessionHostTest {
     assertEquals("fussy", record.get("ending").asText());
     assertEquals("tiny", record.get("routineId").asText());
     assertEquals(1, record.get("stepsCompleted").asInt());
-    assertFalse(host.send(new Command.Pause()), "nothing left to pause");
+    assertFalse(host.send(Command.PAUSE), "nothing left to pause");
   }
 
   @Test
@@ -275,7 +275,7 @@ class PlayerSessionHostTest {
   }
 
   /** Time moves only when the test says; sleepers wait for it. */
-  static final class SteppedClock implements Clock {
+  static final class SteppedClock implements MonotonicClock {
     private long now;
 
     @Override
