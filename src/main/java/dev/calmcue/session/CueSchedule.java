@@ -59,4 +59,21 @@ final class CueSchedule {
     return new HeardEvents.StepBegins(
         new SessionEvent.StepStarted(i, steps.count(), span.id(), span.title()));
   }
+
+  /**
+   * How many samples of the timeline from {@code t} are silence that can be left out (underrun
+   * make-up) without moving a cue or a step boundary: up to one sample before the next of them, or
+   * before {@code limit}; 0 while a cue sounds.
+   */
+  long quietAhead(long t, long limit, Mute mute) {
+    int i = audio.firstCueAtOrAfter(t);
+    boolean sounding = i > 0 && audio.endSample(i - 1) > t && !mute.covers(t);
+    if (sounding) {
+      return 0;
+    }
+    long boundary = i < audio.cues().size() ? audio.startSample(i) : audio.totalSamples();
+    boundary = steps.nextBoundaryAfter(t, Math.min(boundary, limit));
+    // keep one sample before the boundary, so its events are scheduled as usual
+    return Math.max(0, boundary - t - 1);
+  }
 }

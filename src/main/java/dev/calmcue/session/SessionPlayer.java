@@ -5,9 +5,6 @@ import dev.calmcue.audio.AudioSink;
 import dev.calmcue.audio.CueSounds;
 import dev.calmcue.audio.SampleTime;
 import dev.calmcue.audio.TimelineAudio;
-import dev.calmcue.plan.Cue;
-import dev.calmcue.plan.CueKind;
-import dev.calmcue.plan.StepSpan;
 import dev.calmcue.plan.Timeline;
 import dev.calmcue.session.HeardEvents.Heard;
 import dev.calmcue.session.SessionSnapshot.Phase;
@@ -16,12 +13,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -47,7 +42,6 @@ import java.util.function.Supplier;
 public final class SessionPlayer {
   private static final Duration CHUNK = Duration.ofMillis(20);
 
-  private final Timeline timeline;
   private final CueSounds sounds;
   private final TimelineAudio audio;
   private final Supplier<AudioSink> device;
@@ -56,18 +50,18 @@ public final class SessionPlayer {
   private final int rate;
   private final int chunk;
   private final StepMap steps;
+  private final Snapshots snapshots;
 
   private record Control(Command command, ControlSource source) {}
 
   private record Cancel(String reason, ControlSource source) {}
 
   private final Queue<Control> controls = new ConcurrentLinkedQueue<>();
-  private final List<Consumer<SessionEvent>> listeners = new CopyOnWriteArrayList<>();
+  private final Listeners listeners = new Listeners();
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile Cancel cancel;
   private volatile SessionSnapshot snapshot;
   private volatile Headstart headstart;
-  private volatile Consumer<Throwable> problems = e -> {};
   private volatile Throwable failure;
 
   // Everything below belongs to the writer thread.
@@ -89,7 +83,6 @@ public final class SessionPlayer {
   private long nextProgressOut;
   private String speaking = "";
   private long speakingUntilOut;
-  private final List<Consumer<SessionEvent>> failedListeners = new CopyOnWriteArrayList<>();
 
   /** A player for a prepared session (what play and serve use). */
   public static SessionPlayer of(
@@ -112,7 +105,6 @@ public final class SessionPlayer {
       Supplier<AudioSink> device,
       MonotonicClock clock,
       PlayerSettings settings) {
-    this.timeline = Objects.requireNonNull(timeline, "timeline");
     this.sounds = Objects.requireNonNull(sounds, "sounds");
     this.audio = Objects.requireNonNull(audio, "audio");
     this.device = Objects.requireNonNull(device, "device");
@@ -121,7 +113,9 @@ public final class SessionPlayer {
     this.rate = audio.sampleRate();
     this.chunk = (int) SampleTime.sampleAt(CHUNK, rate);
     this.buf = new short[chunk];
+    Objects.requireNonNull(timeline, "timeline");
     this.steps = StepMap.of(timeline, audio);
+    this.snapshots = new Snapshots(timeline, steps, rate);
     long closingStart = steps.closingCue() < 0 ? -1 : audio.startSample(steps.closingCue());
     this.transport =
         new Transport(
@@ -155,7 +149,7 @@ public final class SessionPlayer {
 
   /** Calls {@code listener} with every event, on the writer thread; it should return quickly. */
   public void addListener(Consumer<SessionEvent> listener) {
-    listeners.add(Objects.requireNonNull(listener));
+    listeners.add(listener);
   }
 
   /**
@@ -163,7 +157,7 @@ public final class SessionPlayer {
    * Called on the writer thread.
    */
   public void reportProblemsTo(Consumer<Throwable> problems) {
-    this.problems = Objects.requireNonNull(problems);
+    listeners.reportProblemsTo(problems);
   }
 
   /**
@@ -360,15 +354,7 @@ public final class SessionPlayer {
     if (transport.holdsSilence()) {
       skip = Math.min(debt, chunk);
     } else if (transport.timelineRuns()) {
-      int i = audio.firstCueAtOrAfter(tpos);
-      boolean sounding = i > 0 && audio.endSample(i - 1) > tpos && !mute.covers(tpos);
-      if (sounding) {
-        return false;
-      }
-      long boundary = i < audio.cues().size() ? audio.startSample(i) : audio.totalSamples();
-      boundary = steps.nextBoundaryAfter(tpos, Math.min(boundary, transport.readLimit()));
-      // keep one sample before the boundary, so its events are scheduled as usual
-      skip = Math.min(debt, boundary - tpos - 1);
+      skip = Math.min(debt, schedule.quietAhead(tpos, transport.readLimit(), mute));
       if (skip <= 0) {
         return false;
       }
@@ -507,25 +493,7 @@ public final class SessionPlayer {
   }
 
   private void emit(SessionEvent e) {
-    for (Consumer<SessionEvent> l : listeners) {
-      try {
-        l.accept(e);
-      } catch (RuntimeException ex) {
-        // a broken display (status line, phone page) must never stop the session; say it once
-        if (!failedListeners.contains(l)) {
-          failedListeners.add(l);
-          reportProblem(ex);
-        }
-      }
-    }
-  }
-
-  private void reportProblem(RuntimeException e) {
-    try {
-      problems.accept(e);
-    } catch (RuntimeException ignored) {
-      // the reporter itself is broken: nothing left to tell
-    }
+    listeners.emit(e);
   }
 
   private void publish(SessionOutcome outcome) {
@@ -533,33 +501,6 @@ public final class SessionPlayer {
   }
 
   private SessionSnapshot snapshotNow(SessionOutcome outcome) {
-    int step = steps.stepAt(heardT);
-    String title;
-    Duration stepElapsed = Duration.ZERO;
-    Duration stepTotal = Duration.ZERO;
-    if (step < 0) {
-      title = "Getting ready";
-    } else if (step >= steps.count()) {
-      title = "Closing";
-    } else {
-      StepSpan span = steps.span(step);
-      title = span.title();
-      stepTotal = span.length();
-      stepElapsed = SampleTime.durationOf(Math.max(0, heardT - steps.start(step)), rate);
-    }
-    return new SessionSnapshot(
-        timeline.routineId(),
-        timeline.title(),
-        transport.phase(),
-        step,
-        steps.count(),
-        title,
-        SampleTime.durationOf(heardT, rate),
-        timeline.total(),
-        stepElapsed,
-        stepTotal,
-        speaking,
-        output.textMode(),
-        outcome);
+    return snapshots.at(transport.phase(), heardT, speaking, output.textMode(), outcome);
   }
 }
