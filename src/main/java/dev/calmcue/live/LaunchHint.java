@@ -1,4 +1,4 @@
-package dev.calmcue.cli;
+package dev.calmcue.live;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
