@@ -4,7 +4,7 @@ import dev.calmcue.audio.LineAudioSink;
 import dev.calmcue.history.HistoryLocation;
 import dev.calmcue.history.HistoryStore;
 import dev.calmcue.remote.AccessToken;
-import dev.calmcue.remote.PlayerSessionHost;
+import dev.calmcue.live.ServedSessions;
 import dev.calmcue.remote.SessionHost;
 import dev.calmcue.routine.RoutineCatalog;
 import dev.calmcue.session.MonotonicClock;
@@ -75,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
   /** The same routines, speech, player and history as {@code play}. */
   private SessionHost host(ServeOptions options) {
     PrintWriter err = spec.commandLine().getErr();
-    return new PlayerSessionHost(new PlayerSessionHost.Wiring(
+    return new ServedSessions(new ServedSessions.Wiring(
         RoutineCatalog.standard(),
         SpeechEngines::open,
         rate -> LineAudioSink.open(rate, LineAudioSink.DEFAULT_BUFFER),

@@ -22,7 +22,7 @@ final class SessionLog implements Consumer<SessionUpdate> {
   public void accept(SessionUpdate update) {
     SessionState s = update.state();
     String line = null;
-    if (update.type().equals("started")) {
+    if (update.type() == SessionUpdate.Type.STARTED) {
       line = "session: " + s.routineId() + " started";
     } else if (update.event() instanceof SessionEvent.TextMode e) {
       line = "session: text mode (no sound): " + e.reason();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.calmcue.CalmcueException;
+import dev.calmcue.history.HistoryJson;
+import dev.calmcue.history.HistoryRecord;
 import dev.calmcue.session.Command;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,8 +134,10 @@ final class ApiRoutes {
         }
       }
     }
-    List<?> entries = host.history(limit);
-    ArrayNode array = RemoteJson.MAPPER.valueToTree(entries);
+    ArrayNode array = RemoteJson.MAPPER.createArrayNode();
+    for (HistoryRecord r : host.history(limit)) {
+      array.add(HistoryJson.toJson(r));
+    }
     HttpReplies.json(ex, 200, array);
   }
 

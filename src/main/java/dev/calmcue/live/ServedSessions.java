@@ -1,15 +1,18 @@
-package dev.calmcue.remote;
+package dev.calmcue.live;
 
 import dev.calmcue.CalmcueException;
 import dev.calmcue.audio.AudioFailure;
 import dev.calmcue.audio.AudioSink;
 import dev.calmcue.audio.Volume;
-import dev.calmcue.history.HistoryJson;
 import dev.calmcue.history.HistoryRecord;
-import dev.calmcue.history.HistoryRecorder;
 import dev.calmcue.history.HistoryStore;
-import dev.calmcue.history.RecordedSettings;
-import dev.calmcue.plan.PlanOptions;
+import dev.calmcue.remote.RoutineSummary;
+import dev.calmcue.remote.SessionBusyException;
+import dev.calmcue.remote.SessionHost;
+import dev.calmcue.remote.SessionState;
+import dev.calmcue.remote.SessionStateTracker;
+import dev.calmcue.remote.SessionUpdate;
+import dev.calmcue.remote.StartRequest;
 import dev.calmcue.routine.CatalogEntry;
 import dev.calmcue.routine.Routine;
 import dev.calmcue.routine.RoutineCatalog;
@@ -20,7 +23,6 @@ import dev.calmcue.session.PlayerSettings;
 import dev.calmcue.session.PreparedSession;
 import dev.calmcue.session.SessionEvent;
 import dev.calmcue.session.SessionOutcome;
-import dev.calmcue.session.SessionPlayer;
 import dev.calmcue.session.SessionPreparer;
 import dev.calmcue.session.SessionSettings;
 import dev.calmcue.speech.Pcm;
@@ -45,7 +47,7 @@ import java.util.function.IntFunction;
  * The real session host: plans, synthesizes and plays sessions exactly as {@code calmcue play} does
  * (same preparer, same player, same history), one at a time, on one background thread.
  */
-public final class PlayerSessionHost implements SessionHost {
+public final class ServedSessions implements SessionHost {
   /**
    * What sessions need from the outside world; tests pass a tone engine, a stepped clock and a
    * temporary history file.
@@ -88,12 +90,12 @@ public final class PlayerSessionHost implements SessionHost {
           });
 
   // Guarded by this.
-  private SessionPlayer player;
+  private LiveSession session;
   private final List<Command> early = new ArrayList<>();
   private Future<?> current;
   private boolean shuttingDown;
 
-  public PlayerSessionHost(Wiring wiring) {
+  public ServedSessions(Wiring wiring) {
     this.wiring = Objects.requireNonNull(wiring, "wiring");
   }
 
@@ -141,10 +143,9 @@ public final class PlayerSessionHost implements SessionHost {
 
   /** On the worker thread: prepare like play, then play to the end. */
   private void play(StartRequest request) {
-    HistoryRecorder recorder = null;
+    LiveSession session = null;
     AtomicBoolean ended = new AtomicBoolean();
     try {
-      SessionPlayer p;
       try {
         Routine routine = wiring.catalog().resolve(request.routineId());
         SessionSettings settings = settingsFor(request);
@@ -153,13 +154,20 @@ public final class PlayerSessionHost implements SessionHost {
           prepared = new SessionPreparer(engine).prepare(routine, settings);
         }
         int rate = prepared.audio().sampleRate();
-        p = SessionPlayer.of(prepared, () -> openSpeaker(rate), wiring.clock(), wiring.player());
-        recorder = HistoryRecorder.start(wiring.history(), prepared.timeline(),
-            RecordedSettings.of(settings, wiring.textOnly()), wiring.notes());
-        // History first: when the phone hears "ended", the session is already on record.
-        p.addListener(recorder);
-        p.addListener(tracker);
-        p.addListener(
+        session =
+            LiveSession.start(
+                prepared,
+                () -> openSpeaker(rate),
+                wiring.textOnly(),
+                new LiveSession.Wiring(
+                    wiring.clock(),
+                    wiring.player(),
+                    wiring.history(),
+                    wiring.notes(),
+                    e -> wiring.notes().accept("a session display failed: " + oneLine(e))));
+        // History first (LiveSession's): when the phone hears "ended", it is already on record.
+        session.addListener(tracker);
+        session.addListener(
             e -> {
               if (e instanceof SessionEvent.Ended) {
                 ended.set(true);
@@ -172,26 +180,21 @@ public final class PlayerSessionHost implements SessionHost {
         return;
       }
       synchronized (this) {
-        player = p;
+        this.session = session;
         // Commands that came while the session was being prepared (a quick "stop" from the phone).
-        early.forEach(c -> p.submit(c, ControlSource.PHONE));
+        early.forEach(c -> this.session.submit(c, ControlSource.PHONE));
         early.clear();
         if (shuttingDown) {
-          p.submit(Command.STOP, ControlSource.HOST);
+          session.submit(Command.STOP, ControlSource.HOST);
         }
       }
-      try {
-        p.run();
-      } catch (RuntimeException | Error e) {
-        recorder.failed(e); // a bug in the player: on record as an error with its message
-        throw e;
-      }
+      session.run();
     } finally {
       synchronized (this) {
-        player = null;
+        this.session = null;
       }
-      if (recorder != null) {
-        recorder.processEnding(); // does nothing when the end is already recorded
+      if (session != null) {
+        session.processEnding(); // does nothing when the end is already recorded
       }
       if (!ended.get()) {
         // Only a bug gets here (an Error escaped the player): never leave the phone on "playing".
@@ -213,10 +216,10 @@ public final class PlayerSessionHost implements SessionHost {
     if (!tracker.state().running()) {
       return false;
     }
-    if (player == null) {
+    if (session == null) {
       early.add(command);
     } else {
-      player.submit(command, ControlSource.PHONE);
+      session.submit(command, ControlSource.PHONE);
     }
     return true;
   }
@@ -232,16 +235,16 @@ public final class PlayerSessionHost implements SessionHost {
   }
 
   @Override
-  public List<?> history(int limit) {
+  public List<HistoryRecord> history(int limit) {
     List<HistoryRecord> sessions;
     try {
       sessions = wiring.history().read().sessions();
     } catch (IOException e) {
       throw CalmcueException.runtime("cannot read the history: " + e.getMessage(), e);
     }
-    List<Object> newestFirst = new ArrayList<>();
+    List<HistoryRecord> newestFirst = new ArrayList<>();
     for (int i = sessions.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
-      newestFirst.add(HistoryJson.toJson(sessions.get(i)));
+      newestFirst.add(sessions.get(i));
     }
     return newestFirst;
   }
@@ -282,14 +285,13 @@ public final class PlayerSessionHost implements SessionHost {
   @Override
   public void shutdown(Duration wait) {
     Future<?> running;
-    SessionPlayer p;
     synchronized (this) {
       shuttingDown = true;
       running = current;
-      p = player;
       if (tracker.state().running()) {
-        if (p != null) {
-          p.submit(Command.STOP, ControlSource.HOST); // the closing is spoken, the history says stopped
+        if (session != null) {
+          // the closing is spoken, the history says stopped
+          session.submit(Command.STOP, ControlSource.HOST);
         } else {
           early.add(Command.STOP);
         }
@@ -300,8 +302,8 @@ public final class PlayerSessionHost implements SessionHost {
         running.get(wait.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         synchronized (this) {
-          if (player != null) {
-            player.cancel("calmcue serve was stopped", ControlSource.HOST);
+          if (session != null) {
+            session.cancel("calmcue serve was stopped", ControlSource.HOST);
           }
         }
         try {
@@ -320,10 +322,7 @@ public final class PlayerSessionHost implements SessionHost {
 
   /** The same settings {@code play} derives from its flags, for the phone's few choices. */
   static SessionSettings settingsFor(StartRequest r) {
-    PlanOptions plan = new PlanOptions(r.minutes(), r.preparation(), r.chimes() && !r.bedtime(), r.bedtime());
-    int wpm = r.bedtime() ? SessionSettings.BEDTIME_RATE : 0;
-    int volume = r.bedtime() ? SessionSettings.BEDTIME_VOLUME : SessionSettings.DEFAULT_VOLUME;
-    return new SessionSettings(plan, new SpeechSettings(SpeechSettings.DEFAULT_ENGINE, null, wpm), volume);
+    return SessionChoices.of(r.minutes(), r.preparation(), r.chimes(), r.bedtime()).settings();
   }
 
   private static String oneLine(Throwable e) {
