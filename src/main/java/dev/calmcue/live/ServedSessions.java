@@ -3,7 +3,9 @@ package dev.calmcue.live;
 import dev.calmcue.CalmcueException;
 import dev.calmcue.audio.AudioFailure;
 import dev.calmcue.audio.AudioSink;
+import dev.calmcue.audio.LineAudioSink;
 import dev.calmcue.audio.Volume;
+import dev.calmcue.history.HistoryLocation;
 import dev.calmcue.history.HistoryRecord;
 import dev.calmcue.history.HistoryStore;
 import dev.calmcue.remote.RoutineSummary;
@@ -27,6 +29,7 @@ import dev.calmcue.session.SessionPreparer;
 import dev.calmcue.session.SessionSettings;
 import dev.calmcue.speech.Pcm;
 import dev.calmcue.speech.SpeechEngine;
+import dev.calmcue.speech.SpeechEngines;
 import dev.calmcue.speech.SpeechSettings;
 import java.io.IOException;
 import java.time.Duration;
@@ -97,6 +100,27 @@ public final class ServedSessions implements SessionHost {
 
   public ServedSessions(Wiring wiring) {
     this.wiring = Objects.requireNonNull(wiring, "wiring");
+  }
+
+  /**
+   * The host {@code calmcue serve} runs: the same routines, speech, player and history as {@code
+   * play}, on this machine's sound device.
+   *
+   * @param speed how much faster than real time text-mode sessions run (tests, demos)
+   */
+  public static ServedSessions onThisMachine(
+      boolean textOnly, double speed, Consumer<String> notes) {
+    return new ServedSessions(
+        new Wiring(
+            RoutineCatalog.standard(),
+            SpeechEngines::open,
+            rate -> LineAudioSink.open(rate, LineAudioSink.DEFAULT_BUFFER),
+            MonotonicClock.system(),
+            new PlayerSettings(
+                PlayerSettings.DEFAULT_PREROLL, PlayerSettings.DEFAULT_READY_TIMEOUT, speed),
+            new HistoryStore(HistoryLocation.historyFile(), java.time.Clock.systemDefaultZone()),
+            textOnly,
+            notes));
   }
 
   @Override
