@@ -6,13 +6,8 @@ import dev.calmcue.audio.CueSounds;
 import dev.calmcue.audio.SampleTime;
 import dev.calmcue.audio.TimelineAudio;
 import dev.calmcue.plan.Timeline;
-import dev.calmcue.session.HeardEvents.Heard;
-import dev.calmcue.session.SessionSnapshot.Phase;
 import dev.calmcue.session.Transport.Boundary;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Deque;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
@@ -36,8 +31,9 @@ import java.util.function.Supplier;
  *
  * <p>The parts: {@link Transport} decides what commands mean, {@link StepMap} knows where steps are,
  * {@link OutputLedger} remembers what was written and not yet heard, {@link HeardEvents} holds what
- * to report when it is heard, {@link UnderrunGuard} makes up for a starved line and {@link
- * DeviceOutput} owns the device. This class is the writer loop that ties them together.
+ * to report when it is heard, {@link UnderrunGuard} makes up for a starved line, {@link
+ * DeviceOutput} owns the device, {@link Feed} writes chunk by chunk and {@link Hearing} follows what
+ * is heard. This class is the public face and the writer loop that ties them together.
  */
 public final class SessionPlayer {
   private static final Duration CHUNK = Duration.ofMillis(20);
@@ -69,20 +65,9 @@ public final class SessionPlayer {
   private final DeviceOutput output;
   private final OutputLedger ledger = new OutputLedger();
   private final HeardEvents heard = new HeardEvents();
-  private final CueSchedule schedule;
-  private final UnderrunGuard underruns;
-  private final Deque<Clip> clips = new ArrayDeque<>();
+  private final Hearing hearing;
+  private final Feed feed;
   private final Deck deck = new Deck();
-  private final short[] buf;
-  /** The next timeline sample to write. */
-  private long tpos;
-  /** The timeline sample being heard now. */
-  private long heardT;
-  private final Mute mute = new Mute();
-  private int stepsCompleted;
-  private long nextProgressOut;
-  private String speaking = "";
-  private long speakingUntilOut;
 
   /** A player for a prepared session (what play and serve use). */
   public static SessionPlayer of(
@@ -112,7 +97,6 @@ public final class SessionPlayer {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.rate = audio.sampleRate();
     this.chunk = (int) SampleTime.sampleAt(CHUNK, rate);
-    this.buf = new short[chunk];
     Objects.requireNonNull(timeline, "timeline");
     this.steps = StepMap.of(timeline, audio);
     this.snapshots = new Snapshots(timeline, steps, rate);
@@ -124,8 +108,10 @@ public final class SessionPlayer {
             closingStart,
             SampleTime.sampleAt(settings.readyTimeout(), rate));
     this.output = new DeviceOutput(clock, rate, settings.textSpeed());
-    this.underruns = new UnderrunGuard(rate);
-    this.schedule = new CueSchedule(audio, steps, heard);
+    this.hearing = new Hearing(heard, ledger, transport, this::emit, rate);
+    this.feed =
+        new Feed(
+            audio, steps, transport, output, ledger, heard, hearing, clock, this::emit, chunk);
     publish(null);
   }
 
@@ -206,11 +192,11 @@ public final class SessionPlayer {
         new SessionOutcome(
             transport.ending(),
             transport.detail(),
-            stepsCompleted,
+            hearing.stepsCompleted(),
             SampleTime.durationOf(ledger.played(), rate),
             transport.stoppedBy());
     transport.ended();
-    speaking = "";
+    hearing.silenced();
     publish(outcome);
     emit(new SessionEvent.Ended(outcome));
     return outcome;
@@ -222,36 +208,17 @@ public final class SessionPlayer {
       long preroll = SampleTime.sampleAt(settings.preroll(), rate);
       Headstart h = headstart;
       if (h != null) {
-        takeOver(h);
+        feed.takeOver(h);
         // stopped inside the preroll: the rest of it still wakes the speaker
         preroll = h.timelineSamples() == 0 ? preroll - h.prerollSamples() : 0;
       }
       if (preroll > 0) {
-        clips.add(Clip.preroll((int) preroll));
+        feed.queue(Clip.preroll((int) preroll));
       }
     } catch (AudioFailure e) {
-      enterTextMode(e.getMessage());
+      feed.enterTextMode(e.getMessage());
     }
     transport.started();
-  }
-
-  /** Accounts for sound a launcher wrote, as if this player had written it. */
-  private void takeOver(Headstart h) {
-    if (h.prerollSamples() > 0) {
-      ledger.silence(0, (int) h.prerollSamples());
-      ledger.confirm((int) h.prerollSamples());
-    }
-    while (tpos < h.timelineSamples()) {
-      int n = (int) Math.min(chunk, h.timelineSamples() - tpos);
-      schedule.timeline(tpos, n, ledger.written(), mute);
-      ledger.timeline(tpos, n);
-      ledger.confirm(n);
-      tpos += n;
-    }
-    if (h.silenceAfter() > 0) {
-      ledger.silence(tpos, (int) h.silenceAfter());
-      ledger.confirm((int) h.silenceAfter());
-    }
   }
 
   private void loop() {
@@ -266,8 +233,8 @@ public final class SessionPlayer {
         transport.on(c.command(), c.source(), deck);
       }
       transport.checkReadyTimeout(ledger.written(), deck);
-      if (clips.isEmpty()) {
-        Boundary b = transport.atBoundary(tpos, ledger.written());
+      if (feed.noClips()) {
+        Boundary b = transport.atBoundary(feed.readPosition(), ledger.written());
         if (b == Boundary.FINISHED) {
           return;
         } else if (b == Boundary.WAIT_FOR_READY) {
@@ -277,7 +244,7 @@ public final class SessionPlayer {
                   new SessionEvent.WaitingForReady(settings.readyTimeout())));
         }
       }
-      writeChunk();
+      feed.writeChunk();
       reportHeard();
       publish(null);
     }
@@ -287,118 +254,48 @@ public final class SessionPlayer {
   private void finishSound() {
     if (cancel == null) {
       long limit =
-          clock.nanoTime() + 2_000_000_000L + SampleTime.durationOf(buffered(), rate).toNanos();
-      for (long b = buffered(); b > 0 && cancel == null && clock.nanoTime() < limit; b = buffered()) {
+          clock.nanoTime() + 2_000_000_000L + SampleTime.durationOf(feed.buffered(), rate).toNanos();
+      for (long b = feed.buffered(); b > 0 && cancel == null && clock.nanoTime() < limit; b = feed.buffered()) {
         clock.sleepUntil(clock.nanoTime() + Math.min(10_000_000L, b * 1_000_000_000L / rate + 1));
         reportHeard();
         publish(null);
       }
       output.drainQuietly();
     }
-    heard.all(this::dispatch);
-    heardT = tpos;
-  }
-
-  // ---- producing and writing samples
-
-  private void writeChunk() {
-    if (underruns.debt() > 0 && clips.isEmpty() && repayDebt()) {
-      return;
-    }
-    int n;
-    Clip clip = clips.peekFirst();
-    if (clip != null) {
-      if (clip.pos == 0) {
-        schedule.clipStarts(clip, ledger.written());
-      }
-      n = Math.min(chunk, clip.samples.length - clip.pos);
-      System.arraycopy(clip.samples, clip.pos, buf, 0, n);
-      ledger.clip(tpos, clip, clip.pos, n);
-      clip.pos += n;
-      if (clip.done()) {
-        clips.pollFirst();
-      }
-    } else if (transport.timelineRuns()) {
-      n = (int) Math.min(chunk, transport.readLimit() - tpos);
-      audio.fill(tpos, buf, 0, n);
-      mute.apply(buf, tpos, n);
-      schedule.timeline(tpos, n, ledger.written(), mute);
-      ledger.timeline(tpos, n);
-      tpos += n;
-    } else {
-      n = chunk;
-      Arrays.fill(buf, 0, n, (short) 0);
-      ledger.silence(tpos, n);
-    }
-    try {
-      output.write(buf, n);
-      ledger.confirm(n);
-    } catch (AudioFailure e) {
-      deviceLost(e.getMessage());
-      return;
-    }
-    if (!output.inTextMode() && underruns.watching(ledger.written())) {
-      underruns.watch(ledger.written(), ledger.written() - buffered(), clock.nanoTime());
-    }
-  }
-
-  /**
-   * Leaves out up to the underrun debt in samples of silence here, if this is silence: a pause, the
-   * wait for "Ready?", or a quiet stretch of the timeline before its next cue or step boundary.
-   *
-   * @return true if samples were left out instead of writing a chunk
-   */
-  private boolean repayDebt() {
-    long debt = underruns.debt();
-    long skip;
-    if (transport.holdsSilence()) {
-      skip = Math.min(debt, chunk);
-    } else if (transport.timelineRuns()) {
-      skip = Math.min(debt, schedule.quietAhead(tpos, transport.readLimit(), mute));
-      if (skip <= 0) {
-        return false;
-      }
-      tpos += skip;
-      ledger.skipped(skip);
-    } else {
-      return false;
-    }
-    underruns.repaid(skip);
-    return true;
+    hearing.all(feed.readPosition());
   }
 
   /** The player as the transport sees it: moves of the read position and the line. */
   private final class Deck implements Transport.Deck {
     @Override
     public long readPosition() {
-      return tpos;
+      return feed.readPosition();
     }
 
     @Override
     public long heardPosition() {
-      return heardT;
+      return hearing.timelineSample();
     }
 
     @Override
     public void cutShort() {
-      interrupt();
-      clips.clear();
+      feed.cutShort();
     }
 
     @Override
     public void jumpTo(long t) {
-      tpos = t;
-      mute.soundingAt(audio, tpos);
+      feed.jumpTo(t);
     }
 
     @Override
     public void sayAgain(boolean gateOpen) {
-      Clip.sayAgain(audio, steps, tpos, gateOpen).ifPresent(clips::add);
+      feed.sayAgain(gateOpen);
     }
 
     @Override
     public void sayLast(String phrase) {
-      Clip.lastWords(sounds, phrase, SampleTime.durationOf(heardT, rate)).ifPresent(clips::add);
+      Clip.lastWords(sounds, phrase, SampleTime.durationOf(hearing.timelineSample(), rate))
+          .ifPresent(feed::queue);
     }
 
     @Override
@@ -408,88 +305,9 @@ public final class SessionPlayer {
     }
   }
 
-  // ---- cutting short: drop what is buffered, rewind to what was heard
-
-  /** Drops the unheard part of the line's buffer and rewinds the session to what was heard. */
-  private void interrupt() {
-    long buffered = buffered();
-    if (buffered > 0) {
-      try {
-        output.discardBuffered();
-      } catch (AudioFailure e) {
-        deviceLost(e.getMessage());
-        return;
-      }
-    }
-    rewindTo(ledger.written() - buffered);
-    if (buffered > 0) {
-      underruns.restart(ledger.written());
-    }
-    mute.soundingAt(audio, tpos);
-    speaking = "";
-  }
-
-  private void rewindTo(long h) {
-    tpos = ledger.rewindTo(h, tpos, clips);
-    heard.forgetFrom(h);
-  }
-
-  private void deviceLost(String reason) {
-    long unheard = output.lost();
-    rewindTo(ledger.written() - unheard);
-    enterTextMode(reason);
-  }
-
-  private void enterTextMode(String reason) {
-    output.toTextMode(reason);
-    clips.removeIf(c -> !c.played && c.cue == null); // no preroll without a device
-    emit(new SessionEvent.TextMode(reason));
-  }
-
-  // ---- what is heard
-
-  private long buffered() {
-    return output.buffered(ledger.written());
-  }
-
   private void reportHeard() {
-    long h = ledger.written() - buffered();
-    heard.heardUpTo(h, this::dispatch);
-    heardT = ledger.heardAt(h, tpos);
-    if (!speaking.isEmpty() && h >= speakingUntilOut) {
-      speaking = "";
-    }
-    if (h >= nextProgressOut && transport.phase() != Phase.STARTING) {
-      nextProgressOut = h + rate;
-      SessionSnapshot st = snapshotNow(null);
-      emit(
-          new SessionEvent.Progress(
-              st.sessionElapsed(),
-              st.sessionTotal(),
-              st.stepIndex(),
-              st.stepElapsed(),
-              st.stepTotal(),
-              transport.phase() == Phase.PAUSED));
-    }
-  }
-
-  private void dispatch(Heard what) {
-    if (what instanceof HeardEvents.StepDone d) {
-      if (!transport.skipped(d.step())) {
-        stepsCompleted++;
-      }
-    } else if (what instanceof HeardEvents.Speaking s) {
-      speaking = s.text();
-      speakingUntilOut = s.untilOut();
-    } else if (what instanceof HeardEvents.StepBegins s) {
-      emit(s.event());
-    } else if (what instanceof HeardEvents.CueBegins c) {
-      emit(c.event());
-    } else if (what instanceof HeardEvents.WaitBegins w) {
-      emit(w.event());
-    } else {
-      throw new AssertionError(what);
-    }
+    hearing.upTo(
+        ledger.written() - feed.buffered(), feed.readPosition(), () -> snapshotNow(null));
   }
 
   private void emit(SessionEvent e) {
@@ -501,6 +319,11 @@ public final class SessionPlayer {
   }
 
   private SessionSnapshot snapshotNow(SessionOutcome outcome) {
-    return snapshots.at(transport.phase(), heardT, speaking, output.textMode(), outcome);
+    return snapshots.at(
+        transport.phase(),
+        hearing.timelineSample(),
+        hearing.speaking(),
+        output.textMode(),
+        outcome);
   }
 }
