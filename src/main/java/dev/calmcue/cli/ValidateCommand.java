@@ -1,5 +1,6 @@
 package dev.calmcue.cli;
 
+import dev.calmcue.text.TimeText;
 import dev.calmcue.routine.Routine;
 import dev.calmcue.routine.RoutineException;
 import dev.calmcue.routine.RoutineLoader;
@@ -44,7 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
       try {
         Routine r = loader.load(file);
         int n = r.steps().size();
-        out.printf("ok: %s (%d step%s, %s)%n", file, n, n == 1 ? "" : "s", ClockText.length(r.writtenLength()));
+        out.printf("ok: %s (%d step%s, %s)%n", file, n, n == 1 ? "" : "s", TimeText.minutes(r.writtenLength()));
       } catch (RoutineException e) {
         e.problems().forEach(p -> err.println(p.render()));
         invalid++;
