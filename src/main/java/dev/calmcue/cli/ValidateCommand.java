@@ -45,7 +45,9 @@ final class ValidateCommand implements Callable<Integer> {
       try {
         Routine r = loader.load(file);
         int n = r.steps().size();
-        out.printf("ok: %s (%d step%s, %s)%n", file, n, n == 1 ? "" : "s", TimeText.minutes(r.writtenLength()));
+        out.printf(
+            "ok: %s (%d step%s, %s)%n",
+            file, n, n == 1 ? "" : "s", TimeText.minutes(r.writtenLength()));
       } catch (RoutineException e) {
         e.problems().forEach(p -> err.println(p.render()));
         invalid++;

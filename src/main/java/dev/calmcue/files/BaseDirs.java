@@ -83,7 +83,8 @@ public record BaseDirs(Path dataHome, Path configHome, Path cacheHome, List<Stri
     } catch (InvalidPathException e) {
       // reported below like a relative path
     }
-    warnings.add(variable + "=" + value + " is not an absolute path; ignored, as the XDG spec says");
+    warnings.add(
+        variable + "=" + value + " is not an absolute path; ignored, as the XDG spec says");
     return null;
   }
 }

@@ -112,9 +112,9 @@ public final class LiveSession {
   }
 
   /**
-   * Runs the session with {@code driver}, which must run the player to its end (the terminal runs it
-   * on a writer thread of its own and reads keys meanwhile). A failure out of the driver is recorded
-   * as an error and passed on; the player's own failure keeps its cause for --debug.
+   * Runs the session with {@code driver}, which must run the player to its end (the terminal runs
+   * it on a writer thread of its own and reads keys meanwhile). A failure out of the driver is
+   * recorded as an error and passed on; the player's own failure keeps its cause for --debug.
    */
   public <T> T run(Function<SessionPlayer, T> driver) {
     try {

@@ -24,8 +24,8 @@ import java.util.function.Supplier;
 
 /**
  * How {@code calmcue play} gets a session going as fast as it can: with the sound line the launch
- * thread opened ({@link EarlyAudio}) and its voice, the first cue played while the rest is prepared,
- * and the line taken over sample-exact.
+ * thread opened ({@link EarlyAudio}) and its voice, the first cue played while the rest is
+ * prepared, and the line taken over sample-exact.
  */
 public final class PlayStart {
   /**

@@ -38,7 +38,9 @@ final class EventStream implements AutoCloseable {
     long ms = heartbeatEvery.toMillis();
     // A comment line keeps proxies and phones from timing the stream out, and finds dead sockets.
     heartbeat.scheduleAtFixedRate(() -> broadcast(": keepalive\n\n"), ms, ms, TimeUnit.MILLISECONDS);
-    this.subscription = host.subscribe(update -> broadcast(frame(update.type().jsonName(), RemoteJson.update(update))));
+    this.subscription =
+        host.subscribe(
+            update -> broadcast(frame(update.type().jsonName(), RemoteJson.update(update))));
   }
 
   /** Takes over the exchange: headers now, then events until the page goes away. */

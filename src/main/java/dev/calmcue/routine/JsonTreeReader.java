@@ -227,7 +227,8 @@ final class JsonTreeReader {
     if (NON_STANDARD.contains(word)) {
       return "not a JSON value: '" + word + "'";
     }
-    boolean afterEntry = before != 0 && before != ',' && before != '{' && before != '[' && before != ':';
+    boolean afterEntry =
+        before != 0 && before != ',' && before != '{' && before != '[' && before != ':';
     if (!open.isEmpty() && afterEntry && c != ',') {
       return open.peek().kind().equals("object")
           ? "a comma is missing before this (between two fields)"
@@ -239,7 +240,8 @@ final class JsonTreeReader {
           + "': expected a value: text in double quotes, a number, true, false, null, an object or"
           + " a list";
     }
-    if (!open.isEmpty() && open.peek().kind().equals("object") && (before == '{' || before == ',')) {
+    boolean fieldExpected = before == '{' || before == ',';
+    if (!open.isEmpty() && open.peek().kind().equals("object") && fieldExpected) {
       return "a field name must be text in double quotes, like \"title\"";
     }
     return c == 0 ? "not valid JSON here" : "'" + c + "' is not allowed here";

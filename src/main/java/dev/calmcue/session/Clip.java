@@ -64,7 +64,9 @@ final class Clip {
     return Optional.of(new Clip(audio.soundOf(cueIndex).samples(), true, cue, again));
   }
 
-  /** One of the {@link SessionPhrases} as closing words said from {@code at}; empty if unprepared. */
+  /**
+   * One of the {@link SessionPhrases} as closing words said from {@code at}; empty if unprepared.
+   */
   static Optional<Clip> lastWords(CueSounds sounds, String phrase, Duration at) {
     return sounds
         .speechOf(phrase)

@@ -1,8 +1,8 @@
 package dev.calmcue.session;
 
 /**
- * What the parent can ask of a running session, whatever it came from (keys, the phone page, voice);
- * always submitted with its {@link ControlSource}.
+ * What the parent can ask of a running session, whatever it came from (keys, the phone page,
+ * voice); always submitted with its {@link ControlSource}.
  */
 public enum Command {
   /** Pause speech at once; resume repeats the current instruction. */

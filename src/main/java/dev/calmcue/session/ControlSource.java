@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * Where a {@link Command} came from. Every command reaches the player through one path, {@link
- * SessionPlayer#submit(Command, ControlSource)}, and the source of the command that stopped a session
- * ends up in its outcome and in history ({@code stoppedBy}). A new way to control a session adds a
- * constant here and submits through that same method.
+ * SessionPlayer#submit(Command, ControlSource)}, and the source of the command that stopped a
+ * session ends up in its outcome and in history ({@code stoppedBy}). A new way to control a session
+ * adds a constant here and submits through that same method.
  */
 public enum ControlSource {
   /** Single keys at the terminal (and Ctrl-C). */

@@ -5,7 +5,9 @@ import dev.calmcue.plan.Cue;
 import dev.calmcue.plan.StepSpan;
 import java.util.List;
 
-/** Works out what will be heard in sound about to be written, and when, into {@link HeardEvents}. */
+/**
+ * Works out what will be heard in sound about to be written, and when, into {@link HeardEvents}.
+ */
 final class CueSchedule {
   private final TimelineAudio audio;
   private final StepMap steps;

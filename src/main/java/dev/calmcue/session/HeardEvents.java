@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 /**
  * What to report once a given output sample has been heard (not when it is written ahead into the
  * line's buffer). Events due at the same sample come out in the order of their kind's {@link
- * Heard#rank()} (a step ends before the next starts, a step starts before its cue), then in the order
- * they were added.
+ * Heard#rank()} (a step ends before the next starts, a step starts before its cue), then in the
+ * order they were added.
  */
 final class HeardEvents {
   /** Something that happens when its sample is heard; the type sets its rank. */

@@ -5,8 +5,8 @@ import java.util.Deque;
 
 /**
  * The output written to the line and not yet heard, stretch by stretch, with what each stretch came
- * from: so a command can drop the unheard part and rewind the session to exactly what was heard, and
- * so a heard output sample maps back to a timeline sample. Counts the samples written ({@link
+ * from: so a command can drop the unheard part and rewind the session to exactly what was heard,
+ * and so a heard output sample maps back to a timeline sample. Counts the samples written ({@link
  * #written()}, the output clock) and the time played. Writer thread only.
  */
 final class OutputLedger {

@@ -21,19 +21,20 @@ import java.util.function.Supplier;
  * with the timeline's samples, 20 ms at a time, silence included, so the sound card never runs dry
  * and every cue lands at its planned sample. Everything is counted in samples from one start: a
  * pause holds the timeline's read position while silence keeps flowing, so every later cue moves by
- * exactly the pause; next jumps the read position to the next step; repeat inserts the instruction's
- * clip. Cues never overlap: a cue cut by a command is muted for the rest of its length.
+ * exactly the pause; next jumps the read position to the next step; repeat inserts the
+ * instruction's clip. Cues never overlap: a cue cut by a command is muted for the rest of its
+ * length.
  *
  * <p>Events are reported when they are heard, not when written ahead into the line's buffer.
- * Commands may be submitted from any thread; listeners are called on the writer thread. If the sound
- * device cannot be opened or goes away mid-session, the player carries on in text mode, paced by the
- * clock, from the same place.
+ * Commands may be submitted from any thread; listeners are called on the writer thread. If the
+ * sound device cannot be opened or goes away mid-session, the player carries on in text mode, paced
+ * by the clock, from the same place.
  *
- * <p>The parts: {@link Transport} decides what commands mean, {@link StepMap} knows where steps are,
- * {@link OutputLedger} remembers what was written and not yet heard, {@link HeardEvents} holds what
- * to report when it is heard, {@link UnderrunGuard} makes up for a starved line, {@link
- * DeviceOutput} owns the device, {@link Feed} writes chunk by chunk and {@link Hearing} follows what
- * is heard. This class is the public face and the writer loop that ties them together.
+ * <p>The parts: {@link Transport} decides what commands mean, {@link StepMap} knows where steps
+ * are, {@link OutputLedger} remembers what was written and not yet heard, {@link HeardEvents} holds
+ * what to report when it is heard, {@link UnderrunGuard} makes up for a starved line, {@link
+ * DeviceOutput} owns the device, {@link Feed} writes chunk by chunk and {@link Hearing} follows
+ * what is heard. This class is the public face and the writer loop that ties them together.
  */
 public final class SessionPlayer {
   private static final Duration CHUNK = Duration.ofMillis(20);
@@ -253,9 +254,11 @@ public final class SessionPlayer {
   /** Lets the last sound play out, reporting what is heard on the way. */
   private void finishSound() {
     if (cancel == null) {
-      long limit =
-          clock.nanoTime() + 2_000_000_000L + SampleTime.durationOf(feed.buffered(), rate).toNanos();
-      for (long b = feed.buffered(); b > 0 && cancel == null && clock.nanoTime() < limit; b = feed.buffered()) {
+      long buffered = SampleTime.durationOf(feed.buffered(), rate).toNanos();
+      long limit = clock.nanoTime() + 2_000_000_000L + buffered;
+      for (long b = feed.buffered();
+          b > 0 && cancel == null && clock.nanoTime() < limit;
+          b = feed.buffered()) {
         clock.sleepUntil(clock.nanoTime() + Math.min(10_000_000L, b * 1_000_000_000L / rate + 1));
         reportHeard();
         publish(null);

@@ -81,7 +81,9 @@ final class StepMap {
     return end[step];
   }
 
-  /** 0-based step at timeline sample {@code t}: -1 before the steps, {@link #count()} after them. */
+  /**
+   * 0-based step at timeline sample {@code t}: -1 before the steps, {@link #count()} after them.
+   */
   int stepAt(long t) {
     int n = count();
     if (n == 0 || t < start[0]) {

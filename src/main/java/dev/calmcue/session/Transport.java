@@ -27,7 +27,9 @@ final class Transport {
     /** Says the current instruction (or, before the steps, the last prelude cue) again. */
     void sayAgain(boolean gateOpen);
 
-    /** Says one of the {@link SessionPhrases} as the last words (nothing if it was not prepared). */
+    /**
+     * Says one of the {@link SessionPhrases} as the last words (nothing if it was not prepared).
+     */
     void sayLast(String phrase);
 
     /** Pause began or ended; heard at once, since the buffer was dropped. */
@@ -165,7 +167,9 @@ final class Transport {
     }
   }
 
-  /** Gives up on "Ready?" once nobody answered for the timeout; {@code written} is the output clock. */
+  /**
+   * Gives up on "Ready?" once nobody answered for the timeout; {@code written} is the output clock.
+   */
   void checkReadyTimeout(long written, Deck deck) {
     if (phase == Phase.WAITING_FOR_READY && written - waitStart >= readyTimeout) {
       end(Ending.NO_START, "nobody answered \"Ready?\"", Optional.empty(), deck);

@@ -1,11 +1,11 @@
 package dev.calmcue.session;
 
 /**
- * Makes up for underruns: the line ran dry (the machine was too busy to feed it) and every later cue
- * would be late by the gap. The gap is measured against the monotonic clock and becomes a debt of
- * samples, taken back out of the next stretch of silence, so lateness never accumulates over a long
- * session. A sound card whose clock runs a little fast or slow is not an underrun: its samples are
- * the session's time. Writer thread only.
+ * Makes up for underruns: the line ran dry (the machine was too busy to feed it) and every later
+ * cue would be late by the gap. The gap is measured against the monotonic clock and becomes a debt
+ * of samples, taken back out of the next stretch of silence, so lateness never accumulates over a
+ * long session. A sound card whose clock runs a little fast or slow is not an underrun: its samples
+ * are the session's time. Writer thread only.
  */
 final class UnderrunGuard {
   private static final int BLOCKS = 4;

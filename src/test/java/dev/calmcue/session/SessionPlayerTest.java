@@ -236,7 +236,8 @@ class SessionPlayerTest {
           }
         });
     long answer = gate + 7_000;
-    sink.at(answer, () -> p.submit(Command.TOGGLE_PAUSE, ControlSource.KEYBOARD)); // space answers "Ready?"
+    // space answers "Ready?"
+    sink.at(answer, () -> p.submit(Command.TOGGLE_PAUSE, ControlSource.KEYBOARD));
     SessionOutcome outcome = p.run();
 
     assertTrue(waitingAt[0] >= gate && waitingAt[0] <= gate + 20, "waiting at " + waitingAt[0]);
