@@ -1,5 +1,6 @@
 package dev.calmcue.cli;
 
+import dev.calmcue.files.BaseDirs;
 import dev.calmcue.live.EarlyAudio;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,9 @@ public final class Main {
     Optional<EarlyAudio> early = EarlyAudio.startFor(args);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    for (String w : BaseDirs.ofThisProcess().warnings()) {
+      err.println("calmcue: warning: " + w); // e.g. a relative XDG_DATA_HOME, ignored
+    }
     int code = run(out, err, early, args);
     out.flush();
     err.flush();
