@@ -12,7 +12,7 @@ import dev.calmcue.remote.RoutineSummary;
 import dev.calmcue.remote.SessionBusyException;
 import dev.calmcue.remote.SessionHost;
 import dev.calmcue.remote.SessionState;
-import dev.calmcue.remote.SessionStateTracker;
+import dev.calmcue.remote.SessionBroadcast;
 import dev.calmcue.remote.SessionUpdate;
 import dev.calmcue.remote.StartRequest;
 import dev.calmcue.routine.CatalogEntry;
@@ -82,7 +82,7 @@ public final class ServedSessions implements SessionHost {
   }
 
   private final Wiring wiring;
-  private final SessionStateTracker tracker = new SessionStateTracker();
+  private final SessionBroadcast phone = new SessionBroadcast();
   /** One thread: sessions and announcements never talk over each other. */
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
@@ -139,9 +139,9 @@ public final class ServedSessions implements SessionHost {
     if (shuttingDown) {
       throw new SessionBusyException("calmcue is shutting down");
     }
-    if (tracker.state().running()) {
+    if (phone.state().running()) {
       throw new SessionBusyException(
-          "a session is already running (" + tracker.state().title() + "); stop it first");
+          "a session is already running (" + phone.state().title() + "); stop it first");
     }
     // Only catalog ids: the phone must never name a file on this machine.
     CatalogEntry entry =
@@ -160,7 +160,7 @@ public final class ServedSessions implements SessionHost {
               + String.valueOf(request.minutes().getAsDouble()).replaceAll("\\.0$", "") + " minutes");
     }
     early.clear();
-    SessionState state = tracker.started(entry.id(), entry.title(), entry.stepCount());
+    SessionState state = phone.started(entry.id(), entry.title(), entry.stepCount());
     current = worker.submit(() -> play(request));
     return state;
   }
@@ -190,7 +190,8 @@ public final class ServedSessions implements SessionHost {
                     wiring.notes(),
                     e -> wiring.notes().accept("a session display failed: " + oneLine(e))));
         // History first (LiveSession's): when the phone hears "ended", it is already on record.
-        session.addListener(tracker);
+        LiveSession live = session;
+        session.addListener(e -> phone.event(e, live.state()));
         session.addListener(
             e -> {
               if (e instanceof SessionEvent.Ended) {
@@ -199,8 +200,8 @@ public final class ServedSessions implements SessionHost {
             });
       } catch (RuntimeException e) {
         ended.set(true);
-        tracker.accept(new SessionEvent.Ended(new SessionOutcome(
-            SessionOutcome.Ending.ERROR, oneLine(e), 0, Duration.ZERO)));
+        phone.failed(
+            new SessionOutcome(SessionOutcome.Ending.ERROR, oneLine(e), 0, Duration.ZERO));
         return;
       }
       synchronized (this) {
@@ -222,8 +223,8 @@ public final class ServedSessions implements SessionHost {
       }
       if (!ended.get()) {
         // Only a bug gets here (an Error escaped the player): never leave the phone on "playing".
-        tracker.accept(new SessionEvent.Ended(new SessionOutcome(
-            SessionOutcome.Ending.ERROR, "internal error", 0, Duration.ZERO)));
+        phone.failed(
+            new SessionOutcome(SessionOutcome.Ending.ERROR, "internal error", 0, Duration.ZERO));
       }
     }
   }
@@ -237,7 +238,7 @@ public final class ServedSessions implements SessionHost {
 
   @Override
   public synchronized boolean send(Command command) {
-    if (!tracker.state().running()) {
+    if (!phone.state().running()) {
       return false;
     }
     if (session == null) {
@@ -250,12 +251,12 @@ public final class ServedSessions implements SessionHost {
 
   @Override
   public SessionState state() {
-    return tracker.state();
+    return phone.state();
   }
 
   @Override
   public Subscription subscribe(Consumer<SessionUpdate> listener) {
-    return tracker.subscribe(listener);
+    return phone.subscribe(listener);
   }
 
   @Override
@@ -312,7 +313,7 @@ public final class ServedSessions implements SessionHost {
     synchronized (this) {
       shuttingDown = true;
       running = current;
-      if (tracker.state().running()) {
+      if (phone.state().running()) {
         if (session != null) {
           // the closing is spoken, the history says stopped
           session.submit(Command.STOP, ControlSource.HOST);

@@ -1,7 +1,10 @@
 package dev.calmcue.session;
 
+import dev.calmcue.plan.Cue;
+import dev.calmcue.plan.CueKind;
 import dev.calmcue.session.HeardEvents.Heard;
 import dev.calmcue.session.SessionSnapshot.Phase;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -22,6 +25,9 @@ final class Hearing {
   private long nextProgressOut;
   private String speaking = "";
   private long speakingUntilOut;
+  private SessionEvent.StepStarted lastStep;
+  private String stepText;
+  private Cue lastCue;
 
   Hearing(
       HeardEvents heard,
@@ -49,6 +55,21 @@ final class Hearing {
     return speaking;
   }
 
+  /** The last step heard to begin, or null before the first. */
+  SessionEvent.StepStarted lastStep() {
+    return lastStep;
+  }
+
+  /** The instruction of {@link #lastStep()} once heard, or null. */
+  String stepText() {
+    return stepText;
+  }
+
+  /** The cue heard to begin last, or null. */
+  Cue lastCue() {
+    return lastCue;
+  }
+
   /** Whatever was being said was cut short. */
   void silenced() {
     speaking = "";
@@ -61,8 +82,9 @@ final class Hearing {
    * @param snapshot the session as heard now, for progress
    */
   void upTo(long out, long t, Supplier<SessionSnapshot> snapshot) {
-    heard.heardUpTo(out, this::dispatch);
+    // where the speaker is first, so a snapshot taken for an event says where it happened
     timelineSample = ledger.heardAt(out, t);
+    heard.heardUpTo(out, this::dispatch);
     if (!speaking.isEmpty() && out >= speakingUntilOut) {
       speaking = "";
     }
@@ -95,8 +117,19 @@ final class Hearing {
       speaking = s.text();
       speakingUntilOut = s.untilOut();
     } else if (what instanceof HeardEvents.StepBegins s) {
+      if (lastStep == null || lastStep.index() != s.event().index()) {
+        stepText = null; // a new step: its instruction is not heard yet
+      }
+      lastStep = s.event();
       emit.accept(s.event());
     } else if (what instanceof HeardEvents.CueBegins c) {
+      Cue cue = c.event().cue();
+      lastCue = cue;
+      if (cue.kind() == CueKind.INSTRUCTION
+          && lastStep != null
+          && Objects.equals(cue.stepId(), lastStep.stepId())) {
+        stepText = cue.text();
+      }
       emit.accept(c.event());
     } else if (what instanceof HeardEvents.WaitBegins w) {
       emit.accept(w.event());

@@ -313,7 +313,11 @@ public final class SessionPlayer {
         ledger.written() - feed.buffered(), feed.readPosition(), () -> snapshotNow(null));
   }
 
+  /** Listeners find the snapshot already telling what the event says. */
   private void emit(SessionEvent e) {
+    if (!(e instanceof SessionEvent.Ended)) {
+      publish(null);
+    }
     listeners.emit(e);
   }
 
@@ -322,11 +326,6 @@ public final class SessionPlayer {
   }
 
   private SessionSnapshot snapshotNow(SessionOutcome outcome) {
-    return snapshots.at(
-        transport.phase(),
-        hearing.timelineSample(),
-        hearing.speaking(),
-        output.textMode(),
-        outcome);
+    return snapshots.at(transport.phase(), hearing, output.textMode(), outcome);
   }
 }

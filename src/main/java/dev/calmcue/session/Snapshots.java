@@ -19,12 +19,11 @@ final class Snapshots {
   }
 
   /**
-   * @param heardT the timeline sample heard now
    * @param textMode why there is no sound, or null
    * @param outcome how it ended, or null while it runs
    */
-  SessionSnapshot at(
-      Phase phase, long heardT, String speaking, String textMode, SessionOutcome outcome) {
+  SessionSnapshot at(Phase phase, Hearing hearing, String textMode, SessionOutcome outcome) {
+    long heardT = hearing.timelineSample();
     int step = steps.stepAt(heardT);
     String title;
     Duration stepElapsed = Duration.ZERO;
@@ -50,8 +49,11 @@ final class Snapshots {
         timeline.total(),
         stepElapsed,
         stepTotal,
-        speaking,
+        hearing.speaking(),
         textMode,
-        outcome);
+        outcome,
+        hearing.lastStep(),
+        hearing.stepText(),
+        hearing.lastCue());
   }
 }

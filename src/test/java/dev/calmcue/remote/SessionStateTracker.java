@@ -12,9 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Folds the player's events into the {@link SessionState} the phone shows and passes each change on
- * to subscribers, in order, with the state already updated. Thread-safe: the player's thread reports
- * events while HTTP threads read the state.
+ * For {@link FakeSessionHost} only: folds events it makes up into the {@link SessionState} the phone
+ * shows. The real host derives the state from the player's snapshot ({@link SessionBroadcast}).
  */
 public final class SessionStateTracker implements Consumer<SessionEvent> {
   private final List<Consumer<SessionUpdate>> listeners = new CopyOnWriteArrayList<>();
