@@ -12,8 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * For {@link FakeSessionHost} only: folds events it makes up into the {@link SessionState} the phone
- * shows. The real host derives the state from the player's snapshot ({@link SessionBroadcast}).
+ * For {@link FakeSessionHost} only: folds events it makes up into the {@link SessionState} the
+ * phone shows. The real host derives the state from the player's snapshot ({@link
+ * SessionBroadcast}).
  */
 public final class SessionStateTracker implements Consumer<SessionEvent> {
   private final List<Consumer<SessionUpdate>> listeners = new CopyOnWriteArrayList<>();
