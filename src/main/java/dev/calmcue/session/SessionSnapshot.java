@@ -35,25 +35,6 @@ public record SessionSnapshot(
     String stepText,
     Cue lastCue) {
 
-  /** A snapshot that knows nothing of what was heard before (a display that needs no more). */
-  public SessionSnapshot(
-      String routineId,
-      String title,
-      Phase phase,
-      int stepIndex,
-      int stepCount,
-      String stepTitle,
-      Duration sessionElapsed,
-      Duration sessionTotal,
-      Duration stepElapsed,
-      Duration stepTotal,
-      String speaking,
-      String textMode,
-      SessionOutcome outcome) {
-    this(routineId, title, phase, stepIndex, stepCount, stepTitle, sessionElapsed, sessionTotal,
-        stepElapsed, stepTotal, speaking, textMode, outcome, null, null, null);
-  }
-
   /** Where the session is. */
   public enum Phase {
     STARTING,

@@ -118,12 +118,10 @@ class HistoryRecorderTest {
   @Test
   void aSessionThatEndedByItself_hasNoStopSource() throws Exception {
     HistoryStore store = store();
-    HistoryRecorder rec =
-        HistoryRecorder.start(store, timeline(), Sessions.settings(), warnings::add);
-
-    rec.accept(
-        new SessionEvent.Ended(
-            new SessionOutcome(Ending.COMPLETED, null, 3, Duration.ofSeconds(336))));
+    HistoryRecorder.start(store, timeline(), Sessions.settings(), warnings::add)
+        .accept(
+            new SessionEvent.Ended(
+                new SessionOutcome(Ending.NO_START, "nobody answered", 0, Duration.ZERO)));
 
     assertEquals(Optional.empty(), store.read().sessions().get(0).stoppedBy());
     assertFalse(Files.readString(store.file()).contains("stoppedBy"));
