@@ -1,9 +1,6 @@
 package dev.calmcue.cli;
 
 import dev.calmcue.text.TimeText;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calmcue.CalmcueException;
@@ -174,8 +171,7 @@ final class HistoryReport {
       List<SessionStart> running,
       HistoryStats stats,
       int streak) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
+    ObjectNode root = JsonOutput.root();
     root.put("file", store.file().toString());
     ArrayNode sessions = root.putArray("sessions");
     shown.forEach(r -> sessions.add(HistoryJson.toJson(r)));
@@ -197,11 +193,7 @@ final class HistoryReport {
     ObjectNode reasons = root.putObject("earlyReasons");
     stats.earlyReasons().forEach(reasons::put);
     root.put("noStarts", stats.noStarts());
-    try {
-      out.println(mapper.writeValueAsString(root));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot happen for a tree of plain values", e);
-    }
+    out.print(JsonOutput.text(root));
   }
 
   private static String ending(HistoryRecord r) {

@@ -33,8 +33,23 @@ public final class Main {
   /** Runs one command line; {@code early} is the sound {@code main} started for a play. */
   static int run(PrintWriter out, PrintWriter err, Optional<EarlyAudio> early, String... args) {
     CommandLine cl = CalmcueCommand.commandLine(early);
+    if (helpAsked(args)) {
+      CalmcueCommand.fitHelpToTerminal(cl); // costs a look at the terminal: only for help
+    }
     cl.setOut(out);
     cl.setErr(err);
     return cl.execute(args);
+  }
+
+  private static boolean helpAsked(String... args) {
+    if (args.length == 0) {
+      return true;
+    }
+    for (String a : args) {
+      if (a.equals("-h") || a.equals("--help") || a.equals("help")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

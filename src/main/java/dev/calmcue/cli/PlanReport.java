@@ -1,9 +1,6 @@
 package dev.calmcue.cli;
 
 import dev.calmcue.text.TimeText;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.calmcue.plan.Cue;
 import dev.calmcue.plan.DroppedCue;
 import dev.calmcue.plan.Timeline;
@@ -23,6 +20,7 @@ final class PlanReport {
   /** The fixed JSON shape of {@code calmcue plan --json}; times in seconds from session start. */
   static String json(Timeline t) {
     Map<String, Object> root = new LinkedHashMap<>();
+    root.put("schemaVersion", JsonOutput.SCHEMA_VERSION);
     root.put("routine", t.routineId());
     root.put("totalSeconds", seconds(t.total()));
     List<Map<String, Object>> cues = new ArrayList<>();
@@ -47,11 +45,7 @@ final class PlanReport {
       dropped.add(m);
     }
     root.put("dropped", dropped);
-    try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonOutput.text(JsonOutput.tree(root)).stripTrailing(); // printed with println
   }
 
   static String table(Timeline t) {

@@ -15,6 +15,7 @@ import dev.calmcue.remote.SessionState;
 import dev.calmcue.remote.SessionBroadcast;
 import dev.calmcue.remote.SessionUpdate;
 import dev.calmcue.remote.StartRequest;
+import dev.calmcue.plan.Control;
 import dev.calmcue.routine.CatalogEntry;
 import dev.calmcue.routine.Routine;
 import dev.calmcue.routine.RoutineCatalog;
@@ -36,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -128,7 +130,7 @@ public final class ServedSessions implements SessionHost {
     List<RoutineSummary> list = new ArrayList<>();
     for (CatalogEntry e : wiring.catalog().entries()) {
       if (!e.broken()) {
-        list.add(new RoutineSummary(e.id(), e.title(), e.minutes(), e.stepCount()));
+        list.add(new RoutineSummary(e.id(), e.title(), e.minutes(), e.stepCount(), e.length()));
       }
     }
     return list;
@@ -347,7 +349,9 @@ public final class ServedSessions implements SessionHost {
 
   /** The same settings {@code play} derives from its flags, for the phone's few choices. */
   static SessionSettings settingsFor(StartRequest r) {
-    return SessionChoices.of(r.minutes(), r.preparation(), r.chimes(), r.bedtime()).settings();
+    return SessionChoices.of(r.minutes(), r.preparation(), r.chimes(), r.bedtime(), r.prompts())
+        .settings()
+        .withControls(Set.of(Control.PHONE)); // the phone answers "Ready?" and stops
   }
 
   private static String oneLine(Throwable e) {

@@ -1,6 +1,7 @@
 package dev.calmcue.live;
 
 import dev.calmcue.plan.PlanOptions;
+import dev.calmcue.plan.PromptAmount;
 import dev.calmcue.session.SessionSettings;
 import dev.calmcue.speech.SpeechSettings;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import java.util.OptionalInt;
  * @param voice the engine's voice, or null for its default
  * @param wordsPerMinute empty = the voice's own rate (slower at bedtime)
  * @param volumePercent empty = the default (quieter at bedtime)
+ * @param prompts every prompt, or only the safety ones
  */
 public record SessionChoices(
     OptionalDouble minutes,
@@ -30,8 +32,10 @@ public record SessionChoices(
     String engine,
     String voice,
     OptionalInt wordsPerMinute,
-    OptionalInt volumePercent) {
+    OptionalInt volumePercent,
+    PromptAmount prompts) {
   public SessionChoices {
+    Objects.requireNonNull(prompts, "prompts");
     Objects.requireNonNull(minutes, "minutes");
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(wordsPerMinute, "wordsPerMinute");
@@ -40,7 +44,11 @@ public record SessionChoices(
 
   /** The phone's few choices; everything else as {@code play} has it by default. */
   public static SessionChoices of(
-      OptionalDouble minutes, boolean preparation, boolean chimes, boolean bedtime) {
+      OptionalDouble minutes,
+      boolean preparation,
+      boolean chimes,
+      boolean bedtime,
+      PromptAmount prompts) {
     return new SessionChoices(
         minutes,
         preparation,
@@ -49,12 +57,14 @@ public record SessionChoices(
         SpeechSettings.DEFAULT_ENGINE,
         null,
         OptionalInt.empty(),
-        OptionalInt.empty());
+        OptionalInt.empty(),
+        prompts);
   }
 
   /** The settings these choices mean. */
   public SessionSettings settings() {
-    PlanOptions plan = new PlanOptions(minutes, preparation, chimes && !bedtime, bedtime);
+    PlanOptions plan =
+        new PlanOptions(minutes, preparation, chimes && !bedtime, bedtime).withPrompts(prompts);
     int wpm = wordsPerMinute.orElse(bedtime ? SessionSettings.BEDTIME_RATE : 0);
     int volume =
         volumePercent.orElse(
