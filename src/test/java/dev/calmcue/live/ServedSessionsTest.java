@@ -120,7 +120,8 @@ public class ServedSessionsTest {
   @Test
   void a_phone_start_asking_for_few_prompts_plans_few() {
     var few = new StartRequest("tiny", OptionalDouble.empty(), false, true, true, dev.calmcue.plan.PromptAmount.FEW);
-    assertEquals(dev.calmcue.plan.PromptAmount.FEW, ServedSessions.settingsFor(few).plan().prompts());
+    assertEquals(
+        dev.calmcue.plan.PromptAmount.FEW, ServedSessions.settingsFor(few).plan().prompts());
   }
 
   @Test
