@@ -1,14 +1,14 @@
 package dev.calmcue.cli;
 
+import dev.calmcue.live.SessionChoices;
 import dev.calmcue.music.MusicSettings;
 import dev.calmcue.music.MusicStyle;
-import dev.calmcue.plan.PlanOptions;
 import dev.calmcue.plan.PromptAmount;
 import dev.calmcue.session.SessionSettings;
 import dev.calmcue.speech.SpeakingRate;
 import dev.calmcue.speech.SpeechSettings;
-import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -122,20 +122,19 @@ public final class SessionOptions {
 
   /** The settings these options describe; {@code prepByDefault} is the command's own default. */
   SessionSettings settings(boolean prepByDefault) {
-    PlanOptions plan =
-        new PlanOptions(
+    MusicStyle style = music != null ? music : bedtime ? MusicStyle.LULLABY : MusicStyle.OFF;
+    return new SessionChoices(
             minutes == null ? OptionalDouble.empty() : OptionalDouble.of(minutes),
             prep == null ? prepByDefault : prep,
-            !noChimes && !bedtime,
-            bedtime).withPrompts(prompts);
-    int wpm = rate != null ? rate : bedtime ? SessionSettings.BEDTIME_RATE : 0;
-    int vol = volume != null ? volume : bedtime ? SessionSettings.BEDTIME_VOLUME : SessionSettings.DEFAULT_VOLUME;
-    MusicStyle style = music != null ? music : bedtime ? MusicStyle.LULLABY : MusicStyle.OFF;
-    return new SessionSettings(
-        plan,
-        new SpeechSettings(engine.toLowerCase(Locale.ROOT), voice, wpm),
-        vol,
-        new MusicSettings(style, musicVolume));
+            !noChimes,
+            bedtime,
+            engine,
+            voice,
+            rate == null ? OptionalInt.empty() : OptionalInt.of(rate),
+            volume == null ? OptionalInt.empty() : OptionalInt.of(volume),
+            prompts)
+        .settings()
+        .withMusic(new MusicSettings(style, musicVolume));
   }
 
   /** few or normal, any case; one clear line otherwise. */

@@ -30,6 +30,11 @@ public record SessionSettings(
     this(plan, speech, volumePercent, MusicSettings.OFF);
   }
 
+  /** The same session with {@code music} under the voice. */
+  public SessionSettings withMusic(MusicSettings music) {
+    return new SessionSettings(plan, speech, volumePercent, music);
+  }
+
   /** The same session, answered and stopped with {@code controls} (see {@link PlanOptions}). */
   public SessionSettings withControls(Set<Control> controls) {
     return new SessionSettings(plan.withControls(controls), speech, volumePercent, music);
