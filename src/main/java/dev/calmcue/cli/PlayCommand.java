@@ -2,6 +2,8 @@ package dev.calmcue.cli;
 
 import dev.calmcue.history.HistoryLocation;
 import dev.calmcue.history.HistoryStore;
+import dev.calmcue.live.EarlyAudio;
+import dev.calmcue.live.PrepOnceADay;
 import dev.calmcue.plan.Control;
 import dev.calmcue.session.SessionSettings;
 import dev.calmcue.voice.ListenSettings;
@@ -58,6 +60,9 @@ import picocli.CommandLine.TypeConversionException;
     })
 final class PlayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  /** The sound {@code main} started before parsing, if any (see {@link EarlyAudio}). */
+  Optional<EarlyAudio> early = Optional.empty();
 
   @Parameters(
       index = "0",
@@ -124,7 +129,7 @@ final class PlayCommand implements Callable<Integer> {
       controls.add(Control.KEYS);
     }
     if (listen.listen) {
-      controls.add(listen.settings().wakeWord() ? Control.VOICE : Control.VOICE_NO_WAKE_WORD);
+      controls.add(VoiceControl.control(listen.settings()));
     }
     SessionSettings settings = session.settings(true).withControls(controls);
     if (prepOnceADay) {
@@ -132,8 +137,11 @@ final class PlayCommand implements Callable<Integer> {
     }
     PlayRequest request =
         PlayRequest.of(spec.commandLine(), routine, settings, prerollMs, readyTimeout, text, speed, quiet, verbose);
-    Optional<ListenSettings> voice = listen.listen ? Optional.of(listen.settings()) : Optional.empty();
-    return new LivePlay(request, history, voice).run(spec.commandLine().getOut(), err);
+    Optional<ListenSettings> voice =
+        listen.listen ? Optional.of(listen.settings()) : Optional.empty();
+    boolean debug = CalmcueCommand.debugRequested(spec.root().commandLine().getParseResult());
+    return new LivePlay(request, history, early, debug, voice)
+        .run(spec.commandLine().getOut(), err);
   }
 
   /** Accepts 120, 90s, 2m or 1m30s. */

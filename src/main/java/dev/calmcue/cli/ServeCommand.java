@@ -1,18 +1,12 @@
 package dev.calmcue.cli;
 
-import dev.calmcue.audio.LineAudioSink;
-import dev.calmcue.history.HistoryLocation;
-import dev.calmcue.history.HistoryStore;
+import dev.calmcue.live.ServedSessions;
 import dev.calmcue.remote.AccessToken;
-import dev.calmcue.remote.PlayerSessionHost;
 import dev.calmcue.remote.SessionHost;
-import dev.calmcue.routine.RoutineCatalog;
-import dev.calmcue.session.Clock;
-import dev.calmcue.session.PlayerSettings;
-import dev.calmcue.speech.SpeechEngines;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -78,33 +72,17 @@ final class ServeCommand implements Callable<Integer> {
   /** The same routines, speech, player and history as {@code play}. */
   private SessionHost host(ServeOptions options) {
     PrintWriter err = spec.commandLine().getErr();
-    PlayerSessionHost host = new PlayerSessionHost(new PlayerSessionHost.Wiring(
-        RoutineCatalog.standard(),
-        SpeechEngines::open,
-        rate -> LineAudioSink.open(rate, LineAudioSink.DEFAULT_BUFFER),
-        Clock.system(),
-        new PlayerSettings(PlayerSettings.DEFAULT_PREROLL, PlayerSettings.DEFAULT_READY_TIMEOUT, options.speed()),
-        new HistoryStore(HistoryLocation.historyFile(), java.time.Clock.systemDefaultZone()),
-        options.textOnly(),
+    Consumer<String> notes =
         line -> {
           synchronized (err) {
             err.println("calmcue serve: " + line);
             err.flush();
           }
-        }));
+        };
+    ServedSessions host = ServedSessions.onThisMachine(options.textOnly(), options.speed(), notes);
     if (listen.listen && !options.showLink()) {
-      // one microphone for the server's life; each session's player feeds its echo gate
-      VoiceControl voice =
-          VoiceControl.forHost(
-              host::send,
-              listen.settings(),
-              line -> {
-                synchronized (err) {
-                  err.println("calmcue serve: " + line);
-                  err.flush();
-                }
-              });
-      host.onPlayerStarting(voice::attach);
+      // one microphone for the server's life; each session feeds its echo gate
+      VoiceControl.forHost(host, listen.settings(), notes);
     }
     return host;
   }

@@ -1,8 +1,11 @@
 package dev.calmcue.cli;
 
+import dev.calmcue.live.LiveSession;
+import dev.calmcue.live.ServedSessions;
+import dev.calmcue.plan.Control;
 import dev.calmcue.session.Command;
-import dev.calmcue.session.SessionPlayer;
-import dev.calmcue.voice.AckSound;
+import dev.calmcue.session.ControlSource;
+import dev.calmcue.voice.AckMixer;
 import dev.calmcue.voice.EchoGate;
 import dev.calmcue.voice.Hypothesis;
 import dev.calmcue.voice.ListenSettings;
@@ -11,22 +14,25 @@ import dev.calmcue.voice.VoiceListener;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Spoken commands for a live session: starts the listener, hands each command to the session (the
- * same command a key or the phone sends), acknowledges it with a soft blip through the player, and
- * feeds the echo gate from every player it is attached to.
+ * Spoken commands for a live session: starts the listener, hands each command to the session as
+ * {@link ControlSource#VOICE} (the same command a key or the phone sends), acknowledges it with a
+ * soft blip mixed into the session's sound, and feeds the echo gate from every session it is
+ * attached to.
  */
 final class VoiceControl implements AutoCloseable {
   private final EchoGate gate;
   private final VoiceListener listener;
-  private volatile SessionPlayer player;
+  private volatile AckMixer ack;
 
   /**
    * @param send hands a command to the session; false when no session takes it (then no blip)
    * @param notes one line each: listening, heard, unavailable
+   * @param off voice commands went away (no microphone, no model)
    */
   private VoiceControl(
       ListenSettings settings, Predicate<Command> send, Consumer<String> notes, Runnable off) {
@@ -38,16 +44,17 @@ final class VoiceControl implements AutoCloseable {
             new VoiceListener.Events() {
               @Override
               public void listening(Duration took, String source) {
-                notes.accept("listening (" + source + "); say \"" + (settings.wakeWord() ? "calm cue, " : "") + "pause\"");
+                notes.accept("listening (" + source + "); say \""
+                    + (settings.wakeWord() ? "calm cue, " : "") + "pause\"");
               }
 
               @Override
               public void command(SpokenCommand c, Hypothesis heard, Duration latency) {
                 if (send.test(toCommand(c))) {
-                  SessionPlayer p = player;
-                  if (p != null) {
+                  AckMixer a = ack;
+                  if (a != null) {
                     // heard at once, even over speech; stop then acts, with no "are you sure"
-                    p.overlay(AckSound.generate(p.sampleRate()).samples());
+                    a.play();
                   }
                   notes.accept("heard \"" + c.name().toLowerCase(Locale.ROOT) + "\"");
                 }
@@ -61,14 +68,19 @@ final class VoiceControl implements AutoCloseable {
             });
   }
 
-  /** Listens for the session of {@code player}. */
-  static VoiceControl forPlayer(
-      SessionPlayer player, ListenSettings settings, PrintWriter err, Runnable off) {
+  /** What the spoken script names for these settings ("say: calm cue, ready"). */
+  static Control control(ListenSettings settings) {
+    return settings.wakeWord() ? Control.VOICE : Control.VOICE_NO_WAKE_WORD;
+  }
+
+  /** Listens for {@code session} (play --listen). */
+  static VoiceControl forSession(
+      LiveSession session, ListenSettings settings, PrintWriter err, Runnable off) {
     VoiceControl v =
         new VoiceControl(
             settings,
             c -> {
-              player.submit(c);
+              session.submit(c, ControlSource.VOICE);
               return true;
             },
             line -> {
@@ -78,33 +90,49 @@ final class VoiceControl implements AutoCloseable {
               }
             },
             off);
-    v.attach(player);
+    v.attach(session);
     v.listener.start();
     return v;
   }
 
-  /** Listens for whichever session {@code send} reaches (serve); attach each player as it starts. */
-  static VoiceControl forHost(Predicate<Command> send, ListenSettings settings, Consumer<String> notes) {
-    VoiceControl v = new VoiceControl(settings, send, notes, () -> {});
+  /**
+   * Listens for whichever session {@code host} is running (serve --listen): each session names the
+   * voice in its spoken script while listening works, and is attached as it starts.
+   */
+  static VoiceControl forHost(
+      ServedSessions host, ListenSettings settings, Consumer<String> notes) {
+    host.offerControls(Set.of(control(settings)));
+    VoiceControl v =
+        new VoiceControl(
+            settings,
+            c -> host.send(c, ControlSource.VOICE),
+            notes,
+            () -> host.offerControls(Set.of()));
+    host.onSessionStarting(v::attach);
     v.listener.start();
     return v;
   }
 
-  /** Feeds the echo gate from {@code p}'s output and acknowledges through it. */
-  void attach(SessionPlayer p) {
-    p.setOutputTap(new EchoGate.PlaybackTap(gate, p.sampleRate())::written);
-    player = p;
+  /**
+   * Mixes the acknowledgement into {@code session}'s sound and feeds the echo gate from it: the gate
+   * is added last, so it sees the blip too.
+   */
+  void attach(LiveSession session) {
+    AckMixer a = new AckMixer(session.sampleRate());
+    session.addMixer(a);
+    session.addMixer(new EchoGate.PlaybackTap(gate, session.sampleRate()));
+    ack = a;
   }
 
   static Command toCommand(SpokenCommand c) {
     return switch (c) {
-      case READY -> new Command.Ready();
-      case PAUSE -> new Command.Pause();
-      case RESUME -> new Command.Resume();
-      case NEXT -> new Command.Next();
-      case REPEAT -> new Command.Repeat();
-      case STOP -> new Command.Stop();
-      case FUSSY -> new Command.Fussy();
+      case READY -> Command.READY;
+      case PAUSE -> Command.PAUSE;
+      case RESUME -> Command.RESUME;
+      case NEXT -> Command.NEXT;
+      case REPEAT -> Command.REPEAT;
+      case STOP -> Command.STOP;
+      case FUSSY -> Command.FUSSY;
     };
   }
 

@@ -38,7 +38,9 @@ final class EventStream implements AutoCloseable {
     long ms = heartbeatEvery.toMillis();
     // A comment line keeps proxies and phones from timing the stream out, and finds dead sockets.
     heartbeat.scheduleAtFixedRate(() -> broadcast(": keepalive\n\n"), ms, ms, TimeUnit.MILLISECONDS);
-    this.subscription = host.subscribe(update -> broadcast(frame(update.type(), RemoteJson.update(update))));
+    this.subscription =
+        host.subscribe(
+            update -> broadcast(frame(update.type().jsonName(), RemoteJson.update(update))));
   }
 
   /** Takes over the exchange: headers now, then events until the page goes away. */
@@ -55,8 +57,8 @@ final class EventStream implements AutoCloseable {
     ex.sendResponseHeaders(200, 0);
     Client client = new Client(ex);
     clients.add(client);
-    SessionUpdate now = new SessionUpdate("state", null, host.state());
-    client.send("retry: 2000\n\n" + frame("state", RemoteJson.update(now)));
+    SessionUpdate now = new SessionUpdate(SessionUpdate.Type.STATE, null, host.state());
+    client.send("retry: 2000\n\n" + frame(now.type().jsonName(), RemoteJson.update(now)));
   }
 
   int clientCount() {

@@ -1,5 +1,6 @@
 package dev.calmcue.voice;
 
+import dev.calmcue.session.OutputMixer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -64,11 +65,11 @@ public final class EchoGate {
   }
 
   /**
-   * Feeds a gate from what a player writes to its line. The player calls {@link #written} for every
-   * block, with how much was already queued ahead of it: the block is heard that much later. Silent
-   * blocks (the timeline's gaps) keep the gate open.
+   * Feeds a gate from what a player writes to its line: added to the player last, it sees every
+   * block as it will sound, with how much is already queued ahead of it: the block is heard that
+   * much later. Silent blocks (the timeline's gaps) keep the gate open.
    */
-  public static final class PlaybackTap {
+  public static final class PlaybackTap implements OutputMixer {
     /** Below this peak a block is silence for the gate (dither, a faded tail). */
     static final int SILENT_PEAK = 64;
 
@@ -78,6 +79,11 @@ public final class EchoGate {
     public PlaybackTap(EchoGate gate, int sampleRate) {
       this.gate = gate;
       this.sampleRate = sampleRate;
+    }
+
+    @Override
+    public void mix(long at, short[] block, int length, long queuedAhead, long nowNanos) {
+      written(nowNanos, queuedAhead, block, 0, length);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.calmcue.voice;
 
-import dev.calmcue.session.Clock;
+import dev.calmcue.session.MonotonicClock;
 import dev.calmcue.voice.CommandAcceptor.Decision;
 import dev.calmcue.voice.LineCapture.CaptureUnavailable;
 import dev.calmcue.voice.RecognizerLoader.RecognizerUnavailable;
@@ -65,7 +65,7 @@ public final class VoiceListener implements AutoCloseable {
   private final CaptureOpener capture;
   private final DecoderOpener decoder;
   private final EchoGate gate;
-  private final Clock clock;
+  private final MonotonicClock clock;
   private final Events events;
   /** Stretches of the decoded stream the gate held back, in samples; [0] from, [1] to. */
   private final Deque<long[]> heldBack = new ArrayDeque<>();
@@ -83,7 +83,7 @@ public final class VoiceListener implements AutoCloseable {
       CaptureOpener capture,
       DecoderOpener decoder,
       EchoGate gate,
-      Clock clock,
+      MonotonicClock clock,
       Events events) {
     this.settings = Objects.requireNonNull(settings);
     this.acceptor = new CommandAcceptor(settings);
@@ -96,7 +96,7 @@ public final class VoiceListener implements AutoCloseable {
 
   /** The microphone and Sphinx from {@code lib/}, gated by {@code gate}. */
   public static VoiceListener microphone(ListenSettings settings, EchoGate gate, Events events) {
-    return new VoiceListener(settings, LineCapture::open, RecognizerLoader::load, gate, Clock.system(), events);
+    return new VoiceListener(settings, LineCapture::open, RecognizerLoader::load, gate, MonotonicClock.system(), events);
   }
 
   /** Starts loading and listening in the background; returns at once. */

@@ -117,7 +117,7 @@ class RoutineLoaderTest {
     String json = withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 60, \"oops\": 1");
     Path f = write("oops.json", json);
     assertEquals(
-        List.of(f + ":" + where(json, "\"oops\"") + ": steps[0]: unknown field 'oops' (known fields here: id, title, say, seconds, prompts)"),
+        List.of(f + ":" + where(json, "\"oops\"") + ": steps[0]: unknown field 'oops' (known fields here: id, title, say, seconds, prompts, pace)"),
         rendered(f));
   }
 
@@ -295,6 +295,14 @@ class RoutineLoaderTest {
         relative(write("t.json", "{\"id\": \"abc")));
     List<String> nan = relative(write("t.json", "{\"id\": NaN}"));
     assertTrue(nan.get(0).contains("not a JSON value: 'NaN'"), nan::toString);
+    assertEquals(
+        List.of(
+            "t.json:1:13: invalid JSON: a comma is missing before this (between two list items)"),
+        relative(write("t.json", "{\"a\": [1, 2 3]}")));
+    List<String> word = relative(write("t.json", "{\"id\": yes}"));
+    assertTrue(word.get(0).contains("unknown word 'yes'"), word::toString);
+    List<String> ctrl = relative(write("t.json", "{\"id\": \"a\nb\"}"));
+    assertTrue(ctrl.get(0).contains("must be written as an escape like \\n"), ctrl::toString);
   }
 
   private List<String> relative(Path f) {

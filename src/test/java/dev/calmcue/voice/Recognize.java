@@ -2,7 +2,7 @@ package dev.calmcue.voice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.calmcue.session.Clock;
+import dev.calmcue.session.MonotonicClock;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ final class Recognize {
                 () -> StreamCapture.raw(new ByteArrayInputStream(SyntheticSpeech.bytes(s.pcm)), "stream " + index),
                 (g, d) -> new NotClosing(shared),
                 new EchoGate(Duration.ZERO, Duration.ZERO),
-                Clock.system(),
+                MonotonicClock.system(),
                 events)
             .runHere();
       }
