@@ -1,5 +1,6 @@
 package dev.calmcue.cli;
 
+import dev.calmcue.voice.BandCheck;
 import dev.calmcue.voice.CommandAcceptor;
 import dev.calmcue.voice.EchoGate;
 import dev.calmcue.voice.Hypothesis;
@@ -103,6 +104,11 @@ final class MicCommand implements Callable<Integer> {
                   + "): \"" + h.text() + "\", margin " + Math.round(h.margin()) + ", " + h.startMs()
                   + "-" + h.endMs() + " ms");
             }
+          }
+
+          @Override
+          public void narrowBand() {
+            line(out, live, "warning: " + BandCheck.WARNING);
           }
 
           @Override

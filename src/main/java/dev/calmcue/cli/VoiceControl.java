@@ -6,6 +6,7 @@ import dev.calmcue.plan.Control;
 import dev.calmcue.session.Command;
 import dev.calmcue.session.ControlSource;
 import dev.calmcue.voice.AckMixer;
+import dev.calmcue.voice.BandCheck;
 import dev.calmcue.voice.EchoGate;
 import dev.calmcue.voice.Hypothesis;
 import dev.calmcue.voice.ListenSettings;
@@ -58,6 +59,11 @@ final class VoiceControl implements AutoCloseable {
                   }
                   notes.accept("heard \"" + c.name().toLowerCase(Locale.ROOT) + "\"");
                 }
+              }
+
+              @Override
+              public void narrowBand() {
+                notes.accept("warning: " + BandCheck.WARNING);
               }
 
               @Override

@@ -44,6 +44,12 @@ public final class VoiceListener implements AutoCloseable {
     /** Microphone level of the last 20 ms, dBFS (for the mic check's meter). */
     default void level(double dbfs) {}
 
+    /**
+     * The microphone sounds narrow-band (a Bluetooth headset's telephone mode): commands will be
+     * missed far more often. Said once, after a few seconds of voice.
+     */
+    default void narrowBand() {}
+
     /** Listening cannot start or went away; say it once, in one line. */
     void unavailable(String why);
   }
@@ -155,6 +161,8 @@ public final class VoiceListener implements AutoCloseable {
     byte[] bytes = new byte[BLOCK * 2];
     Random noise = new Random(1);
     double floor = 30; // the room's noise, RMS; follows the quietest recent blocks
+    BandCheck band = new BandCheck(RATE);
+    boolean bandKnown = false;
     long at = 0;
     try (out) {
       int n;
@@ -171,6 +179,13 @@ public final class VoiceListener implements AutoCloseable {
         } else {
           floor = rms < floor ? rms : floor + (rms - floor) * 0.005;
           floor = Math.max(floor, 2);
+          if (!bandKnown && rms > floor * VOICED_OVER_FLOOR) {
+            BandCheck.Verdict v = band.voice(block, n);
+            bandKnown = v != BandCheck.Verdict.UNDECIDED;
+            if (v == BandCheck.Verdict.NARROW_BAND) {
+              events.narrowBand();
+            }
+          }
           if (rms < 1) {
             // digital silence confuses the recognizer's noise estimate: add a trace of noise
             for (int i = 0; i < n; i++) {

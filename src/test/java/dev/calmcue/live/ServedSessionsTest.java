@@ -10,7 +10,9 @@ import dev.calmcue.audio.AudioFailure;
 import dev.calmcue.audio.MemorySink;
 import dev.calmcue.history.HistoryRecord;
 import dev.calmcue.history.HistoryStore;
+import dev.calmcue.plan.Control;
 import dev.calmcue.plan.CueKind;
+import dev.calmcue.plan.SpokenControls;
 import dev.calmcue.remote.RoutineSummary;
 import dev.calmcue.remote.SessionBusyException;
 import dev.calmcue.remote.SessionState;
@@ -33,6 +35,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -115,6 +118,26 @@ public class ServedSessionsTest {
     assertEquals(java.util.Set.of(dev.calmcue.plan.Control.PHONE), settings.plan().controls());
     assertEquals("Ready? To begin, tap Ready on the phone.",
         dev.calmcue.plan.SpokenControls.ready(settings.plan().controls()));
+  }
+
+  @Test
+  void with_voice_commands_offered_the_prelude_names_the_phone_and_the_voice() {
+    var settings = ServedSessions.settingsFor(StartRequest.of("tiny"), Set.of(Control.VOICE));
+    assertEquals(Set.of(Control.PHONE, Control.VOICE), settings.plan().controls());
+    String ready = SpokenControls.ready(settings.plan().controls());
+    assertTrue(ready.contains("tap Ready on the phone") && ready.contains("calm cue, ready"), ready);
+  }
+
+  @Test
+  void a_stop_said_to_the_microphone_is_recorded_as_stopped_by_voice() throws Exception {
+    List<LiveSession> started = new CopyOnWriteArrayList<>();
+    host.onSessionStarting(started::add);
+    host.start(noPrep("tiny"));
+    runUntil("first step", () -> host.state().stepIndex() == 0);
+    assertEquals(1, started.size(), "the voice sees the session before it plays");
+    assertTrue(host.send(Command.STOP, ControlSource.VOICE));
+    runUntil("ended", () -> host.state().status() == Status.ENDED);
+    assertEquals(Optional.of(ControlSource.VOICE), host.history(1).get(0).stoppedBy());
   }
 
   @Test

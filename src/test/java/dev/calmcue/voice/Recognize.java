@@ -24,18 +24,14 @@ final class Recognize {
   static Map<String, List<String>> commandsHeard(
       List<SpokenStream> streams, ListenSettings settings, Consumer<Duration> latencies) {
     Map<String, List<String>> heard = new TreeMap<>();
-    List<String> failures = new ArrayList<>();
-    try (UtteranceDecoder shared = RecognizerLoader.load(CommandGrammar.of(settings.wakeWord()), settings.decoder())) {
-      for (int i = 0; i < streams.size(); i++) {
-        SpokenStream s = streams.get(i);
-        int index = i;
-        VoiceListener.Events events =
+    decodeAll(
+        streams,
+        settings,
+        (s, index) ->
             new VoiceListener.Events() {
               @Override
               public void command(SpokenCommand command, Hypothesis h, Duration latency) {
-                SpokenStream.Said said = s.match(h);
-                String key = said == null ? index + ":?" + h.startMs() : index + ":" + said.startMs();
-                heard.computeIfAbsent(key, k -> new ArrayList<>()).add(command.name());
+                heard.computeIfAbsent(key(s, index, h), k -> new ArrayList<>()).add(command.name());
                 if (latencies != null) {
                   latencies.accept(latency);
                 }
@@ -43,23 +39,94 @@ final class Recognize {
 
               @Override
               public void unavailable(String why) {
-                failures.add(why);
+                // decodeAll's own
               }
-            };
+            });
+    return heard;
+  }
+
+  /**
+   * Every utterance that decoded as a command phrase, taken or turned down for its margin alone,
+   * with its hypothesis (text and margin): what any other margin threshold would have taken.
+   */
+  static Map<String, List<Hypothesis>> phrasesHeard(
+      List<SpokenStream> streams, ListenSettings settings) {
+    Map<String, List<Hypothesis>> heard = new TreeMap<>();
+    decodeAll(
+        streams,
+        settings,
+        (s, index) ->
+            new VoiceListener.Events() {
+              @Override
+              public void command(SpokenCommand command, Hypothesis h, Duration latency) {
+                heard.computeIfAbsent(key(s, index, h), k -> new ArrayList<>()).add(h);
+              }
+
+              @Override
+              public void rejected(Hypothesis h, CommandAcceptor.Verdict why) {
+                if (why == CommandAcceptor.Verdict.WEAK_MARGIN) {
+                  heard.computeIfAbsent(key(s, index, h), k -> new ArrayList<>()).add(h);
+                }
+              }
+
+              @Override
+              public void unavailable(String why) {
+                // decodeAll's own
+              }
+            });
+    return heard;
+  }
+
+  /** "stream:startMs" of what was said there, or "stream:?startMs" of the utterance. */
+  private static String key(SpokenStream s, int index, Hypothesis h) {
+    SpokenStream.Said said = s.match(h);
+    return said == null ? index + ":?" + h.startMs() : index + ":" + said.startMs();
+  }
+
+  private interface EventsFor {
+    VoiceListener.Events of(SpokenStream s, int index);
+  }
+
+  /** Decodes each stream through a listener fed by the stream input, one recognizer for all. */
+  private static void decodeAll(
+      List<SpokenStream> streams, ListenSettings settings, EventsFor events) {
+    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (UtteranceDecoder shared =
+        RecognizerLoader.load(CommandGrammar.of(settings.wakeWord()), settings.decoder())) {
+      for (int i = 0; i < streams.size(); i++) {
+        SpokenStream s = streams.get(i);
+        int index = i;
+        VoiceListener.Events each = events.of(s, index);
         new VoiceListener(
                 settings,
-                () -> StreamCapture.raw(new ByteArrayInputStream(SyntheticSpeech.bytes(s.pcm)), "stream " + index),
+                () ->
+                    StreamCapture.raw(
+                        new ByteArrayInputStream(SyntheticSpeech.bytes(s.pcm)), "stream " + index),
                 (g, d) -> new NotClosing(shared),
                 new EchoGate(Duration.ZERO, Duration.ZERO),
                 MonotonicClock.system(),
-                events)
+                new VoiceListener.Events() {
+                  @Override
+                  public void command(SpokenCommand c, Hypothesis h, Duration latency) {
+                    each.command(c, h, latency);
+                  }
+
+                  @Override
+                  public void rejected(Hypothesis h, CommandAcceptor.Verdict why) {
+                    each.rejected(h, why);
+                  }
+
+                  @Override
+                  public void unavailable(String why) {
+                    failures.add(why);
+                  }
+                })
             .runHere();
       }
     } catch (RecognizerLoader.RecognizerUnavailable e) {
       throw new AssertionError(e.getMessage());
     }
     assertEquals(List.of(), failures);
-    return heard;
   }
 
   /** Lets several listeners share one loaded recognizer. */

@@ -17,6 +17,7 @@ public final class VoiceBench {
     boolean wake = args.length == 0 || args[0].equals("on");
     int negVoices = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     ListenSettings settings = ListenSettings.DEFAULT.withWakeWord(wake);
+    CommandGrammar grammar = CommandGrammar.of(wake);
     List<Voice> voices = new ArrayList<>(SyntheticSpeech.TEST_VOICES);
     if (SyntheticSpeech.flitePresent()) {
       voices.addAll(SyntheticSpeech.BENCH_EXTRA);
@@ -44,21 +45,28 @@ public final class VoiceBench {
         family.add(v.family() + " " + cond);
       }
     }
-    Map<String, List<String>> heard = Recognize.commandsHeard(streams, settings, null);
+    Map<String, List<Hypothesis>> heard = Recognize.phrasesHeard(streams, settings);
     Map<String, int[]> hits = new TreeMap<>();
     int total = 0;
     int ok = 0;
+    // per command said: its label and the phrases heard then, for any other threshold
+    List<String> saidLabels = new ArrayList<>();
+    List<List<Hypothesis>> saidPhrases = new ArrayList<>();
     for (int s = 0; s < streams.size(); s++) {
       for (SpokenStream.Said said : streams.get(s).said) {
-        List<String> got = heard.getOrDefault(s + ":" + said.startMs(), List.of());
+        List<Hypothesis> phrases = heard.getOrDefault(s + ":" + said.startMs(), List.of());
+        List<String> got = taken(phrases, grammar, settings.minMargin());
         boolean hit = got.equals(List.of(said.label()));
+        saidLabels.add(said.label());
+        saidPhrases.add(phrases);
         int[] h = hits.computeIfAbsent(family.get(s), k -> new int[2]);
         h[0] += hit ? 1 : 0;
         h[1]++;
         ok += hit ? 1 : 0;
         total++;
         if (!hit) {
-          System.out.println("miss: " + voices.get(s / 3).label() + " " + family.get(s) + " \"" + said.text() + "\" -> " + got);
+          System.out.println("miss: " + voices.get(s / 3).label() + " " + family.get(s) + " \""
+              + said.text() + "\" -> " + got + " " + margins(phrases));
         }
       }
     }
@@ -85,7 +93,14 @@ public final class VoiceBench {
         negStreams.add(SpokenStream.of(labels, texts, clips, cond, 500 + seed++));
       }
     }
-    Map<String, List<String>> fired = Recognize.commandsHeard(negStreams, settings, null);
+    Map<String, List<Hypothesis>> firedPhrases = Recognize.phrasesHeard(negStreams, settings);
+    Map<String, List<String>> fired = new TreeMap<>();
+    firedPhrases.forEach((k, p) -> {
+      List<String> t = taken(p, grammar, settings.minMargin());
+      if (!t.isEmpty()) {
+        fired.put(k, t);
+      }
+    });
     int falseCommands = fired.values().stream().mapToInt(List::size).sum();
     long falseStops =
         fired.values().stream().flatMap(List::stream).filter(c -> c.equals("STOP") || c.equals("FUSSY")).count();
@@ -93,6 +108,47 @@ public final class VoiceBench {
     System.out.printf(
         "wake word %s: %d false commands in %d negative utterances = %.2f per 100 (%d stop or fussy)%n",
         wake ? "on" : "off", falseCommands, n, 100.0 * falseCommands / n, falseStops);
+
+    // what any other --listen-margin would have given: every in-grammar negative's margin
+    List<Double> negMargins = new ArrayList<>();
+    firedPhrases.forEach((k, p) -> p.forEach(h -> {
+      negMargins.add(h.margin());
+      System.out.printf("negative phrase: margin %.1f %s %s%n", h.margin(), h.text(), said(negStreams, k));
+    }));
+    List<Double> commandMargins = new ArrayList<>();
+    saidPhrases.forEach(p -> p.forEach(h -> commandMargins.add(h.margin())));
+    commandMargins.sort(null);
+    System.out.println("lowest margins of phrases heard in commands: "
+        + commandMargins.subList(0, Math.min(15, commandMargins.size())));
+    System.out.printf("margin sweep (wake word %s): margin, commands recognized, false per 100%n", wake ? "on" : "off");
+    for (double t : new double[] {-50, -20, -10, 0, 5, 10, 15, 20, 25, 30, 40, 50, 60, 80, 100}) {
+      long hitsAt = 0;
+      for (int i = 0; i < saidLabels.size(); i++) {
+        hitsAt += taken(saidPhrases.get(i), grammar, t).equals(List.of(saidLabels.get(i))) ? 1 : 0;
+      }
+      long falseAt = negMargins.stream().filter(m -> m >= t).count();
+      System.out.printf("  %6.1f  %d/%d = %.1f%%  %d = %.2f per 100%n",
+          t, hitsAt, total, 100.0 * hitsAt / total, falseAt, 100.0 * falseAt / n);
+    }
+  }
+
+  /** The commands a threshold of {@code min} takes from these phrases. */
+  private static List<String> taken(List<Hypothesis> phrases, CommandGrammar grammar, double min) {
+    List<String> t = new ArrayList<>();
+    for (Hypothesis h : phrases) {
+      if (h.margin() >= min) {
+        grammar.parse(h.text()).ifPresent(c -> t.add(c.name()));
+      }
+    }
+    return t;
+  }
+
+  private static String margins(List<Hypothesis> phrases) {
+    StringBuilder b = new StringBuilder();
+    for (Hypothesis h : phrases) {
+      b.append(String.format(" [%s %.1f]", h.text(), h.margin()));
+    }
+    return b.toString();
   }
 
   private static String said(List<SpokenStream> streams, String key) {
