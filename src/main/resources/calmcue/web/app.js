@@ -20,6 +20,9 @@
   let source = null;
   let retryMs = 1000;
   let retryTimer = null;
+  let heard = null;       // a spoken command to show for a moment: {number, text, until}
+  let heardTimer = null;
+  const HEARD_MS = 4000;
 
   function show(section) {
     for (const id of ["picker", "session", "ended"]) {
@@ -245,7 +248,27 @@
     if (s.textMode) {
       line += (line ? " · " : "") + "no sound on the speaker";
     }
-    $("status-line").textContent = line;
+    const said = heardNow(s);
+    $("status-line").textContent = said ? said + (line ? " · " + line : "") : line;
+  }
+
+  /**
+   * "Heard: pause" for a few seconds after the microphone's command was taken: the parent sees it
+   * was understood (the speaker's blip says it too). A command from this page or the keys needs no
+   * such echo.
+   */
+  function heardNow(s) {
+    const c = s.lastCommand;
+    if (c && c.source === "voice" && (!heard || heard.number !== c.number)) {
+      heard = { number: c.number, text: "Heard: " + c.command, until: Date.now() + HEARD_MS };
+      clearTimeout(heardTimer);
+      heardTimer = setTimeout(() => {
+        if (current && current.running) {
+          renderSession(current);
+        }
+      }, HEARD_MS + 50);
+    }
+    return heard && Date.now() < heard.until ? heard.text : "";
   }
 
   function renderEnded(s) {

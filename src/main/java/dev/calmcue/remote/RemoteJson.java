@@ -8,6 +8,7 @@ import dev.calmcue.session.SessionEvent;
 import dev.calmcue.session.SessionOutcome;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /** The API's JSON shapes, written by hand so the wire format does not follow Java renames. */
 final class RemoteJson {
@@ -58,6 +59,14 @@ final class RemoteJson {
       o.putNull("lastCue");
     }
     o.put("textMode", s.textMode());
+    if (s.lastCommand() != null) {
+      ObjectNode c = o.putObject("lastCommand");
+      c.put("command", s.lastCommand().command().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      c.put("source", s.lastCommand().source().jsonName());
+      c.put("number", s.lastCommand().number());
+    } else {
+      o.putNull("lastCommand");
+    }
     if (s.outcome() != null) {
       o.set("outcome", outcome(s.outcome()));
     } else {

@@ -4,6 +4,7 @@ import dev.calmcue.plan.Cue;
 import dev.calmcue.session.SessionEvent;
 import dev.calmcue.session.SessionOutcome;
 import dev.calmcue.session.SessionSnapshot;
+import dev.calmcue.session.TakenCommand;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param elapsed time played so far, pauses excluded
  * @param total planned length of the whole session
  * @param textMode why the session runs without sound, or null when it plays sound
+ * @param lastCommand the command the session took last and where from ("heard: pause"), or null
  */
 public record SessionState(
     Status status,
@@ -32,7 +34,8 @@ public record SessionState(
     Duration stepTotal,
     Cue lastCue,
     String textMode,
-    SessionOutcome outcome) {
+    SessionOutcome outcome,
+    TakenCommand lastCommand) {
 
   /** Where the session is; {@link #IDLE} before any session was started. */
   public enum Status {
@@ -64,14 +67,14 @@ public record SessionState(
   public static SessionState idle() {
     return new SessionState(
         Status.IDLE, null, null, -1, 0, null, null, null, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-        Duration.ZERO, null, null, null);
+        Duration.ZERO, null, null, null, null);
   }
 
   /** A session that was just started and has not reported anything yet. */
   public static SessionState starting(String routineId, String title, int stepCount) {
     return new SessionState(
         Status.STARTING, routineId, title, -1, stepCount, null, null, null, Duration.ZERO, Duration.ZERO,
-        Duration.ZERO, Duration.ZERO, null, null, null);
+        Duration.ZERO, Duration.ZERO, null, null, null, null);
   }
 
   public boolean running() {
@@ -104,12 +107,13 @@ public record SessionState(
         s.stepTotal(),
         s.lastCue(),
         s.textMode(),
-        s.outcome());
+        s.outcome(),
+        s.lastCommand());
   }
 
   /** This state, ended with {@code outcome} (a session that failed before its player ran). */
   public SessionState ended(SessionOutcome outcome) {
     return new SessionState(Status.ENDED, routineId, title, stepIndex, stepCount, stepId, stepTitle,
-        stepText, elapsed, total, stepElapsed, stepTotal, lastCue, textMode, outcome);
+        stepText, elapsed, total, stepElapsed, stepTotal, lastCue, textMode, outcome, lastCommand);
   }
 }

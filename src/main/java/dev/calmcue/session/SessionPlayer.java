@@ -70,6 +70,7 @@ public final class SessionPlayer {
   private final Hearing hearing;
   private final Feed feed;
   private final Deck deck = new Deck();
+  private TakenCommand lastCommand;
 
   /** A player for a prepared session (what play and serve use). */
   public static SessionPlayer of(
@@ -247,6 +248,8 @@ public final class SessionPlayer {
         return;
       }
       for (Control c = controls.poll(); c != null; c = controls.poll()) {
+        int number = lastCommand == null ? 1 : lastCommand.number() + 1;
+        lastCommand = new TakenCommand(c.command(), c.source(), number);
         transport.on(c.command(), c.source(), deck);
       }
       transport.checkReadyTimeout(ledger.written(), deck);
@@ -342,6 +345,6 @@ public final class SessionPlayer {
   }
 
   private SessionSnapshot snapshotNow(SessionOutcome outcome) {
-    return snapshots.at(transport.phase(), hearing, output.textMode(), outcome);
+    return snapshots.at(transport.phase(), hearing, output.textMode(), outcome, lastCommand);
   }
 }

@@ -16,6 +16,7 @@ import java.util.Locale;
  * @param lastStep the last step heard to begin (it stays through the closing), or null before
  * @param stepText the instruction of {@code lastStep} once it has been heard, or null
  * @param lastCue the cue heard to begin last, or null
+ * @param lastCommand the command taken last (from any source), or null before the first
  */
 public record SessionSnapshot(
     String routineId,
@@ -33,7 +34,8 @@ public record SessionSnapshot(
     SessionOutcome outcome,
     SessionEvent.StepStarted lastStep,
     String stepText,
-    Cue lastCue) {
+    Cue lastCue,
+    TakenCommand lastCommand) {
 
   /** Where the session is. */
   public enum Phase {

@@ -21,8 +21,14 @@ final class Snapshots {
   /**
    * @param textMode why there is no sound, or null
    * @param outcome how it ended, or null while it runs
+   * @param lastCommand the command taken last, or null
    */
-  SessionSnapshot at(Phase phase, Hearing hearing, String textMode, SessionOutcome outcome) {
+  SessionSnapshot at(
+      Phase phase,
+      Hearing hearing,
+      String textMode,
+      SessionOutcome outcome,
+      TakenCommand lastCommand) {
     long heardT = hearing.timelineSample();
     int step = steps.stepAt(heardT);
     String title;
@@ -54,6 +60,7 @@ final class Snapshots {
         outcome,
         hearing.lastStep(),
         hearing.stepText(),
-        hearing.lastCue());
+        hearing.lastCue(),
+        lastCommand);
   }
 }

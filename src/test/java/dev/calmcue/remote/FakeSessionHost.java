@@ -85,6 +85,16 @@ public final class FakeSessionHost implements SessionHost {
     return tracker.state();
   }
 
+  /** A command said to the microphone: as {@link #send}, and the state says it came from voice. */
+  public synchronized boolean say(Command command) {
+    if (running) {
+      tracker.taken(
+          new dev.calmcue.session.TakenCommand(
+              command, dev.calmcue.session.ControlSource.VOICE, received.size() + 1));
+    }
+    return send(command);
+  }
+
   @Override
   public synchronized boolean send(Command command) {
     if (!running) {

@@ -185,6 +185,30 @@ class RemotePageControlsBrowserTest {
   }
 
   @Test
+  void a_command_said_to_the_microphone_shows_what_was_heard_for_a_moment() throws Exception {
+    serve(0);
+    browser.open(url("/"));
+    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
+    host.start(new StartRequest("tiny-test", OptionalDouble.empty(), false, false, true));
+    WebDriverClient.await("session shown", () -> visible("#controls"));
+    host.send(Command.PAUSE);
+    WebDriverClient.await("paused", () -> statusLine().startsWith("Paused"));
+    assertFalse(statusLine().contains("Heard"), "the phone's own tap needs no echo");
+    host.say(Command.RESUME);
+    WebDriverClient.await("heard", () -> statusLine().startsWith("Heard: resume · "));
+    WebDriverClient.await("gone after a moment", () -> !statusLine().contains("Heard"));
+  }
+
+  private String statusLine() {
+    try {
+      String t = browser.text("#status-line");
+      return t == null ? "" : t;
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  @Test
   void a_freshly_opened_page_offers_a_new_session_and_mentions_the_last_one_in_passing() throws Exception {
     serve(0);
     host.start(new StartRequest("tiny-test", OptionalDouble.empty(), false, false, true));

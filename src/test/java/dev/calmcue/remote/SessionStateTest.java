@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.calmcue.plan.Cue;
 import dev.calmcue.plan.CueKind;
 import dev.calmcue.remote.SessionState.Status;
+import dev.calmcue.session.Command;
+import dev.calmcue.session.ControlSource;
 import dev.calmcue.session.SessionEvent;
 import dev.calmcue.session.SessionSnapshot;
 import dev.calmcue.session.SessionSnapshot.Phase;
+import dev.calmcue.session.TakenCommand;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +20,7 @@ class SessionStateTest {
     Cue cue = new Cue(Duration.ofSeconds(40), Duration.ofSeconds(42), CueKind.CLOSING, null, "Bye");
     return new SessionSnapshot("r", "Routine", phase, index, 3, "Closing", Duration.ofSeconds(41),
         Duration.ofSeconds(45), Duration.ZERO, Duration.ZERO, "Bye", null, null, last, "Stroke.",
-        cue);
+        cue, new TakenCommand(Command.NEXT, ControlSource.VOICE, 2));
   }
 
   @Test
@@ -31,6 +34,7 @@ class SessionStateTest {
     assertEquals("Stroke.", s.stepText());
     assertEquals("Bye", s.lastCue().text());
     assertEquals(Duration.ofSeconds(41), s.elapsed());
+    assertEquals(new TakenCommand(Command.NEXT, ControlSource.VOICE, 2), s.lastCommand());
   }
 
   @Test

@@ -34,7 +34,13 @@ public final class SessionStateTracker implements Consumer<SessionEvent> {
   private Cue lastCue;
   private String textMode;
   private SessionOutcome outcome;
+  private dev.calmcue.session.TakenCommand lastCommand;
   private SessionState snapshot = SessionState.idle();
+
+  /** The session took {@code c}: the next state says so, as the player's snapshot would. */
+  public synchronized void taken(dev.calmcue.session.TakenCommand c) {
+    lastCommand = c;
+  }
 
   /** A new session took the player; forgets everything about the last one. */
   public synchronized SessionState started(String routineId, String title, int stepCount) {
@@ -53,6 +59,7 @@ public final class SessionStateTracker implements Consumer<SessionEvent> {
     this.lastCue = null;
     this.textMode = null;
     this.outcome = null;
+    this.lastCommand = null;
     return publish(SessionUpdate.Type.STARTED, null);
   }
 
@@ -136,7 +143,7 @@ public final class SessionStateTracker implements Consumer<SessionEvent> {
 
   private SessionState publish(SessionUpdate.Type type, SessionEvent event) {
     snapshot = new SessionState(status, routineId, title, stepIndex, stepCount, stepId, stepTitle,
-        stepText, elapsed, total, stepElapsed, stepTotal, lastCue, textMode, outcome);
+        stepText, elapsed, total, stepElapsed, stepTotal, lastCue, textMode, outcome, lastCommand);
     SessionUpdate update = new SessionUpdate(type, event, snapshot);
     for (Consumer<SessionUpdate> listener : listeners) {
       listener.accept(update);

@@ -27,21 +27,14 @@ final class Recognize {
     decodeAll(
         streams,
         settings,
-        (s, index) ->
-            new VoiceListener.Events() {
-              @Override
-              public void command(SpokenCommand command, Hypothesis h, Duration latency) {
-                heard.computeIfAbsent(key(s, index, h), k -> new ArrayList<>()).add(command.name());
-                if (latencies != null) {
-                  latencies.accept(latency);
-                }
-              }
-
-              @Override
-              public void unavailable(String why) {
-                // decodeAll's own
-              }
-            });
+        (key, command, h, verdict, latency) -> {
+          if (command != null) {
+            heard.computeIfAbsent(key, k -> new ArrayList<>()).add(command.name());
+            if (latencies != null) {
+              latencies.accept(latency);
+            }
+          }
+        });
     return heard;
   }
 
@@ -55,48 +48,34 @@ final class Recognize {
     decodeAll(
         streams,
         settings,
-        (s, index) ->
-            new VoiceListener.Events() {
-              @Override
-              public void command(SpokenCommand command, Hypothesis h, Duration latency) {
-                heard.computeIfAbsent(key(s, index, h), k -> new ArrayList<>()).add(h);
-              }
-
-              @Override
-              public void rejected(Hypothesis h, CommandAcceptor.Verdict why) {
-                if (why == CommandAcceptor.Verdict.WEAK_MARGIN) {
-                  heard.computeIfAbsent(key(s, index, h), k -> new ArrayList<>()).add(h);
-                }
-              }
-
-              @Override
-              public void unavailable(String why) {
-                // decodeAll's own
-              }
-            });
+        (key, command, h, verdict, latency) -> {
+          if (command != null || verdict == CommandAcceptor.Verdict.WEAK_MARGIN) {
+            heard.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
+          }
+        });
     return heard;
   }
 
-  /** "stream:startMs" of what was said there, or "stream:?startMs" of the utterance. */
-  private static String key(SpokenStream s, int index, Hypothesis h) {
-    SpokenStream.Said said = s.match(h);
-    return said == null ? index + ":?" + h.startMs() : index + ":" + said.startMs();
-  }
-
-  private interface EventsFor {
-    VoiceListener.Events of(SpokenStream s, int index);
+  /** One utterance: key "stream:startMs" of what was said (or "stream:?startMs"), and its fate. */
+  private interface Utterance {
+    /** @param command the command taken, or null when the utterance was turned down */
+    void heard(
+        String key,
+        SpokenCommand command,
+        Hypothesis h,
+        CommandAcceptor.Verdict verdict,
+        Duration latency);
   }
 
   /** Decodes each stream through a listener fed by the stream input, one recognizer for all. */
   private static void decodeAll(
-      List<SpokenStream> streams, ListenSettings settings, EventsFor events) {
+      List<SpokenStream> streams, ListenSettings settings, Utterance out) {
     List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     try (UtteranceDecoder shared =
         RecognizerLoader.load(CommandGrammar.of(settings.wakeWord()), settings.decoder())) {
       for (int i = 0; i < streams.size(); i++) {
         SpokenStream s = streams.get(i);
         int index = i;
-        VoiceListener.Events each = events.of(s, index);
         new VoiceListener(
                 settings,
                 () ->
@@ -108,12 +87,12 @@ final class Recognize {
                 new VoiceListener.Events() {
                   @Override
                   public void command(SpokenCommand c, Hypothesis h, Duration latency) {
-                    each.command(c, h, latency);
+                    out.heard(key(s, index, h), c, h, CommandAcceptor.Verdict.COMMAND, latency);
                   }
 
                   @Override
                   public void rejected(Hypothesis h, CommandAcceptor.Verdict why) {
-                    each.rejected(h, why);
+                    out.heard(key(s, index, h), null, h, why, Duration.ZERO);
                   }
 
                   @Override
@@ -127,6 +106,11 @@ final class Recognize {
       throw new AssertionError(e.getMessage());
     }
     assertEquals(List.of(), failures);
+  }
+
+  private static String key(SpokenStream s, int index, Hypothesis h) {
+    SpokenStream.Said said = s.match(h);
+    return said == null ? index + ":?" + h.startMs() : index + ":" + said.startMs();
   }
 
   /** Lets several listeners share one loaded recognizer. */
