@@ -98,6 +98,10 @@ class VoiceEndToEndTest {
       sayUntilHeard(c, "stop", "stop");
       c.await(l -> l.startsWith("Stopped"), 60);
       assertEquals(0, c.exit(60), c.output());
+      List<String> history = Files.readAllLines(c.history());
+      String ended = history.get(history.size() - 1);
+      assertTrue(ended.contains("\"type\":\"ended\"") && ended.contains("\"stoppedBy\":\"voice\""),
+          "history says the voice stopped it: " + ended);
     }
   }
 
@@ -129,11 +133,13 @@ class VoiceEndToEndTest {
   /** calmcue in a child JVM, its output collected line by line. */
   private static final class Child implements AutoCloseable {
     private final Process process;
+    private final Path dataHome;
     private final List<String> lines = new ArrayList<>();
     private int seen;
 
-    private Child(Process process) {
+    private Child(Process process, Path dataHome) {
       this.process = process;
+      this.dataHome = dataHome;
       Thread reader =
           new Thread(
               () -> {
@@ -156,6 +162,8 @@ class VoiceEndToEndTest {
 
     static Child play(String routine, String source) throws IOException {
       Path lib = sphinxLib();
+      // its own history, so the test reads this session's record
+      Path dataHome = WORK.resolve("data-" + TAG + "-" + routine);
       StringBuilder cp = new StringBuilder();
       for (String entry : JavaProcess.classpath().split(File.pathSeparator)) {
         if (!entry.contains("sphinx4")) {
@@ -167,7 +175,7 @@ class VoiceEndToEndTest {
               Path.of(System.getProperty("java.home"), "bin", "java").toString(),
               "-Xmx160m", "-XX:+UseSerialGC",
               "-Dcalmcue.lib=" + lib.toAbsolutePath(),
-              "-Dcalmcue.data.home=" + Path.of("target", "test-data-home").toAbsolutePath(),
+              "-Dcalmcue.data.home=" + dataHome.toAbsolutePath(),
               "-cp", cp.toString(),
               Main.class.getName(),
               "play", "src/test/resources/voice/" + routine, "--no-prep", "--listen", "--verbose");
@@ -175,7 +183,7 @@ class VoiceEndToEndTest {
       pb.environment().put("PULSE_SOURCE", source);
       pb.environment().put("XDG_CACHE_HOME", Path.of("target", "voice-e2e", "cache").toAbsolutePath().toString());
       pb.redirectErrorStream(true);
-      return new Child(pb.start());
+      return new Child(pb.start(), dataHome);
     }
 
     /** Sphinx's jars from the test class path, named as the build's target/lib names them. */
@@ -191,6 +199,11 @@ class VoiceEndToEndTest {
         }
       }
       return lib;
+    }
+
+    /** The history file of this child. */
+    Path history() {
+      return dataHome.resolve("calmcue").resolve("history.jsonl");
     }
 
     /** Waits for the next line (after the last one awaited) matching {@code what}. */
