@@ -223,12 +223,18 @@ public final class SessionPlayer {
   }
 
   private void loop() {
+    reportHeard(); // a launcher's headstart may have been heard already: commands see where it is
     while (true) {
       Cancel stop = cancel;
       if (stop != null) {
         deck.cutShort();
         transport.cancel(stop.reason(), stop.source());
         return;
+      }
+      long stall = feed.stalled();
+      if (stall > 0) {
+        boolean paused = transport.stalled(stall >= StallWatch.PAUSE_AFTER_NANOS, deck);
+        emit(new SessionEvent.Stalled(Duration.ofNanos(stall), paused));
       }
       for (Control c = controls.poll(); c != null; c = controls.poll()) {
         transport.on(c.command(), c.source(), deck);
