@@ -45,6 +45,9 @@ public final class HistoryJson {
     if (r.finish().isPresent()) {
       putSeconds(o, "actualSeconds", r.finish().get().played());
       o.put("stepsCompleted", r.finish().get().stepsCompleted());
+      if (r.finish().get().stalls() > 0) {
+        o.put("stalls", r.finish().get().stalls());
+      }
     } else {
       o.putNull("actualSeconds");
       o.putNull("stepsCompleted");
@@ -130,7 +133,8 @@ public final class HistoryJson {
                 dateTime(node, "end"),
                 duration(node, "actualSeconds"),
                 integer(node, "stepsCompleted"),
-                stoppedBy(node));
+                stoppedBy(node),
+                node.has("stalls") ? integer(node, "stalls") : 0);
         return new HistoryLine.Ended(HistoryRecord.finished(start, ending, why, finish));
       default:
         throw new IllegalArgumentException("unknown type \"" + type + "\"");
