@@ -168,6 +168,14 @@ public final class SessionPlayer {
     return snapshot;
   }
 
+  /**
+   * What the player keeps about output written and not yet heard (ledger stretches and events
+   * due); for tests that a long session's memory stays flat. Writer thread only.
+   */
+  int backlog() {
+    return ledger.size() + heard.size();
+  }
+
   /** Why the session ended with an error, with its stack trace; empty otherwise. */
   public Optional<Throwable> failure() {
     return Optional.ofNullable(failure);

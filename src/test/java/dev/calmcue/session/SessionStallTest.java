@@ -96,7 +96,8 @@ class SessionStallTest {
           }
           if (e instanceof SessionEvent.Progress && pausedAt[0] >= 0
               && clock.nanoTime() - pausedAt[0] >= 30_000_000_000L) {
-            p.submit(Command.RESUME, ControlSource.PHONE); // the parent comes back half a minute later
+            // the parent comes back half a minute later
+            p.submit(Command.RESUME, ControlSource.PHONE);
             pausedAt[0] = Long.MAX_VALUE;
           }
         });
@@ -159,7 +160,7 @@ class SessionStallTest {
         .toList();
   }
 
-  /** From onset {@code from} on, each cue is heard exactly as far after the one before as planned. */
+  /** From onset {@code from} on, each cue is heard as far after the one before as planned. */
   private void assertCuesKeepTheirPlannedSpacingAfter(
       int from, List<Onset> onsets, FakeLineSink line) {
     for (int i = from + 1; i < onsets.size(); i++) {
@@ -183,6 +184,6 @@ class SessionStallTest {
             .filter(e -> e instanceof SessionEvent.CueStarted)
             .map(e -> ((SessionEvent.CueStarted) e).cue().text())
             .toList();
-    assertEquals(onsets.stream().map(Onset::text).toList(), reported, "each heard cue reported once");
+    assertEquals(onsets.stream().map(Onset::text).toList(), reported, "each reported once");
   }
 }
