@@ -4,6 +4,7 @@ import dev.calmcue.audio.AudioSink;
 import dev.calmcue.history.HistoryRecorder;
 import dev.calmcue.history.HistoryStore;
 import dev.calmcue.history.RecordedSettings;
+import dev.calmcue.music.MusicMixer;
 import dev.calmcue.session.Command;
 import dev.calmcue.session.ControlSource;
 import dev.calmcue.session.Headstart;
@@ -13,6 +14,7 @@ import dev.calmcue.session.PreparedSession;
 import dev.calmcue.session.SessionEvent;
 import dev.calmcue.session.SessionOutcome;
 import dev.calmcue.session.SessionPlayer;
+import dev.calmcue.session.SessionSettings;
 import dev.calmcue.session.SessionSnapshot;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,6 +70,14 @@ public final class LiveSession {
       PreparedSession prepared, Supplier<AudioSink> device, boolean textOnly, Wiring wiring) {
     SessionPlayer player = SessionPlayer.of(prepared, device, wiring.clock(), wiring.player());
     player.reportProblemsTo(wiring.problems());
+    SessionSettings settings = prepared.settings();
+    player.layUnder(
+        MusicMixer.under(
+            prepared.audio(),
+            prepared.timeline(),
+            prepared.routine(),
+            settings.music(),
+            settings.volumePercent()));
     HistoryRecorder recorder =
         HistoryRecorder.start(
             wiring.history(),

@@ -2,6 +2,7 @@ package dev.calmcue.session;
 
 import dev.calmcue.audio.AudioFailure;
 import dev.calmcue.audio.TimelineAudio;
+import dev.calmcue.audio.TimelineLayer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -32,6 +33,7 @@ final class Feed {
   private final short[] buf;
   private final Deque<Clip> clips = new ArrayDeque<>();
   private final Mute mute = new Mute();
+  private TimelineLayer under = TimelineLayer.NONE;
   /** The next timeline sample to write. */
   private long tpos;
 
@@ -59,6 +61,11 @@ final class Feed {
     this.buf = new short[chunk];
     this.schedule = new CueSchedule(audio, steps, heard);
     this.underruns = new UnderrunGuard(audio.sampleRate());
+  }
+
+  /** Lays {@code layer} under the timeline while the session plays on (not in its stopped closing). */
+  void layUnder(TimelineLayer layer) {
+    under = layer;
   }
 
   /** The next timeline sample to write. */
@@ -133,6 +140,9 @@ final class Feed {
       n = (int) Math.min(chunk, transport.readLimit() - tpos);
       audio.fill(tpos, buf, 0, n);
       mute.apply(buf, tpos, n);
+      if (transport.ending() == null) {
+        under.addTo(tpos, buf, 0, n); // a stop or fussy ends the bed at once, the closing is bare
+      }
       schedule.timeline(tpos, n, ledger.written(), mute);
       ledger.timeline(tpos, n);
       tpos += n;
