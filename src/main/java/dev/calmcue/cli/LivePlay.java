@@ -76,6 +76,9 @@ final class LivePlay {
     SessionPlayer player =
         SessionPlayer.of(prepared, output, Clock.system(), request.player());
     takeover.ifPresent(t -> player.continueAfter(t.headstart()));
+    if (!request.recordsHistory()) {
+      return new TerminalSession(player, out, err, request.display()).run();
+    }
     HistoryRecorder recorder =
         HistoryRecorder.start(
             history,
