@@ -154,14 +154,18 @@ public final class HistoryStore {
   }
 
   /**
-   * True if a session got past the ready question on that day (in the user's zone): any ending but
-   * no-start, interrupted and still running ones included. Used by {@code --prep-once-a-day}.
+   * True if a real session got past the ready question on that day (in the user's zone): any
+   * ending but no-start, interrupted and still running ones included, demos ({@link
+   * HistoryRecord#isDemo()}) not. Used by {@code --prep-once-a-day}.
    */
   public boolean hadSessionOn(LocalDate day) throws IOException {
     History h = read();
     return h.sessions().stream()
             .anyMatch(
-                r -> r.started() && r.start().atZoneSameInstant(zone()).toLocalDate().equals(day))
+                r ->
+                    r.started()
+                        && !r.isDemo()
+                        && r.start().atZoneSameInstant(zone()).toLocalDate().equals(day))
         || h.running().stream()
             .anyMatch(s -> s.start().atZoneSameInstant(zone()).toLocalDate().equals(day));
   }
