@@ -89,7 +89,8 @@ final class ApiRoutes {
             throw new Refusal(404, "no such API route: " + path);
           }
           only(method, "POST");
-          readBody(ex); // enforces the size limit; an action needs no body
+          // An action needs no body and never waits for one: stop and fussy act at once, however
+          // slowly a body would trickle in (the server closes that connection after its limit).
           if (!host.send(command)) {
             throw new Refusal(409, "no session is running");
           }
