@@ -1,5 +1,6 @@
 package dev.calmcue.speech;
 
+import dev.calmcue.files.RegularFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -108,6 +109,10 @@ public final class SpeechCache {
     }
     byte[] key = keyBytes(settingsKey, text);
     Path file = fileFor(key);
+    if (!RegularFiles.isRegular(file)) {
+      // Missing, or something that is not a clip (a FIFO would block the open for ever).
+      return Files.exists(file) ? discard(file) : Optional.empty();
+    }
     ByteBuffer buf;
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
