@@ -1,7 +1,10 @@
 package dev.calmcue.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** Entry point: the only place that calls {@link System#exit}. */
@@ -11,9 +14,11 @@ public final class Main {
   public static void main(String[] args) {
     // before anything else: the sound of a repeated 'play' starts while the rest is being prepared
     EarlyAudio.startFor(args);
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    // Not System.out: a PrintStream swallows write errors (a full disk, a closed pipe).
+    WatchedOutput stdout = new WatchedOutput(new FileOutputStream(FileDescriptor.out));
+    PrintWriter out = new PrintWriter(stdout.writer(), true);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(out, err, args);
+    int code = run(out, err, stdout::failure, args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -21,9 +26,26 @@ public final class Main {
 
   /** Runs one command line and returns its exit code (see {@link ExitCodes}); testable in-process. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(out, err, () -> null, args);
+  }
+
+  /**
+   * As {@link #run(PrintWriter, PrintWriter, String...)}; output that could not be written makes a
+   * successful command a failure of one line.
+   *
+   * @param writeFailure why writing {@code out} failed, if known (null otherwise)
+   */
+  static int run(PrintWriter out, PrintWriter err, Supplier<String> writeFailure, String... args) {
     CommandLine cl = CalmcueCommand.commandLine();
     cl.setOut(out);
     cl.setErr(err);
-    return cl.execute(args);
+    int code = cl.execute(args);
+    if (out.checkError()) { // flushes, then tells whether any write failed
+      String why = writeFailure.get();
+      err.println("calmcue: cannot write the output" + (why == null ? "" : ": " + why));
+      err.flush();
+      return code == ExitCodes.OK ? ExitCodes.RUNTIME : code;
+    }
+    return code;
   }
 }
