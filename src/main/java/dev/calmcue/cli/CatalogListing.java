@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calmcue.routine.CatalogEntry;
+import dev.calmcue.routine.ControlChars;
 import java.util.List;
 
 /** The catalog as {@code calmcue list} prints it: an aligned table, or JSON for scripts. */
@@ -36,7 +37,7 @@ final class CatalogListing {
     }
     for (CatalogEntry e : entries) {
       if (e.broken()) {
-        sb.append("\nbroken: ").append(e.problem().render()).append('\n');
+        sb.append("\nbroken: ").append(ControlChars.escape(e.problem().render())).append('\n');
       }
     }
     boolean anyHidden = entries.stream().anyMatch(e -> !e.hides().isEmpty());
@@ -79,6 +80,6 @@ final class CatalogListing {
   }
 
   private static String title(CatalogEntry e) {
-    return e.broken() ? "(broken, see below)" : e.title();
+    return e.broken() ? "(broken, see below)" : ControlChars.escape(e.title());
   }
 }
