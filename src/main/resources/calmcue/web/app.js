@@ -7,12 +7,16 @@
   const EVENTS = ["state", "started", "step", "cue", "progress", "pause", "waiting", "textmode", "ended"];
   const $ = (id) => document.getElementById(id);
 
+  const CONTROLS = ["ready", "pause", "repeat", "next", "fussy", "stop"];
+
   let routines = [];
   let chosen = null;
-  let minutes = null;
+  let minutes = null;     // null: as written in the routine, like `calmcue play` without --minutes
   let current = null;     // the last state from the server
   let pushed = 0;         // how many states the event stream has delivered
   let dismissed = false;  // the parent left the "ended" screen
+  let followed = false;   // this page saw the session run (or started it): its end is news here
+  let offline = false;    // the speaker box does not answer
   let source = null;
   let retryMs = 1000;
   let retryTimer = null;
@@ -21,6 +25,20 @@
     for (const id of ["picker", "session", "ended"]) {
       $(id).hidden = id !== section;
     }
+    $("controls").hidden = section !== "session";
+    document.body.classList.toggle("controls-up", section === "session");
+  }
+
+  /** Greys every control and says so plainly while the speaker box does not answer. */
+  function reachable(yes) {
+    offline = !yes;
+    document.body.classList.toggle("offline", offline);
+    $("lost").hidden = yes;
+    for (const id of CONTROLS) {
+      $(id).disabled = offline;
+    }
+    $("again").disabled = offline;
+    renderMinutes();
   }
 
   function notice(text) {
@@ -52,7 +70,14 @@
       init.headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body);
     }
-    const r = await fetch(path, init);
+    let r;
+    try {
+      r = await fetch(path, init);
+    } catch (e) {
+      // The browser's own words ("Failed to fetch") tell a parent nothing: the box is away.
+      reachable(false);
+      throw new Error("can’t reach the speaker box");
+    }
     let data = null;
     try {
       data = await r.json();
@@ -96,18 +121,45 @@
 
   function choose(r) {
     chosen = r;
-    minutes = r.minutes.min;
+    minutes = null;
     try {
       localStorage.setItem("calmcue.routine", r.id);
     } catch (e) { /* private mode: fine */ }
     renderRoutines();
   }
 
+  /** The length the session will have in minutes: the chosen one, or the routine's own. */
+  function length() {
+    return minutes !== null ? minutes : chosen.written / 60;
+  }
+
   function renderMinutes() {
-    $("start").disabled = !chosen;
-    $("less").disabled = !chosen || minutes <= chosen.minutes.min;
-    $("more").disabled = !chosen || minutes >= chosen.minutes.max;
-    $("minutes").textContent = chosen ? minutes + " min" : "– min";
+    $("start").disabled = !chosen || offline;
+    $("less").disabled = !chosen || offline || length() <= chosen.minutes.min;
+    $("more").disabled = !chosen || offline || length() >= chosen.minutes.max;
+    const out = $("minutes");
+    out.textContent = "";
+    if (!chosen) {
+      out.textContent = "–";
+    } else if (minutes === null) {
+      const note = document.createElement("small");
+      note.textContent = "min, as written";
+      out.append(clock(chosen.written), note);
+    } else {
+      out.textContent = minutes + " min";
+    }
+  }
+
+  /** One step of − or +: whole minutes, starting from the routine's own length. */
+  function stepMinutes(direction) {
+    if (!chosen) {
+      return;
+    }
+    const now = length();
+    let next = direction > 0 ? Math.floor(now) + 1 : Math.ceil(now) - 1;
+    next = Math.min(chosen.minutes.max, Math.max(chosen.minutes.min, next));
+    minutes = Math.abs(next - chosen.written / 60) < 1e-9 ? null : next;
+    renderMinutes();
   }
 
   async function loadRoutines() {
@@ -136,13 +188,21 @@
     current = s;
     if (s.running) {
       dismissed = false;
+      followed = true;
       show("session");
       renderSession(s);
-    } else if (s.status === "ended" && !dismissed) {
+    } else if (s.status === "ended" && followed && !dismissed) {
       show("ended");
       renderEnded(s);
     } else {
       show("picker");
+      // An end this page never saw is old news: a line on the picker, not a screen of its own.
+      const last = $("last");
+      last.hidden = s.status !== "ended";
+      if (s.status === "ended") {
+        last.textContent = "Last session" + (s.title ? " (" + s.title + ")" : "") + ": "
+          + ending(s)[1];
+      }
     }
   }
 
@@ -164,13 +224,14 @@
       title = "Getting ready";
     }
     $("step-title").textContent = title;
-    $("step-text").textContent = step && step.text ? step.text : (s.lastCue && !step ? s.lastCue.text : "");
+    const words = step && step.text ? step.text : (s.lastCue && !step ? s.lastCue.text : "");
+    $("step-text").textContent = words === title ? "" : words;
 
     const paused = s.status === "paused";
     const waiting = s.status === "waiting-for-ready";
     $("ready").hidden = !waiting;
+    $("pause").hidden = waiting; // Ready takes its place: one big answer to "Ready?"
     $("pause").textContent = paused ? "Resume" : "Pause";
-    $("pause").setAttribute("aria-label", paused ? "Resume" : "Pause");
     $("pause").classList.toggle("resume", paused);
 
     let line = "";
@@ -188,17 +249,22 @@
   }
 
   function renderEnded(s) {
+    const words = ending(s);
+    $("ended-title").textContent = words[0];
+    $("ended-detail").textContent = (s.title ? s.title + ": " : "") + words[1];
+  }
+
+  /** How a session ended: a title and a sentence. */
+  function ending(s) {
     const o = s.outcome || { ending: "stopped", stepsCompleted: 0 };
     const steps = o.stepsCompleted + " of " + s.stepCount + " steps";
-    const words = {
+    return {
       "completed": ["Well done", "All " + s.stepCount + " steps done."],
       "fussy": ["Stopped: fussy", "Stopped early after " + steps + ". That is fine; try again another time."],
       "stopped": ["Session stopped", "Stopped after " + steps + "."],
       "no-start": ["Not started", "The session did not start."],
       "error": ["Something went wrong", o.detail || "The session ended with an error."],
     }[o.ending] || ["Session ended", steps];
-    $("ended-title").textContent = words[0];
-    $("ended-detail").textContent = (s.title ? s.title + ": " : "") + words[1];
   }
 
   /**
@@ -217,7 +283,9 @@
     try {
       renderReply(before, await api("POST", "/api/session/" + action));
     } catch (e) {
-      $("status-line").textContent = e.message;
+      if (!offline) {
+        $("status-line").textContent = "Could not " + action + ": " + e.message;
+      }
     }
   }
 
@@ -230,14 +298,20 @@
     try {
       const body = {
         routine: chosen.id,
-        minutes: minutes,
         bedtime: $("bedtime").checked,
         preparation: $("prep").checked,
+        music: document.querySelector("input[name=music]:checked").value,
       };
+      if (minutes !== null) {
+        body.minutes = minutes;
+      }
       const before = pushed;
+      followed = true;
       renderReply(before, await api("POST", "/api/session", body));
     } catch (e) {
-      notice("Could not start: " + e.message);
+      if (!offline) {
+        notice("Could not start: " + e.message);
+      }
     } finally {
       renderMinutes();
     }
@@ -255,6 +329,7 @@
       source.addEventListener(type, (e) => {
         retryMs = 1000;
         connection("live", true);
+        reachable(true);
         try {
           pushed++;
           render(JSON.parse(e.data).state);
@@ -267,12 +342,14 @@
       retryMs = 1000;
       notice("");
       connection("live", true);
+      reachable(true);
       if (!routines.length) {
         loadRoutines(); // the server was away when the page loaded
       }
     };
     source.onerror = () => {
       connection("reconnecting…", false);
+      reachable(false);
       if (source.readyState === EventSource.CLOSED) {
         // The browser gave up (server down, or 401): try again ourselves, more slowly each time.
         retryTimer = setTimeout(() => {
@@ -290,18 +367,8 @@
     }
   });
 
-  $("less").addEventListener("click", () => {
-    if (chosen && minutes > chosen.minutes.min) {
-      minutes--;
-      renderMinutes();
-    }
-  });
-  $("more").addEventListener("click", () => {
-    if (chosen && minutes < chosen.minutes.max) {
-      minutes++;
-      renderMinutes();
-    }
-  });
+  $("less").addEventListener("click", () => stepMinutes(-1));
+  $("more").addEventListener("click", () => stepMinutes(+1));
   $("start").addEventListener("click", start);
   $("pause").addEventListener("click", () => command(current && current.status === "paused" ? "resume" : "pause"));
   $("ready").addEventListener("click", () => command("ready"));

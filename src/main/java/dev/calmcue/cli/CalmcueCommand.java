@@ -59,8 +59,23 @@ public final class CalmcueCommand implements Runnable {
     cl.setExecutionExceptionHandler(new ExceptionHandler());
     cl.setParameterExceptionHandler(new UsageErrorHandler());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    if (Terminals.plain()) {
+      cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    }
     return cl;
   }
+
+  /**
+   * Makes help as wide as the terminal (picocli's own auto width gives up when output is not a
+   * console), between picocli's minimum and a comfortable reading width.
+   */
+  static void fitHelpToTerminal(CommandLine cl) {
+    Terminals.columns(System.getenv())
+        .ifPresent(w -> cl.setUsageHelpWidth(Math.max(MIN_HELP_WIDTH, Math.min(MAX_HELP_WIDTH, w))));
+  }
+
+  private static final int MIN_HELP_WIDTH = 55;
+  private static final int MAX_HELP_WIDTH = 120;
 
   static boolean debugRequested(ParseResult parsed) {
     for (ParseResult pr = parsed; pr != null; pr = pr.subcommand()) {

@@ -1,8 +1,5 @@
 package dev.calmcue.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calmcue.routine.CatalogEntry;
@@ -55,8 +52,8 @@ final class CatalogListing {
   }
 
   static String json(List<CatalogEntry> entries) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ArrayNode list = mapper.createArrayNode();
+    ObjectNode root = JsonOutput.root();
+    ArrayNode list = root.putArray("routines");
     for (CatalogEntry e : entries) {
       ObjectNode o = list.addObject();
       o.put("id", e.id());
@@ -72,11 +69,7 @@ final class CatalogListing {
       }
       e.hides().forEach(o.putArray("hides")::add);
     }
-    try {
-      return mapper.writeValueAsString(list) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of plain values always serializes", e);
-    }
+    return JsonOutput.text(root);
   }
 
   private static String title(CatalogEntry e) {

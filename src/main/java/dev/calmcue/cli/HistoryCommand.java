@@ -19,12 +19,12 @@ import picocli.CommandLine.Spec;
     name = "history",
     mixinStandardHelpOptions = true,
     description = {
-      "Show past sessions (in local time), totals per routine, the current streak of days",
-      "with a session, and how often sessions ended early and why.",
+      "Show past sessions (in local time), totals per routine, the current streak of days with "
+          + "a session, and how often sessions ended early and why.",
       "",
-      "History is kept in $XDG_DATA_HOME/calmcue/history.jsonl",
-      "(default ~/.local/share/calmcue/history.jsonl). Damaged lines are skipped with a",
-      "warning on stderr; the rest is still shown."
+      "History is kept in $XDG_DATA_HOME/calmcue/history.jsonl (default "
+          + "~/.local/share/calmcue/history.jsonl). Damaged lines are skipped with a warning on "
+          + "stderr; the rest is still shown."
     },
     footer = {
       "",

@@ -1,8 +1,5 @@
 package dev.calmcue.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calmcue.CalmcueException;
@@ -186,8 +183,7 @@ final class HistoryReport {
       HistoryStats stats,
       int streak,
       int hiddenDemos) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
+    ObjectNode root = JsonOutput.root();
     root.put("file", store.file().toString());
     ArrayNode sessions = root.putArray("sessions");
     shown.forEach(r -> sessions.add(HistoryJson.toJson(r)));
@@ -210,11 +206,7 @@ final class HistoryReport {
     stats.earlyReasons().forEach(reasons::put);
     root.put("noStarts", stats.noStarts());
     root.put("hiddenDemos", hiddenDemos);
-    try {
-      out.println(mapper.writeValueAsString(root));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot happen for a tree of plain values", e);
-    }
+    out.print(JsonOutput.text(root));
   }
 
   private static String ending(HistoryRecord r) {

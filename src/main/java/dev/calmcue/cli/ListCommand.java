@@ -12,11 +12,14 @@ import picocli.CommandLine.Spec;
     name = "list",
     mixinStandardHelpOptions = true,
     description = {
-      "List the routines you can play: id, title, minutes, steps, length and where each comes from.",
-      "Searched in order, first match wins: the project's routines/ folder ($CALMCUE_HOME/routines,",
-      "else ./routines), your own folder ($XDG_DATA_HOME/calmcue/routines, else",
-      "~/.local/share/calmcue/routines), then the routines built into calmcue.",
-      "A broken file is listed with its first problem; run 'calmcue validate FILE' for all of them."
+      "List the routines you can play: id, title, minutes, steps, length and where each comes "
+          + "from.",
+      "Searched in order, first match wins: the project's routines/ folder "
+          + "($CALMCUE_HOME/routines, else ./routines), your own folder "
+          + "($XDG_DATA_HOME/calmcue/routines, else ~/.local/share/calmcue/routines), then the "
+          + "routines built into calmcue.",
+      "A broken file is listed with its first problem; run 'calmcue validate FILE' for all of "
+          + "them."
     },
     footer = {
       "",

@@ -37,6 +37,9 @@ public final class Main {
    */
   static int run(PrintWriter out, PrintWriter err, Supplier<String> writeFailure, String... args) {
     CommandLine cl = CalmcueCommand.commandLine();
+    if (helpAsked(args)) {
+      CalmcueCommand.fitHelpToTerminal(cl); // costs a look at the terminal: only for help
+    }
     cl.setOut(out);
     cl.setErr(err);
     int code = cl.execute(args);
@@ -47,5 +50,17 @@ public final class Main {
       return code == ExitCodes.OK ? ExitCodes.RUNTIME : code;
     }
     return code;
+  }
+
+  private static boolean helpAsked(String... args) {
+    if (args.length == 0) {
+      return true;
+    }
+    for (String a : args) {
+      if (a.equals("-h") || a.equals("--help") || a.equals("help")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -32,7 +32,10 @@ import picocli.CommandLine.Spec;
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "ROUTINE", description = "A routine id (see 'calmcue list') or a routine file.")
+  @Parameters(
+      paramLabel = "ROUTINE",
+      completionCandidates = RoutineIds.class,
+      description = "A routine id (see 'calmcue list') or a routine file.")
   String routine;
 
   @Mixin SessionOptions options;
@@ -42,6 +45,8 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // No controls, like 'render', so a plan is exactly what a rendered file says ('play' names the
+    // keys or the phone in its prelude).
     SessionSettings settings = options.settings(false);
     try (SpeechEngine engine = SpeechEngines.open(settings.speech())) {
       Timeline t = new SessionPreparer(engine).plan(RoutineCatalog.standard().resolve(routine), settings);

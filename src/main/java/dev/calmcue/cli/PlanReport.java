@@ -1,8 +1,5 @@
 package dev.calmcue.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.calmcue.plan.Cue;
 import dev.calmcue.plan.DroppedCue;
 import dev.calmcue.plan.Timeline;
@@ -22,6 +19,7 @@ final class PlanReport {
   /** The fixed JSON shape of {@code calmcue plan --json}; times in seconds from session start. */
   static String json(Timeline t) {
     Map<String, Object> root = new LinkedHashMap<>();
+    root.put("schemaVersion", JsonOutput.SCHEMA_VERSION);
     root.put("routine", t.routineId());
     root.put("totalSeconds", seconds(t.total()));
     List<Map<String, Object>> cues = new ArrayList<>();
@@ -46,11 +44,7 @@ final class PlanReport {
       dropped.add(m);
     }
     root.put("dropped", dropped);
-    try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonOutput.text(JsonOutput.tree(root)).stripTrailing(); // printed with println
   }
 
   static String table(Timeline t) {

@@ -2,9 +2,11 @@ package dev.calmcue.cli;
 
 import dev.calmcue.history.HistoryLocation;
 import dev.calmcue.history.HistoryStore;
+import dev.calmcue.plan.Control;
 import dev.calmcue.session.SessionSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +54,7 @@ final class PlayCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "ROUTINE",
+      completionCandidates = RoutineIds.class,
       description = "Routine id (see 'calmcue list') or a routine .json file.")
   String routine;
 
@@ -104,7 +107,9 @@ final class PlayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     HistoryStore history =
         new HistoryStore(HistoryLocation.historyFile(), java.time.Clock.systemDefaultZone());
-    SessionSettings settings = session.settings(true);
+    // Keys answer "Ready?" and stop the session only at a terminal (as TerminalSession decides).
+    SessionSettings settings =
+        session.settings(true).withControls(Terminals.stdinIsTerminal() ? Set.of(Control.KEYS) : Set.of());
     if (prepOnceADay) {
       settings = PrepOnceADay.apply(settings, history, w -> err.println("calmcue: warning: " + w));
     }

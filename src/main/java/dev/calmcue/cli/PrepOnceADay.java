@@ -39,10 +39,7 @@ final class PrepOnceADay {
     if (!alreadyToday) {
       return settings;
     }
-    PlanOptions p = settings.plan();
     return new SessionSettings(
-        new PlanOptions(p.minutes(), false, p.chimes(), p.bedtime()),
-        settings.speech(),
-        settings.volumePercent());
+        settings.plan().withSpeakPreparation(false), settings.speech(), settings.volumePercent());
   }
 }

@@ -58,6 +58,7 @@ final class RenderCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "ROUTINE",
+      completionCandidates = RoutineIds.class,
       description = "A routine id (see 'calmcue list') or the path of a routine file.")
   String routine;
 

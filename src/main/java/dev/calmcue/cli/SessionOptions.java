@@ -1,15 +1,18 @@
 package dev.calmcue.cli;
 
 import dev.calmcue.plan.PlanOptions;
+import dev.calmcue.plan.PromptAmount;
 import dev.calmcue.session.SessionSettings;
 import dev.calmcue.speech.SpeakingRate;
 import dev.calmcue.speech.SpeechSettings;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** Options shared by plan, play and render, so all three speak the same session. */
 public final class SessionOptions {
@@ -25,6 +28,14 @@ public final class SessionOptions {
 
   @Option(names = "--no-chimes", description = "No soft chime between steps.")
   boolean noChimes;
+
+  @Option(
+      names = "--prompts",
+      paramLabel = "few|normal",
+      converter = PromptsConverter.class,
+      description = "few: only instructions, next, the baby check and safety prompts, so there is"
+          + " room to talk and sing; normal (default): every prompt.")
+  PromptAmount prompts = PromptAmount.NORMAL;
 
   @Option(
       names = "--engine",
@@ -58,7 +69,7 @@ public final class SessionOptions {
   @Option(
       names = "--rate",
       paramLabel = "WPM",
-      description = "Speaking rate in words per minute, 80-220. Default: the voice's own (about 150), 125 with --bedtime.")
+      description = "Speaking rate in heard words per minute, 80-220. Default: 140, 120 with --bedtime.")
   void setRate(int wpm) {
     if (wpm < SpeakingRate.MIN_WPM || wpm > SpeakingRate.MAX_WPM) {
       throw new ParameterException(
@@ -86,9 +97,22 @@ public final class SessionOptions {
             minutes == null ? OptionalDouble.empty() : OptionalDouble.of(minutes),
             prep == null ? prepByDefault : prep,
             !noChimes && !bedtime,
-            bedtime);
+            bedtime).withPrompts(prompts);
     int wpm = rate != null ? rate : bedtime ? SessionSettings.BEDTIME_RATE : 0;
     int vol = volume != null ? volume : bedtime ? SessionSettings.BEDTIME_VOLUME : SessionSettings.DEFAULT_VOLUME;
     return new SessionSettings(plan, new SpeechSettings(engine.toLowerCase(Locale.ROOT), voice, wpm), vol);
+  }
+
+  /** few or normal, any case; one clear line otherwise. */
+  static final class PromptsConverter implements ITypeConverter<PromptAmount> {
+    @Override
+    public PromptAmount convert(String value) {
+      for (PromptAmount p : PromptAmount.values()) {
+        if (p.cliName().equalsIgnoreCase(value.strip())) {
+          return p;
+        }
+      }
+      throw new TypeConversionException("'" + value + "' is not few or normal");
+    }
   }
 }

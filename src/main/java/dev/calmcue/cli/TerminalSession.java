@@ -22,8 +22,10 @@ import org.jline.utils.Signals;
 /**
  * Runs a {@link SessionPlayer} at the terminal: single keys in raw mode (no Enter), the live status
  * line, cues printed in text mode, logs with --verbose, and Ctrl-C that ends gracefully (line closed,
- * terminal restored, exit 130). Without a terminal (piped, CI) there are no keys and no status line,
- * and nothing breaks. JLine stays here, at the edge; the player knows nothing of terminals.
+ * terminal restored exactly, exit 130). Keys come from the terminal on standard input even when
+ * standard output is piped ({@code play | tee log}); the status line is redrawn in place only on a
+ * terminal that allows it (not piped, not {@code TERM=dumb}, no {@code NO_COLOR}), else each change
+ * is one plain line. JLine stays here, at the edge; the player knows nothing of terminals.
  */
 final class TerminalSession {
   /** How much to print: {@code quiet} only errors, {@code verbose} also every cue on stderr. */
@@ -38,6 +40,7 @@ final class TerminalSession {
   private final AtomicBoolean interrupted = new AtomicBoolean();
   private volatile boolean textMode;
   private volatile boolean keyboard;
+  private boolean redraw;
   private long startNanos;
   private StatusLine status;
 
@@ -50,9 +53,15 @@ final class TerminalSession {
 
   /** Plays the session to its end; returns the exit code. */
   int run() {
-    boolean interactive = System.console() != null;
+    boolean interactive = Terminals.stdinIsTerminal();
     keyboard = interactive;
-    status = new StatusLine(out, interactive && !display.quiet());
+    redraw = Terminals.stdoutIsTerminal() && !Terminals.plain();
+    status = new StatusLine(out, redraw && !display.quiet());
+    if (!interactive && !display.quiet()) {
+      err.println("calmcue: no keys: standard input is not a terminal, so the session runs by itself"
+          + " (Ctrl-C stops it)");
+      err.flush();
+    }
     player.addListener(this::onEvent);
     AtomicReference<SessionOutcome> outcome = new AtomicReference<>();
     startNanos = System.nanoTime();
@@ -62,12 +71,20 @@ final class TerminalSession {
     writer.start();
     Terminal terminal = null;
     Attributes saved = null;
+    Optional<String> modes = Optional.empty();
     Object sigint = null;
     try {
       if (interactive) {
+        modes = Terminals.saveModes();
         terminal =
             TerminalBuilder.builder()
                 .system(true)
+                // stdout may be a pipe (play | tee log): then the terminal is the one on stderr
+                .systemOutput(TerminalBuilder.SystemOutput.SysOutOrSysErr)
+                .dumb(true)
+                // TERM=dumb means "no cursor control", not "no keys": JLine would refuse raw mode,
+                // and nothing is written through this terminal, so any real type will do
+                .type("dumb".equals(System.getenv("TERM")) ? "vt100" : null)
                 .nativeSignals(true)
                 .signalHandler(signal -> {
                   if (signal == Terminal.Signal.INT) {
@@ -107,6 +124,7 @@ final class TerminalSession {
     } finally {
       status.finish();
       restore(terminal, saved);
+      modes.ifPresent(Terminals::restoreModes);
       if (sigint != null) {
         Signals.unregister("INT", sigint);
       }
@@ -148,7 +166,7 @@ final class TerminalSession {
         err.flush();
       }
     } else if (e instanceof SessionEvent.StepStarted ss) {
-      if (!display.quiet() && !textMode && System.console() == null) {
+      if (!display.quiet() && !textMode && !redraw) {
         status.println("step " + (ss.index() + 1) + "/" + ss.count() + ": " + ss.title());
       }
       if (display.verbose()) {
@@ -164,9 +182,14 @@ final class TerminalSession {
         status.println("Ready? Press space (or Enter) to start. Waiting up to "
             + StatusLine.clock(w.timeout()) + ".");
       }
-    } else if (e instanceof SessionEvent.PauseChanged pc && display.verbose()) {
-      err.println("calmcue: " + (pc.paused() ? "paused" : "resumed"));
-      err.flush();
+    } else if (e instanceof SessionEvent.PauseChanged pc) {
+      if (!display.quiet() && !redraw) {
+        status.println(pc.paused() ? "paused (space resumes)" : "resumed");
+      }
+      if (display.verbose()) {
+        err.println("calmcue: " + (pc.paused() ? "paused" : "resumed"));
+        err.flush();
+      }
     }
   }
 

@@ -1,8 +1,5 @@
 package dev.calmcue.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calmcue.speech.EngineInfo;
 import dev.calmcue.speech.SpeakingRate;
@@ -61,8 +58,7 @@ final class VoiceListing {
   }
 
   static String json(List<EngineInfo> engines, SpeechCache cache) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
+    ObjectNode root = JsonOutput.root();
     root.put("defaultEngine", SpeechSettings.DEFAULT_ENGINE);
     root.putObject("rate").put("min", SpeakingRate.MIN_WPM).put("max", SpeakingRate.MAX_WPM);
     var list = root.putArray("engines");
@@ -88,11 +84,7 @@ final class VoiceListing {
     cache.directory().ifPresent(d -> c.put("directory", d.toString()));
     SpeechCache.Usage usage = cache.usage();
     c.put("clips", usage.clips()).put("bytes", usage.bytes());
-    try {
-      return mapper.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of plain values always serializes", e);
-    }
+    return JsonOutput.text(root);
   }
 
   private static String cacheLine(SpeechCache cache) {

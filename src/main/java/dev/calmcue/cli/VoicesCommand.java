@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Speech engines and voices: sample rate, and whether each works here.",
-      "freetts (voice kevin16) is built in; espeak needs the espeak-ng program",
-      "(apt-get install espeak-ng) and offers several English accents.",
+      "freetts (voice kevin16) is built in; espeak needs the espeak-ng program (apt-get install "
+          + "espeak-ng) and offers several English accents.",
       "Also shows where spoken clips are cached (the second start speaks at once)."
     },
     footer = {

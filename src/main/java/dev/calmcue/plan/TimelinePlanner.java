@@ -35,11 +35,17 @@ public final class TimelinePlanner {
   static final Duration HALFWAY_WINDOW = Duration.ofSeconds(20);
   static final Duration MIN_SESSION_FOR_HALFWAY = Duration.ofMinutes(2);
 
-  public static final String READY_TEXT = "Ready? Press space, or say ready.";
-  static final String HALFWAY_TEXT = "You are halfway through. Keep going, nice and gentle.";
+  /** Halfway through the steps: a check on the baby, not a push to go on (the seed: if it cries, stop). */
+  public static final String HALFWAY_TEXT =
+      "How is your baby? If your baby is crying or tired of lying on the tummy, stop and cuddle.";
+
   static final String DEFAULT_CLOSING = "That is the end of the massage. Well done.";
   static final String REST_TEXT = "Now let your baby have a good rest.";
-  static final String BEDTIME_REST_TEXT = "Now let your baby rest, warm and quiet. Good night.";
+
+  /** At bedtime, with the mainstream safe-sleep advice: babies sleep on their backs. */
+  static final String BEDTIME_REST_TEXT =
+      "Let your baby rest, warm and quiet. If your baby falls asleep, lay your baby on the back."
+          + " Good night.";
 
   private final CueDurations durations;
 
@@ -63,18 +69,22 @@ public final class TimelinePlanner {
     List<Cue> fixed = new ArrayList<>();
     Duration t = Duration.ZERO;
 
-    // Prelude: title, then (optionally) the checklist, safety notes and the ready question.
+    // Prelude: welcome and how to stop, then (optionally) the safety notes, the checklist and the
+    // ready question. The checklist comes last and ends by laying the baby down, so the baby lies on
+    // the tummy only from just before "Ready?".
+    String stop = SpokenControls.stop(options.controls());
+    String welcome = "Time for the " + titleInSentence(routine.title()) + ".";
     if (options.speakPreparation()) {
-      t = sayInOrder(fixed, t, CueKind.INTRO, "Welcome. This is " + sentence(routine.title()) + " Let's get ready.");
-      for (String item : routine.preparation()) {
-        t = sayInOrder(fixed, t, CueKind.PREPARATION, sentence(item));
-      }
+      t = sayInOrder(fixed, t, CueKind.INTRO, join("Welcome.", welcome, stop));
       for (String note : routine.safety()) {
         t = sayInOrder(fixed, t, CueKind.SAFETY, sentence(note));
       }
-      t = sayInOrder(fixed, t, CueKind.READY, READY_TEXT);
+      for (String item : routine.preparation()) {
+        t = sayInOrder(fixed, t, CueKind.PREPARATION, sentence(item));
+      }
+      t = sayInOrder(fixed, t, CueKind.READY, SpokenControls.ready(options.controls()));
     } else {
-      t = sayInOrder(fixed, t, CueKind.INTRO, sentence(routine.title()) + " Let's begin.");
+      t = sayInOrder(fixed, t, CueKind.INTRO, join(welcome, stop, "Here is the first step."));
     }
     Duration stepsStart = roundToMillis(t.minus(PRELUDE_PAUSE).plus(Duration.ofSeconds(1)));
 
@@ -162,6 +172,9 @@ public final class TimelinePlanner {
     for (int i = 0; i < spans.size(); i++) {
       StepSpan span = spans.get(i);
       for (Prompt p : routine.steps().get(i).prompts()) {
+        if (options.prompts() == PromptAmount.FEW && !p.safety()) {
+          continue; // chatter: silence leaves the parent room to talk and sing
+        }
         Duration len = durations.spokenLength(p.say());
         if (p instanceof Prompt.At at) {
           Duration want = roundToMillis(span.start().plus(Duration.ofNanos(Math.round(at.at() * scale * 1e9))));
@@ -240,6 +253,29 @@ public final class TimelinePlanner {
       }
     }
     return spans.get(spans.size() - 1);
+  }
+
+  /** The non-empty parts, one space apart. */
+  private static String join(String... parts) {
+    StringBuilder b = new StringBuilder();
+    for (String p : parts) {
+      if (!p.isEmpty()) {
+        b.append(b.length() == 0 ? "" : " ").append(p);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * A title as it reads inside a sentence: "Back massage" becomes "back massage", but an acronym or
+   * name ("DIY", "McKenzie") keeps its capitals. Trailing punctuation goes.
+   */
+  static String titleInSentence(String title) {
+    String s = title.strip().replaceAll("[.!?]+$", "");
+    boolean plainWord =
+        s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
+            && s.chars().skip(1).takeWhile(c -> c != ' ').allMatch(Character::isLowerCase);
+    return plainWord ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
   }
 
   /** Makes a title or note end like a sentence, so TTS gives it a falling tone and a pause. */

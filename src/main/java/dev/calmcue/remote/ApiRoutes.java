@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.calmcue.CalmcueException;
+import dev.calmcue.plan.PromptAmount;
 import dev.calmcue.session.Command;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ final class ApiRoutes {
           "fussy", new Command.Fussy(),
           "ready", new Command.Ready());
   private static final Set<String> START_FIELDS =
-      Set.of("routine", "minutes", "bedtime", "preparation", "chimes");
+      Set.of("routine", "minutes", "bedtime", "preparation", "chimes", "music", "prompts");
   private static final int DEFAULT_HISTORY = 50;
   private static final int MAX_HISTORY = 1000;
 
@@ -145,7 +146,7 @@ final class ApiRoutes {
     for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
       String field = it.next();
       if (!START_FIELDS.contains(field)) {
-        throw new Refusal(400, "unknown field '" + field + "' (known: routine, minutes, bedtime, preparation, chimes)");
+        throw new Refusal(400, "unknown field '" + field + "' (known: routine, minutes, bedtime, preparation, chimes, music, prompts)");
       }
     }
     JsonNode routine = body.get("routine");
@@ -165,7 +166,21 @@ final class ApiRoutes {
         m,
         flag(body, "bedtime", false),
         flag(body, "preparation", true), // like play: the checklist first, then "Ready?"
-        flag(body, "chimes", true));
+        flag(body, "chimes", true),
+        prompts(body.get("prompts")));
+  }
+
+  /** "few" or "normal" (the default), as {@code --prompts}. */
+  private static PromptAmount prompts(JsonNode v) throws Refusal {
+    if (v == null || v.isNull()) {
+      return PromptAmount.NORMAL;
+    }
+    for (PromptAmount p : PromptAmount.values()) {
+      if (v.isTextual() && p.cliName().equals(v.asText())) {
+        return p;
+      }
+    }
+    throw new Refusal(400, "'prompts' must be \"few\" or \"normal\"");
   }
 
   private static boolean flag(JsonNode body, String name, boolean otherwise) throws Refusal {

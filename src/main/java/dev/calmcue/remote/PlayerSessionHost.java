@@ -9,6 +9,7 @@ import dev.calmcue.history.HistoryRecord;
 import dev.calmcue.history.HistoryRecorder;
 import dev.calmcue.history.HistoryStore;
 import dev.calmcue.history.RecordedSettings;
+import dev.calmcue.plan.Control;
 import dev.calmcue.plan.PlanOptions;
 import dev.calmcue.routine.CatalogEntry;
 import dev.calmcue.routine.Routine;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -101,7 +103,7 @@ public final class PlayerSessionHost implements SessionHost {
     List<RoutineSummary> list = new ArrayList<>();
     for (CatalogEntry e : wiring.catalog().entries()) {
       if (!e.broken()) {
-        list.add(new RoutineSummary(e.id(), e.title(), e.minutes(), e.stepCount()));
+        list.add(new RoutineSummary(e.id(), e.title(), e.minutes(), e.stepCount(), e.length()));
       }
     }
     return list;
@@ -319,7 +321,10 @@ public final class PlayerSessionHost implements SessionHost {
 
   /** The same settings {@code play} derives from its flags, for the phone's few choices. */
   static SessionSettings settingsFor(StartRequest r) {
-    PlanOptions plan = new PlanOptions(r.minutes(), r.preparation(), r.chimes() && !r.bedtime(), r.bedtime());
+    PlanOptions plan =
+        new PlanOptions(r.minutes(), r.preparation(), r.chimes() && !r.bedtime(), r.bedtime())
+            .withControls(Set.of(Control.PHONE)) // the phone answers "Ready?" and stops
+            .withPrompts(r.prompts());
     int wpm = r.bedtime() ? SessionSettings.BEDTIME_RATE : 0;
     int volume = r.bedtime() ? SessionSettings.BEDTIME_VOLUME : SessionSettings.DEFAULT_VOLUME;
     return new SessionSettings(plan, new SpeechSettings(SpeechSettings.DEFAULT_ENGINE, null, wpm), volume);

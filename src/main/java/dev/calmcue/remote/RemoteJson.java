@@ -25,6 +25,7 @@ final class RemoteJson {
       minutes.put("min", r.minutes().min());
       minutes.put("max", r.minutes().max());
       o.put("steps", r.steps());
+      o.put("written", seconds(r.written()));
     }
     return array;
   }

@@ -1,5 +1,6 @@
 package dev.calmcue.remote;
 
+import dev.calmcue.plan.PromptAmount;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
@@ -8,12 +9,25 @@ import java.util.OptionalDouble;
  *
  * @param minutes length of the steps; empty = as the routine is written
  * @param preparation speak intro, preparation and safety first, then wait for "ready"
+ * @param prompts every prompt, or only the safety ones ({@code --prompts})
  */
 public record StartRequest(
-    String routineId, OptionalDouble minutes, boolean bedtime, boolean preparation, boolean chimes) {
+    String routineId,
+    OptionalDouble minutes,
+    boolean bedtime,
+    boolean preparation,
+    boolean chimes,
+    PromptAmount prompts) {
   public StartRequest {
     Objects.requireNonNull(routineId, "routineId");
     Objects.requireNonNull(minutes, "minutes");
+    Objects.requireNonNull(prompts, "prompts");
+  }
+
+  /** Every prompt spoken. */
+  public StartRequest(
+      String routineId, OptionalDouble minutes, boolean bedtime, boolean preparation, boolean chimes) {
+    this(routineId, minutes, bedtime, preparation, chimes, PromptAmount.NORMAL);
   }
 
   /** As {@code calmcue play ROUTINE} would: as written, preparation spoken first, chimes on. */

@@ -16,7 +16,7 @@ final class StaticFiles {
   /** One file: its bytes and content type. */
   record File(String contentType, byte[] bytes) {}
 
-  private static final Pattern NAME = Pattern.compile("/([a-z0-9][a-z0-9_-]*\\.[a-z0-9]{1,5})");
+  private static final Pattern NAME = Pattern.compile("/([a-z0-9][a-z0-9_-]*\\.[a-z0-9]{1,11})");
   private static final Map<String, String> TYPES =
       Map.of(
           "html", "text/html; charset=utf-8",

@@ -204,7 +204,8 @@ public final class RoutineCatalog {
 
   /**
    * The routine named by {@code idOrPath}: a file if it contains '/', ends with .json or is an existing
-   * file; otherwise an id looked up in the sources in order.
+   * file; otherwise an id looked up in the sources in order, whatever its case ("Back-Massage"
+   * finds back-massage). An unknown id gets the nearest known one as a suggestion.
    *
    * @throws RoutineException if the file (or the catalog's copy of the id) is not a valid routine
    * @throws CalmcueException (INPUT) if no source has the id
@@ -213,19 +214,24 @@ public final class RoutineCatalog {
     if (looksLikePath(idOrPath)) {
       return loader.load(Path.of(idOrPath));
     }
-    if (RoutineValidator.KEBAB.matcher(idOrPath).matches()) {
+    String id = idOrPath.toLowerCase(java.util.Locale.ROOT); // ids are lower case (KEBAB)
+    if (RoutineValidator.KEBAB.matcher(id).matches()) {
       for (Source s : sources) {
-        Optional<Candidate> c = s.find(idOrPath);
+        Optional<Candidate> c = s.find(id);
         if (c.isPresent()) {
           return load(c.get());
         }
       }
     }
-    String known = entries().stream().map(CatalogEntry::id).collect(Collectors.joining(", "));
+    List<String> ids = entries().stream().map(CatalogEntry::id).collect(Collectors.toList());
+    String known = String.join(", ", ids);
+    String guess = ClosestName.among(id, ids).map(g -> "; did you mean '" + g + "'?").orElse("");
     throw CalmcueException.input(
         "unknown routine '"
             + idOrPath
-            + "' (known: "
+            + "'"
+            + guess
+            + " (known: "
             + (known.isEmpty() ? "none" : known)
             + "; see 'calmcue list')");
   }

@@ -34,6 +34,15 @@ public final class RoutineLoader {
     return load(file, readFile(file));
   }
 
+  /** A valid routine and its spoken texts with their places in the file (for speech checks). */
+  public record Located(Routine routine, List<SpokenText> texts) {}
+
+  /** Like {@link #load(Path)}, with every spoken text and where it is written. */
+  public Located loadLocated(Path file) {
+    Parsed p = parse(file, readFile(file));
+    return new Located(p.routine(), SpokenTexts.of(p.root(), p.source(), p.routine()));
+  }
+
   /** Every problem with {@code file}, in file order; empty when it is a valid routine. */
   public List<Problem> check(Path file) {
     try {
@@ -73,6 +82,13 @@ public final class RoutineLoader {
   }
 
   private Routine load(Path name, byte[] bytes) {
+    return parse(name, bytes).routine();
+  }
+
+  /** A valid routine with the tree and text it came from. */
+  private record Parsed(Routine routine, JsonValue root, String source) {}
+
+  private Parsed parse(Path name, byte[] bytes) {
     String text = decode(name, bytes);
     List<Problem> problems = new ArrayList<>();
     JsonValue root = JsonTreeReader.read(name, text, problems);
@@ -81,7 +97,7 @@ public final class RoutineLoader {
       problems.sort(BY_PLACE);
       throw new RoutineException(problems);
     }
-    return routine.orElseThrow();
+    return new Parsed(routine.orElseThrow(), root, text);
   }
 
   private static byte[] readFile(Path file) {

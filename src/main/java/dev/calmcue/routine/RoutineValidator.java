@@ -47,7 +47,7 @@ final class RoutineValidator {
           "closing");
   static final List<String> MINUTES_FIELDS = List.of("min", "max");
   static final List<String> STEP_FIELDS = List.of("id", "title", "say", "seconds", "prompts");
-  static final List<String> PROMPT_FIELDS = List.of("at", "every", "say");
+  static final List<String> PROMPT_FIELDS = List.of("at", "every", "say", "safety");
 
   private final Path file;
   private final List<Problem> problems;
@@ -212,6 +212,7 @@ final class RoutineValidator {
     Optional<JsonValue> at = optional(o, "at");
     Optional<JsonValue> every = optional(o, "every");
     String say = optional(o, "say").map(x -> text(x, path + ".say")).orElse(null);
+    boolean safety = optional(o, "safety").map(x -> flag(x, path + ".safety")).orElse(false);
     int below = seconds == null ? Integer.MAX_VALUE : seconds - 1;
     String stepLength = seconds == null ? "" : " and less than the step's " + seconds + " seconds";
     if (at.isPresent() && every.isPresent()) {
@@ -220,17 +221,25 @@ final class RoutineValidator {
     }
     if (at.isPresent()) {
       Integer s = whole(at.get(), path + ".at", 1, below, "must be more than 0" + stepLength);
-      return problems.size() > before ? null : new Prompt.At(s, say);
+      return problems.size() > before ? null : new Prompt.At(s, say, safety);
     }
     if (every.isPresent()) {
       Integer s = whole(every.get(), path + ".every", MIN_EVERY, below, "must be at least " + MIN_EVERY + stepLength);
-      return problems.size() > before ? null : new Prompt.Every(s, say);
+      return problems.size() > before ? null : new Prompt.Every(s, say, safety);
     }
     problem(
         o.at(),
         path,
         "a prompt needs 'at' (seconds into the step) or 'every' (repeat period in seconds)");
     return null;
+  }
+
+  private boolean flag(JsonValue v, String path) {
+    if (v instanceof JsonValue.Bool b) {
+      return b.value();
+    }
+    problem(v.at(), path, "must be true or false, got " + v.describe());
+    return false;
   }
 
   private void checkTotal(JsonValue stepsValue, MinutesRange minutes, List<Step> steps) {

@@ -9,10 +9,10 @@ import java.util.List;
 public final class SessionPhrases {
   /** Spoken when the parent says the baby is fussy. */
   public static final String FUSSY_CLOSING =
-      "That's enough for today. Pick your baby up and cuddle. We'll try again later.";
+      "That's enough for today. Pick your baby up for a cuddle. You can try again later.";
 
   /** Spoken when nobody answered "Ready?" in time. */
-  public static final String NO_START = "No problem. We can try again another time.";
+  public static final String NO_START = "No problem. You can try again another time.";
 
   /** Every phrase, to prepare ahead. */
   public static final List<String> ALL = List.of(FUSSY_CLOSING, NO_START);

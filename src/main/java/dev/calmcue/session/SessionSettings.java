@@ -1,7 +1,10 @@
 package dev.calmcue.session;
 
+import dev.calmcue.plan.Control;
 import dev.calmcue.plan.PlanOptions;
+import dev.calmcue.speech.SpeakingRate;
 import dev.calmcue.speech.SpeechSettings;
+import java.util.Set;
 
 /**
  * Everything that shapes how a session sounds, decided once from the command line or the phone page.
@@ -11,6 +14,11 @@ import dev.calmcue.speech.SpeechSettings;
 public record SessionSettings(PlanOptions plan, SpeechSettings speech, int volumePercent) {
   public static final int DEFAULT_VOLUME = 80;
   public static final int BEDTIME_VOLUME = 55;
-  /** Words per minute at bedtime: slower than the voice's usual ~150. */
-  public static final int BEDTIME_RATE = 125;
+  /** Heard words per minute at bedtime: slower than the usual 140. */
+  public static final int BEDTIME_RATE = SpeakingRate.BEDTIME_WPM;
+
+  /** The same session, answered and stopped with {@code controls} (see {@link PlanOptions}). */
+  public SessionSettings withControls(Set<Control> controls) {
+    return new SessionSettings(plan.withControls(controls), speech, volumePercent);
+  }
 }

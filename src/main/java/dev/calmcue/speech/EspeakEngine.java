@@ -30,8 +30,23 @@ public final class EspeakEngine implements SpeechEngine {
 
   public static final String DEFAULT_VOICE = "en-us";
 
-  /** espeak-ng's own default pace, words per minute. */
-  public static final int DEFAULT_WPM = 175;
+  /** Default heard pace, words per minute (see {@link SpeakingRate}). */
+  public static final int DEFAULT_WPM = SpeakingRate.DEFAULT_WPM;
+
+  /**
+   * Heard words per minute for each nominal {@code -s} one, measured over the bundled routines'
+   * sentences (1.18-1.19 from -s 85 to 150); see docs/benchmarks.md, "Speaking rate".
+   */
+  static final double HEARD_PER_NOMINAL = 1.183;
+
+  /**
+   * What one {@code -g} unit adds to each word at {@code -s 80}, in seconds: documented as 10 ms "at
+   * the default speed", measured 27 ms at the slowest.
+   */
+  static final double WORD_GAP_UNIT_SECONDS = 0.027;
+
+  /** espeak-ng speaks no slower than {@code -s 80}; slower rates add a gap between words. */
+  static final int SLOWEST_NOMINAL = 80;
 
   public static final int SAMPLE_RATE = 22_050;
 
@@ -148,7 +163,9 @@ public final class EspeakEngine implements SpeechEngine {
             "-v",
             resolved.voice(),
             "-s",
-            Integer.toString(resolved.wordsPerMinute()));
+            Integer.toString(nominal(resolved.wordsPerMinute()).speed()),
+            "-g",
+            Integer.toString(nominal(resolved.wordsPerMinute()).wordGap()));
     ProcessRunner.Result run;
     try {
       run = ProcessRunner.run(command, text.getBytes(StandardCharsets.UTF_8), timeout);
@@ -175,6 +192,23 @@ public final class EspeakEngine implements SpeechEngine {
     }
     return trimmer.trim(pcm);
   }
+
+  /**
+   * espeak-ng's {@code -s} speed and {@code -g} word gap (in 10 ms units) heard as {@code heardWpm}.
+   * Below what {@code -s 80} is heard as, the missing time is spread over the words as gaps.
+   */
+  static Nominal nominal(int heardWpm) {
+    int speed = (int) Math.round(heardWpm / HEARD_PER_NOMINAL);
+    if (speed >= SLOWEST_NOMINAL) {
+      return new Nominal(speed, 0);
+    }
+    double slowestHeard = SLOWEST_NOMINAL * HEARD_PER_NOMINAL;
+    double extraSecondsPerWord = 60.0 / heardWpm - 60.0 / slowestHeard;
+    return new Nominal(SLOWEST_NOMINAL, (int) Math.round(extraSecondsPerWord / WORD_GAP_UNIT_SECONDS));
+  }
+
+  /** espeak-ng's own pace settings: {@code -s} words per minute and {@code -g} gap in 10 ms units. */
+  record Nominal(int speed, int wordGap) {}
 
   /** Nothing to release: every clip is its own process. */
   @Override

@@ -23,8 +23,14 @@ public final class FreeTtsEngine implements SpeechEngine {
 
   public static final int SAMPLE_RATE = 16_000;
 
-  /** Kevin's normal pace in words per minute (FreeTTS's nominal rate). */
-  public static final int DEFAULT_WPM = 150;
+  /** Default heard pace, words per minute (see {@link SpeakingRate}). */
+  public static final int DEFAULT_WPM = SpeakingRate.DEFAULT_WPM;
+
+  /**
+   * Heard words per minute for each nominal one, measured over the bundled routines' sentences
+   * (linear: 1.321-1.325 from --rate 80 to 180); see docs/benchmarks.md, "Speaking rate".
+   */
+  static final double HEARD_PER_NOMINAL = 1.323;
 
   /** A file of the voice's data inside the FreeTTS jar; present iff the voice can load. */
   static final String VOICE_DATA = "com/sun/speech/freetts/en/us/cmu_us_kal/cmu_us_kal16.bin";
@@ -118,6 +124,11 @@ public final class FreeTtsEngine implements SpeechEngine {
     return trimmer.trim(new Pcm(SAMPLE_RATE, samples));
   }
 
+  /** FreeTTS's nominal rate that is heard as {@code heardWpm}. */
+  static float nominalRate(int heardWpm) {
+    return (float) (heardWpm / HEARD_PER_NOMINAL);
+  }
+
   /** Releases the voice; later calls to {@link #synthesize} fail. */
   @Override
   public synchronized void close() {
@@ -141,7 +152,7 @@ public final class FreeTtsEngine implements SpeechEngine {
       v = findVoice();
       CollectingAudioPlayer p = new CollectingAudioPlayer();
       v.setAudioPlayer(p);
-      v.setRate(resolved.wordsPerMinute());
+      v.setRate(nominalRate(resolved.wordsPerMinute()));
       v.allocate();
       // allocate() starts an output thread that would play utterances asynchronously; stop it and
       // have FreeTTS render in the calling thread instead (a null queue means "output inline").

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param engine engine name, e.g. {@code freetts}
  * @param voice the engine's voice name, e.g. {@code kevin16}
- * @param wordsPerMinute the actual speaking rate (never 0: the engine default is written out)
+ * @param wordsPerMinute the heard speaking rate (never 0: the default is written out)
  * @param sampleRate samples per second of every clip the engine makes
  */
 public record ResolvedVoice(String engine, String voice, int wordsPerMinute, int sampleRate) {
@@ -23,8 +23,9 @@ public record ResolvedVoice(String engine, String voice, int wordsPerMinute, int
   /** Everything that changes the sound for the same text, as one string (see {@link SpeechEngine}). */
   public String settingsKey() {
     // String.join, not +: this is on the path to the first cached cue (see SpeechCache).
+    // "heard": the rate is calibrated (not the engine's nominal one); PACING: how sentences are joined.
     return String.join(
-        ":", engine, voice, Integer.toString(wordsPerMinute).concat("wpm"),
-        Integer.toString(sampleRate).concat("Hz"));
+        ":", engine, voice, Integer.toString(wordsPerMinute).concat("wpm-heard"),
+        Integer.toString(sampleRate).concat("Hz"), SentencePacedEngine.PACING);
   }
 }

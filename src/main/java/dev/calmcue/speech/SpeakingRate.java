@@ -2,8 +2,20 @@ package dev.calmcue.speech;
 
 import dev.calmcue.CalmcueException;
 
-/** The speaking rates calmcue accepts for every engine; slower or faster speech is hard to follow. */
+/**
+ * The speaking rates calmcue accepts for every engine; slower or faster speech is hard to follow.
+ *
+ * <p>A rate is heard words per minute: words divided by the length of the trimmed clip of one
+ * sentence, as a listener would time it. Engines calibrate their own nominal rate to this (FreeTTS's
+ * nominal 150 is heard as about 207), so {@code --rate 140} sounds the same pace on every engine.
+ */
 public final class SpeakingRate {
+  /** Default pace: calm guided speech is about 110-140 heard words per minute. */
+  public static final int DEFAULT_WPM = 140;
+
+  /** Pace with {@code --bedtime}: slower still. */
+  public static final int BEDTIME_WPM = 120;
+
   /** Slowest accepted rate, words per minute. */
   public static final int MIN_WPM = 80;
 
@@ -29,7 +41,7 @@ public final class SpeakingRate {
               + MIN_WPM
               + " to "
               + MAX_WPM
-              + " words per minute (0 or no --rate = the voice's normal pace)");
+              + " words per minute (0 or no --rate = " + DEFAULT_WPM + ")");
     }
     return requested;
   }

@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The one way to get a speech engine: checks the settings and puts the cache in front. */
+/**
+ * The one way to get a speech engine: checks the settings, paces sentences with a breath ({@link
+ * SentencePacedEngine}) and puts the cache in front.
+ */
 public final class SpeechEngines {
   /** Engine names accepted by {@code --engine}, the default first. */
   public static final List<String> NAMES = List.of(FreeTtsEngine.NAME, EspeakEngine.NAME);
@@ -50,7 +53,7 @@ public final class SpeechEngines {
           new Supplier<SpeechEngine>() {
             @Override
             public SpeechEngine get() {
-              return new FreeTtsEngine(voice);
+              return new SentencePacedEngine(new FreeTtsEngine(voice));
             }
           },
           cache);
@@ -60,7 +63,8 @@ public final class SpeechEngines {
       // Checked now (a PATH lookup, no process) so a missing program is reported before a session
       // starts, not at its first uncached cue.
       Path executable = espeakLocator.get().orElseThrow(EspeakEngine::notInstalled);
-      return new CachingSpeechEngine(voice, () -> new EspeakEngine(voice, executable), cache);
+      return new CachingSpeechEngine(
+          voice, () -> new SentencePacedEngine(new EspeakEngine(voice, executable)), cache);
     }
     throw CalmcueException.input(
         "unknown engine '" + settings.engine() + "' (--engine); known engines: "

@@ -23,7 +23,7 @@ class PlanCommandTest {
     JsonNode root = new ObjectMapper().readTree(r.out());
     List<String> fields = new ArrayList<>();
     root.fieldNames().forEachRemaining(fields::add);
-    assertEquals(List.of("routine", "totalSeconds", "cues", "dropped"), fields);
+    assertEquals(List.of("schemaVersion", "routine", "totalSeconds", "cues", "dropped"), fields);
     assertEquals("back-massage", root.get("routine").asText());
     double previousEnd = 0;
     int instructions = 0;
@@ -102,5 +102,51 @@ class PlanCommandTest {
     Cli.Result r = Cli.run("plan", "back-massage", "--engine", "nope");
     assertEquals(2, r.code(), r::toString);
     assertTrue(r.err().contains("--engine"), r::toString);
+  }
+
+  private static List<JsonNode> cues(String... args) throws Exception {
+    Cli.Result r = Cli.run(args);
+    assertEquals(0, r.code(), r::toString);
+    List<JsonNode> cues = new ArrayList<>();
+    new ObjectMapper().readTree(r.out()).get("cues").elements().forEachRemaining(cues::add);
+    return cues;
+  }
+
+  private static List<String> texts(List<JsonNode> cues, String kind) {
+    return cues.stream().filter(c -> c.get("kind").asText().equals(kind)).map(c -> c.get("text").asText()).toList();
+  }
+
+  @Test
+  void planPromptsFew_keepsInstructionsNextBabyCheckAndSafetyPrompts() throws Exception {
+    List<JsonNode> normal = cues("plan", "back-massage", "--json");
+    List<JsonNode> few = cues("plan", "back-massage", "--json", "--prompts", "few");
+    assertEquals(texts(normal, "instruction"), texts(few, "instruction"));
+    assertEquals(texts(normal, "next"), texts(few, "next"));
+    assertEquals(1, texts(few, "halfway").size());
+    assertEquals(
+        List.of(
+            "Glide lightly over the spine, like a feather.",
+            "Palms beside the spine, never on it.",
+            "Move down over the buttocks, then up again. Keep your thumbs off the spine.",
+            "Watch your baby. If your baby fusses, stop and cuddle."),
+        texts(few, "prompt"));
+    assertTrue(texts(normal, "prompt").size() > texts(few, "prompt").size());
+  }
+
+  @Test
+  void planBadPrompts_namesTheFlag() {
+    Cli.Result r = Cli.run("plan", "back-massage", "--prompts", "some");
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("--prompts"), r::toString);
+    assertTrue(r.err().contains("'some' is not few or normal"), r::toString);
+  }
+
+  @Test
+  void planPrep_saysWhatARenderedFileSays_noKeysToPress() throws Exception {
+    List<JsonNode> cues = cues("plan", "back-massage", "--json", "--prep");
+    assertEquals(List.of("Ready? Here is the first step."), texts(cues, "ready"));
+    assertEquals(List.of("Welcome. Time for the back massage."), texts(cues, "intro"));
+    List<String> preparation = texts(cues, "preparation");
+    assertTrue(preparation.get(preparation.size() - 1).startsWith("Now lay your baby on the tummy"), preparation::toString);
   }
 }

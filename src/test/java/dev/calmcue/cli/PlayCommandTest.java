@@ -19,7 +19,7 @@ class PlayCommandTest {
     Cli.Result r = run("play", ROUTINE, "--no-prep", "--speed", "200");
     assertEquals(0, r.code(), r::toString);
     List<String> cues = r.out().lines().filter(l -> l.startsWith("[")).toList();
-    assertEquals("[0:00] Short test routine. Let's begin.", cues.get(0), r::toString);
+    assertEquals("[0:00] Time for the short test routine. Here is the first step.", cues.get(0), r::toString);
     assertTrue(cues.get(1).endsWith("] Rest your hands on the back."), r::toString);
     assertTrue(cues.get(cues.size() - 2).endsWith("Well done."), r::toString);
     assertTrue(r.out().contains("Session complete: 3 steps completed"), r::toString);
@@ -30,7 +30,9 @@ class PlayCommandTest {
   void prepWithoutKeyboard_speaksThePrelude_thenStartsWithoutWaiting() {
     Cli.Result r = run("play", ROUTINE, "--speed", "200");
     assertEquals(0, r.code(), r::toString);
-    assertTrue(r.out().contains("Ready? Press space, or say ready."), r::toString);
+    // no keyboard, no phone: the prelude names no key to press
+    assertTrue(r.out().contains("Ready? Here is the first step."), r::toString);
+    assertTrue(!r.out().contains("press space") && !r.out().contains("To stop"), r::toString);
     assertTrue(r.out().contains("starting the steps now"), r::toString);
     assertTrue(r.out().contains("Session complete: 3 steps completed"), r::toString);
   }

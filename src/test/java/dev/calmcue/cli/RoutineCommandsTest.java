@@ -42,7 +42,9 @@ class RoutineCommandsTest {
   void list_json_isMachineReadable() throws IOException {
     Cli.Result r = run("list", "--json");
     assertEquals(0, r.code(), r::toString);
-    JsonNode list = new ObjectMapper().readTree(r.out());
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    assertEquals(1, root.get("schemaVersion").asInt());
+    JsonNode list = root.get("routines");
     JsonNode back = null;
     for (JsonNode e : list) {
       if (e.get("id").asText().equals("back-massage")) {
@@ -69,11 +71,11 @@ class RoutineCommandsTest {
         List.of(
             "Minutes:  5 to 10; the 6 steps take 6:15 as written",
             "Before you start:\n  [ ] The room is warm and well aired.",
-            "Safety:\n  !   Never press on the spine.",
+            "Safety:\n  !   Keep every touch soft and light.",
             "  00:00  1. Stroking with both hands (1:00)\n         Start with light strokes.",
-            "         +0:25       Light, slow strokes. Include the buttocks.",
+            "         +0:25       Palms flat and soft. Include the buttocks.",
             "  03:00  4. Circular rubbing beside the spine (1:15)",
-            "         every 0:25  Palms beside the spine, never on it.",
+            "         +0:50       Palms beside the spine, never on it.",
             "  05:15  6. Stroking the legs and feet (1:00)",
             "  06:15  End: That is the end of the massage.")) {
       assertTrue(out.contains(expected), () -> "missing:\n" + expected + "\n" + r);
@@ -114,6 +116,51 @@ class RoutineCommandsTest {
         "ok: routines/back-massage.json (6 steps, 6:15)\nok: routines/daily-back-massage.json (4 steps, 6:30)\n",
         r.out());
     assertEquals("", r.err());
+  }
+
+  @Test
+  void validateSpeech_bundledRoutinesAreClean() {
+    Cli.Result r =
+        run("validate", "--speech", "routines/back-massage.json", "routines/daily-back-massage.json",
+            "routines/evening-stroking.json");
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(3, r.out().lines().filter(l -> l.startsWith("ok: ")).count(), r::toString);
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void validateSpeech_warnsWithPlacesAndExitsZero_orOneWhenStrict() throws IOException {
+    Path file = tmp.resolve("hard.json");
+    Files.writeString(
+        file,
+        "{\"schemaVersion\": 1, \"id\": \"hard\", \"title\": \"Hard\", \"minutes\": {\"min\": 1, \"max\": 2},\n"
+            + " \"safety\": [\"Do not press on the spine.\"],\n"
+            + " \"steps\": [{\"id\": \"k\", \"title\": \"Kneading\", \"seconds\": 60,"
+            + " \"say\": \"Knead from the bottom up, 3 times.\"}]}\n");
+    Cli.Result r = run("validate", "--speech", file.toString());
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.errLines().contains(file + ":2:14: safety[0]: warning: a safety sentence starting with"
+        + " \"Do not\" is easily heard without it: say what to do instead (\"Keep your hands beside the"
+        + " spine\") [negative-safety]"), r::toString);
+    assertTrue(r.err().contains(file + ":3:34: steps[0].title: warning: \"Kneading\" sounds like"), r::toString);
+    assertTrue(r.err().contains("[reads-oddly]"), r::toString);
+    assertTrue(r.err().endsWith("5 speech warnings\n"), r::toString);
+    assertEquals(1, run("validate", "--speech", "--strict", file.toString()).code());
+    assertEquals(0, run("validate", file.toString()).code(), "without --speech only the format counts");
+  }
+
+  @Test
+  void validateSpeech_rateOutOfRangeIsOneLineAndExit2() {
+    Cli.Result r = run("validate", "--speech", "--rate", "500", "routines/back-massage.json");
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().startsWith("calmcue: --rate 500 is out of range: use 80 to 220"), r::toString);
+  }
+
+  @Test
+  void validateStrict_needsSpeech() {
+    Cli.Result r = run("validate", "--strict", "routines/back-massage.json");
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("--strict needs --speech"), r::toString);
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.calmcue.routine.Routine;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TimelinePlannerTest {
@@ -155,15 +156,93 @@ class TimelinePlannerTest {
   }
 
   @Test
-  void plan_preludeSpeaksChecklistThenSafetyThenAsksReadyBeforeTheSteps() {
+  void plan_preludeSpeaksSafetyThenChecklistThenAsksReadyBeforeTheSteps() {
     Timeline t = planner.plan(Routines.threeSteps(), new PlanOptions(OptionalDouble.empty(), true, true, false));
     List<CueKind> prelude =
         t.cues().stream().filter(c -> c.at().compareTo(t.stepsStart()) < 0).map(Cue::kind).toList();
+    // the checklist ends by laying the baby down: the baby is on the tummy only from just before "Ready?"
     assertEquals(
-        List.of(CueKind.INTRO, CueKind.PREPARATION, CueKind.PREPARATION, CueKind.SAFETY, CueKind.READY), prelude);
+        List.of(CueKind.INTRO, CueKind.SAFETY, CueKind.PREPARATION, CueKind.PREPARATION, CueKind.READY), prelude);
     assertEquals(List.of("Warm room.", "Warm hands."), ofKind(t, CueKind.PREPARATION).stream().map(Cue::text).toList());
-    assertEquals(TimelinePlanner.READY_TEXT, ofKind(t, CueKind.READY).get(0).text());
+    assertEquals("Ready? Here is the first step.", ofKind(t, CueKind.READY).get(0).text());
     assertEquals(ofKind(t, CueKind.READY).get(0).end().plusSeconds(1).toMillis(), t.stepsStart().toMillis(), 1);
+  }
+
+  @Test
+  void plan_welcomeIsEnglishAndNamesTheRoutine() {
+    Timeline t = planner.plan(Routines.threeSteps(), new PlanOptions(OptionalDouble.empty(), true, true, false));
+    assertEquals("Welcome. Time for the test routine.", ofKind(t, CueKind.INTRO).get(0).text());
+    Timeline quick = planner.plan(Routines.threeSteps(), PlanOptions.defaults());
+    assertEquals("Time for the test routine. Here is the first step.", ofKind(quick, CueKind.INTRO).get(0).text());
+  }
+
+  @Test
+  void titleInSentence_lowercasesAPlainFirstWordOnly() {
+    assertEquals("back massage", TimelinePlanner.titleInSentence("Back massage"));
+    assertEquals("evening stroking", TimelinePlanner.titleInSentence("Evening stroking."));
+    assertEquals("DIY stroking", TimelinePlanner.titleInSentence("DIY stroking"));
+    assertEquals("McKenzie stretches", TimelinePlanner.titleInSentence("McKenzie stretches"));
+  }
+
+  @Test
+  void plan_readyAndStopNameOnlyTheControlsOfTheSession() {
+    PlanOptions prep = new PlanOptions(OptionalDouble.empty(), true, true, false);
+    Timeline keys = planner.plan(Routines.threeSteps(), prep.withControls(Set.of(Control.KEYS)));
+    assertEquals("Ready? To begin, press space.", ofKind(keys, CueKind.READY).get(0).text());
+    assertEquals(
+        "Welcome. Time for the test routine. To stop at any time, press f.",
+        ofKind(keys, CueKind.INTRO).get(0).text());
+    Timeline phone = planner.plan(Routines.threeSteps(), prep.withControls(Set.of(Control.PHONE)));
+    assertEquals("Ready? To begin, tap Ready on the phone.", ofKind(phone, CueKind.READY).get(0).text());
+    assertTrue(ofKind(phone, CueKind.INTRO).get(0).text().endsWith("To stop at any time, tap Fussy on the phone."));
+    for (Cue c : phone.cues()) {
+      assertFalse(c.text().contains("space") || c.text().contains("say ready"), c.text());
+    }
+    Timeline both = planner.plan(Routines.threeSteps(), prep.withControls(Set.of(Control.PHONE, Control.KEYS)));
+    assertEquals(
+        "Ready? To begin, press space or tap Ready on the phone.", ofKind(both, CueKind.READY).get(0).text());
+  }
+
+  @Test
+  void plan_stopIsSaidOnceEvenWithoutPreparation() {
+    Timeline t = planner.plan(Routines.threeSteps(), PlanOptions.defaults().withControls(Set.of(Control.KEYS)));
+    long saidStop = t.cues().stream().filter(c -> c.text().contains("To stop")).count();
+    assertEquals(1, saidStop);
+    assertEquals(CueKind.INTRO, t.cues().get(0).kind());
+    assertTrue(t.cues().get(0).text().contains("press f"));
+  }
+
+  @Test
+  void plan_halfwayChecksOnTheBaby() {
+    Cue halfway = ofKind(planner.plan(Routines.threeSteps(), PlanOptions.defaults()), CueKind.HALFWAY).get(0);
+    assertEquals(
+        "How is your baby? If your baby is crying or tired of lying on the tummy, stop and cuddle.",
+        halfway.text());
+  }
+
+  @Test
+  void plan_bedtimeRestSaysBabiesSleepOnTheirBack() {
+    Timeline t = planner.plan(Routines.threeSteps(), new PlanOptions(OptionalDouble.empty(), false, false, true));
+    String rest = ofKind(t, CueKind.CLOSING).get(1).text();
+    assertTrue(rest.contains("If your baby falls asleep, lay your baby on the back"), rest);
+  }
+
+  @Test
+  void plan_fewPromptsKeepsSafetyPromptsAndTheBabyCheckAndDropsTheChatter() {
+    Routine r =
+        routine(
+            new MinutesRange(2, 4),
+            step("first", 90, new Prompt.At(20, "Keep talking to your baby."),
+                new Prompt.At(50, "Hands beside the spine.", true)),
+            step("second", 90, new Prompt.Every(30, "Slow and light.")));
+    PlanOptions few = PlanOptions.defaults().withPrompts(PromptAmount.FEW);
+    Timeline t = planner.plan(r, few);
+    assertEquals(List.of("Hands beside the spine."), ofKind(t, CueKind.PROMPT).stream().map(Cue::text).toList());
+    assertEquals(1, ofKind(t, CueKind.HALFWAY).size());
+    assertEquals(1, ofKind(t, CueKind.NEXT).size());
+    assertEquals(2, ofKind(t, CueKind.INSTRUCTION).size());
+    Timeline normal = planner.plan(r, PlanOptions.defaults());
+    assertEquals(4, ofKind(normal, CueKind.PROMPT).size()); // 20 s, 50 s, and the repeat at 30 s and 60 s
   }
 
   @Test

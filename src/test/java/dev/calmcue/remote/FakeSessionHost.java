@@ -41,8 +41,10 @@ public final class FakeSessionHost implements SessionHost {
   @Override
   public List<RoutineSummary> routines() {
     return List.of(
-        new RoutineSummary("back-massage", "Back massage", new MinutesRange(5, 12), 3),
-        new RoutineSummary("tiny-test", "Tiny test", new MinutesRange(1, 2), 3));
+        new RoutineSummary("back-massage", "Back massage", new MinutesRange(5, 12), 3,
+            Duration.ofSeconds(390)),
+        new RoutineSummary("tiny-test", "Tiny test", new MinutesRange(1, 2), 3,
+            Duration.ofSeconds(90)));
   }
 
   @Override

@@ -103,6 +103,20 @@ class PlayerSessionHostTest {
   }
 
   @Test
+  void phone_sessions_name_the_phones_buttons_for_ready_and_stop() {
+    var settings = PlayerSessionHost.settingsFor(StartRequest.of("tiny"));
+    assertEquals(java.util.Set.of(dev.calmcue.plan.Control.PHONE), settings.plan().controls());
+    assertEquals("Ready? To begin, tap Ready on the phone.",
+        dev.calmcue.plan.SpokenControls.ready(settings.plan().controls()));
+  }
+
+  @Test
+  void a_phone_start_asking_for_few_prompts_plans_few() {
+    var few = new StartRequest("tiny", OptionalDouble.empty(), false, true, true, dev.calmcue.plan.PromptAmount.FEW);
+    assertEquals(dev.calmcue.plan.PromptAmount.FEW, PlayerSessionHost.settingsFor(few).plan().prompts());
+  }
+
+  @Test
   void routines_are_the_catalogs_good_ones() {
     List<RoutineSummary> routines = host.routines();
     assertEquals(List.of("tiny"), routines.stream().map(RoutineSummary::id).toList(), "broken files left out");

@@ -25,7 +25,6 @@ import dev.calmcue.routine.RoutineCatalog;
 import dev.calmcue.session.ClockPacedSink;
 import dev.calmcue.session.PlayerSettings;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -50,12 +49,7 @@ class RemotePageBrowserTest {
 
   @BeforeEach
   void browser() throws Exception {
-    var missing = WebDriverClient.unavailable();
-    if (missing.isPresent()) {
-      System.out.println("RemotePageBrowserTest skipped: " + missing.get());
-    }
-    Assumptions.assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.get());
-    browser = new WebDriverClient(WORK, 360, 780);
+    browser = WebDriverClient.forTest("RemotePageBrowserTest", WORK, 360, 740);
   }
 
   @AfterEach
@@ -92,27 +86,22 @@ class RemotePageBrowserTest {
     }
   }
 
-  private boolean pageShows(String css, String text) {
-    try {
-      return text.equals(browser.text(css));
-    } catch (IOException e) {
-      return false;
-    }
-  }
 
   @Test
   void the_parent_starts_a_routine_pauses_and_stops_for_fussy_from_the_phone() throws Exception {
     serve(new AccessPolicy.LocalOnly(), 0);
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> pageShows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     browser.click("[data-id=tiny-test]");
-    WebDriverClient.await("minutes follow the routine", () -> pageShows("#minutes", "1 min"));
+    WebDriverClient.await("minutes follow the routine", () -> browser.shows("#minutes", "1:30min, as written"));
+    browser.click("#less");
+    WebDriverClient.await("a minute less", () -> browser.shows("#minutes", "1 min"));
     browser.click("#start");
-    WebDriverClient.await("the ready question", () -> pageShows("#step-title", "Ready?"));
+    WebDriverClient.await("the ready question", () -> browser.shows("#step-title", "Ready?"));
     assertEquals(Status.WAITING_FOR_READY, host.state().status());
     assertTrue(browser.visible("#ready"));
     browser.click("#ready");
-    WebDriverClient.await("first step on the page", () -> pageShows("#step-title", "Warm hands"));
+    WebDriverClient.await("first step on the page", () -> browser.shows("#step-title", "Warm hands"));
     assertFalse(browser.visible("#ready"));
     assertEquals(Status.PLAYING, host.state().status());
     assertEquals("tiny-test", host.starts.get(0).routineId());
@@ -120,9 +109,9 @@ class RemotePageBrowserTest {
     assertEquals("playing", api("/api/session").get("status").asText());
 
     host.advance(FakeSessionHost.STEP.plusSeconds(4)); // into the second step, as time passes
-    WebDriverClient.await("step change pushed to the page", () -> pageShows("#step-title", "Long strokes"));
-    WebDriverClient.await("step counter", () -> pageShows("#step-of", "Step 2 of 3"));
-    WebDriverClient.await("time left in the step", () -> pageShows("#step-left", "0:06"));
+    WebDriverClient.await("step change pushed to the page", () -> browser.shows("#step-title", "Long strokes"));
+    WebDriverClient.await("step counter", () -> browser.shows("#step-of", "Step 2 of 3"));
+    WebDriverClient.await("time left in the step", () -> browser.shows("#step-left", "0:06"));
     assertEquals("Long strokes: slow, calm movements.", browser.text("#step-text"));
     assertEquals(1, api("/api/session").at("/step/index").asInt());
     WebDriverClient.await("ring drawn at 40%", () -> ringShowsFraction(0.4));
@@ -136,7 +125,7 @@ class RemotePageBrowserTest {
 
     browser.click("#pause");
     WebDriverClient.await("server paused", () -> host.state().status() == Status.PAUSED);
-    WebDriverClient.await("button offers resume", () -> pageShows("#pause", "Resume"));
+    WebDriverClient.await("button offers resume", () -> browser.shows("#pause", "Resume"));
     assertEquals("paused", api("/api/session").get("status").asText());
     assertEquals(0, api("/api/history").size(), "nothing recorded while the session runs");
 
@@ -147,7 +136,7 @@ class RemotePageBrowserTest {
     assertEquals(1, history.size());
     assertEquals("fussy", history.get(0).get("ending").asText());
     assertEquals(1, history.get(0).get("stepsCompleted").asInt());
-    WebDriverClient.await("page says it stopped", () -> pageShows("#ended-title", "Stopped: fussy"));
+    WebDriverClient.await("page says it stopped", () -> browser.shows("#ended-title", "Stopped: fussy"));
     assertTrue(browser.visible("#again"));
     assertFalse(browser.visible("#fussy"));
   }
@@ -171,15 +160,15 @@ class RemotePageBrowserTest {
     try {
       serve(real, new AccessPolicy.LocalOnly(), 0);
       browser.open(url("/"));
-      WebDriverClient.await("routines listed", () -> pageShows("[data-id=tiny] .mins", "1–2 min"));
+      WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny] .mins", "1–2 min"));
       browser.click("#prep"); // straight to the steps, no checklist
       browser.click("#start");
       // The player runs on a clock the test moves: half a second of session per look at the page.
       WebDriverClient.await("first step", () -> clock.advanceThen(Duration.ofMillis(500),
-          () -> pageShows("#step-title", "Warm hands")));
+          () -> browser.shows("#step-title", "Warm hands")));
       assertEquals("Rest your warm hands on the back.", browser.text("#step-text"));
       WebDriverClient.await("step change", () -> clock.advanceThen(Duration.ofMillis(500),
-          () -> pageShows("#step-title", "Long strokes")));
+          () -> browser.shows("#step-title", "Long strokes")));
       assertEquals(1, api("/api/session").at("/step/index").asInt());
       assertTrue(api("/api/session").get("textMode").isTextual(), "text mode reported");
 
@@ -187,7 +176,7 @@ class RemotePageBrowserTest {
       // The player acts on commands between 20 ms chunks of its clock, so time must move for it to.
       WebDriverClient.await("server paused", () -> clock.advanceThen(Duration.ofMillis(100),
           () -> real.state().status() == Status.PAUSED));
-      WebDriverClient.await("button offers resume", () -> pageShows("#pause", "Resume"));
+      WebDriverClient.await("button offers resume", () -> browser.shows("#pause", "Resume"));
       assertEquals("paused", api("/api/session").get("status").asText());
       assertEquals(0, api("/api/history").size());
 
@@ -200,7 +189,7 @@ class RemotePageBrowserTest {
       assertEquals("fussy", history.get(0).get("ending").asText());
       assertEquals("tiny", history.get(0).get("routineId").asText());
       assertEquals(1, history.get(0).get("stepsCompleted").asInt());
-      WebDriverClient.await("page says it stopped", () -> pageShows("#ended-title", "Stopped: fussy"));
+      WebDriverClient.await("page says it stopped", () -> browser.shows("#ended-title", "Stopped: fussy"));
     } finally {
       real.shutdown(Duration.ofSeconds(5));
     }
@@ -221,7 +210,7 @@ class RemotePageBrowserTest {
     try {
       serve(real, new AccessPolicy.LocalOnly(), 0);
       browser.open(url("/"));
-      WebDriverClient.await("routines listed", () -> pageShows("[data-id=back-massage] .mins", "5–10 min"));
+      WebDriverClient.await("routines listed", () -> browser.shows("[data-id=back-massage] .mins", "5–10 min"));
       browser.screenshot(WORK.resolve("remote-360-picker.png"));
       browser.click("[data-id=back-massage]");
       browser.click("#prep");
@@ -232,8 +221,8 @@ class RemotePageBrowserTest {
       WebDriverClient.await("a third into the step", () -> clock.advanceThen(Duration.ofMillis(500),
           () -> real.state().stepElapsed().toMillis() / 1000.0 >= stepTotal / 3));
       String title = real.state().stepTitle();
-      WebDriverClient.await("page caught up", () -> pageShows("#step-title", title)
-          && pageShows("#step-of", "Step 2 of " + real.state().stepCount()));
+      WebDriverClient.await("page caught up", () -> browser.shows("#step-title", title)
+          && browser.shows("#step-of", "Step 2 of " + real.state().stepCount()));
       assertEquals(real.state().stepText(), browser.text("#step-text"));
       assertFalse(browser.text("#status-line").contains("no sound"), "sound plays: no text-mode note");
       WebDriverClient.await("ring settled", () -> {
@@ -253,7 +242,7 @@ class RemotePageBrowserTest {
     serve(new AccessPolicy.LocalOnly(), 0);
     host.start(new StartRequest("back-massage", java.util.OptionalDouble.empty(), false, false, true));
     browser.open(url("/"));
-    WebDriverClient.await("session shown", () -> pageShows("#step-title", "Warm hands"));
+    WebDriverClient.await("session shown", () -> browser.shows("#step-title", "Warm hands"));
     JsonNode box = browser.script("const r = document.querySelector('main').getBoundingClientRect();"
         + " return {left: r.left, right: innerWidth - r.right, width: r.width};");
     assertTrue(box.get("width").asDouble() <= 520, box.toString());
@@ -268,11 +257,11 @@ class RemotePageBrowserTest {
     browser.open(url("/"));
     WebDriverClient.await("live", () -> hasClass("#conn", "live"));
     server.close();
-    WebDriverClient.await("reconnecting shown", () -> pageShows("#conn", "reconnecting…"));
+    WebDriverClient.await("reconnecting shown", () -> browser.shows("#conn", "reconnecting…"));
     serve(new AccessPolicy.LocalOnly(), port);
     host.start(new StartRequest("back-massage", java.util.OptionalDouble.empty(), false, false, true));
     WebDriverClient.await("live again", () -> hasClass("#conn", "live"));
-    WebDriverClient.await("session seen after reconnect", () -> pageShows("#step-title", "Warm hands"));
+    WebDriverClient.await("session seen after reconnect", () -> browser.shows("#step-title", "Warm hands"));
   }
 
   @Test
@@ -287,7 +276,7 @@ class RemotePageBrowserTest {
       }
     });
     browser.open(url("/?token=" + TOKEN));
-    WebDriverClient.await("routines listed", () -> pageShows("[data-id=back-massage] .mins", "5–12 min"));
+    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=back-massage] .mins", "5–12 min"));
     assertEquals(url("/"), browser.currentUrl());
     assertTrue(browser.script("return document.cookie").asText().isEmpty(), "cookie is HttpOnly");
     browser.click("#start");

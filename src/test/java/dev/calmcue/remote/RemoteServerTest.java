@@ -130,6 +130,14 @@ class RemoteServerTest {
       assertEquals(2.0, asked.minutes().getAsDouble());
       assertTrue(asked.bedtime());
       assertTrue(asked.chimes(), "chimes default on");
+      assertEquals(dev.calmcue.plan.PromptAmount.NORMAL, asked.prompts(), "every prompt by default");
+    }
+
+    @Test
+    void a_start_can_ask_for_few_prompts_as_prompts_few_does() throws Exception {
+      var r = post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false,\"prompts\":\"few\"}");
+      assertEquals(201, r.statusCode(), r.body());
+      assertEquals(dev.calmcue.plan.PromptAmount.FEW, host.starts.get(0).prompts());
     }
 
     @Test
@@ -161,6 +169,7 @@ class RemoteServerTest {
         "{\"routine\":\"tiny-test\",\"minutes\":\"five\"}",
         "{\"routine\":\"tiny-test\",\"bedtime\":\"yes\"}",
         "{\"routine\":\"tiny-test\",\"volume\":3}",
+        "{\"routine\":\"tiny-test\",\"prompts\":\"some\"}",
         "{\"minutes\":3}",
         "[\"tiny-test\"]",
         "",

@@ -54,6 +54,19 @@ final class WebDriverClient implements AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * A browser for {@code test}, or the test is skipped (with the reason printed) where Chromium or
+   * its driver is not installed.
+   */
+  static WebDriverClient forTest(String test, Path workDir, int width, int height) throws Exception {
+    var missing = unavailable();
+    if (missing.isPresent()) {
+      System.out.println(test + " skipped: " + missing.get());
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.get());
+    return new WebDriverClient(workDir, width, height);
+  }
+
   WebDriverClient(Path workDir, int width, int height) throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -85,14 +98,20 @@ final class WebDriverClient implements AutoCloseable {
       args.add(a);
     }
     session = call("POST", "/session", caps).path("sessionId").asText();
-    ObjectNode metrics = JSON.createObjectNode();
-    metrics.put("cmd", "Emulation.setDeviceMetricsOverride");
-    ObjectNode p = metrics.putObject("params");
+    ObjectNode p = JSON.createObjectNode();
     p.put("width", width);
     p.put("height", height);
     p.put("deviceScaleFactor", 2);
     p.put("mobile", true);
-    call("POST", "/session/" + session + "/goog/cdp/execute", metrics);
+    cdp("Emulation.setDeviceMetricsOverride", p);
+  }
+
+  /** One Chrome DevTools Protocol command, through chromedriver. */
+  JsonNode cdp(String command, ObjectNode params) throws IOException {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("cmd", command);
+    body.set("params", params == null ? JSON.createObjectNode() : params);
+    return call("POST", "/session/" + session + "/goog/cdp/execute", body);
   }
 
   void open(String url) throws IOException {
@@ -139,9 +158,40 @@ final class WebDriverClient implements AutoCloseable {
     return call("POST", "/session/" + session + "/execute/sync", body);
   }
 
+  /**
+   * Runs a script that finishes later: it calls {@code done(result)}, the last argument. Nothing
+   * here limits how long it may take beyond the client's safety net.
+   */
+  JsonNode asyncScript(String js) throws IOException {
+    ObjectNode timeouts = JSON.createObjectNode();
+    timeouts.put("script", PATIENCE.toMillis());
+    call("POST", "/session/" + session + "/timeouts", timeouts);
+    ObjectNode body = JSON.createObjectNode();
+    body.put("script", "const done = arguments[arguments.length - 1];\n" + js);
+    body.putArray("args");
+    return call("POST", "/session/" + session + "/execute/async", body);
+  }
+
+  /** Where an element is on screen: {top, bottom, left, right, width, height} in CSS pixels. */
+  JsonNode rect(String css) throws IOException {
+    return script("const e = document.querySelector('" + css + "');"
+        + " if (!e) { return null; } const r = e.getBoundingClientRect();"
+        + " return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,"
+        + " width: r.width, height: r.height};");
+  }
+
   String text(String css) throws IOException {
     return script("const e = document.querySelector('" + css + "'); return e ? e.textContent.trim() : null;")
         .asText(null);
+  }
+
+  /** True when the element's text is exactly {@code text} now (false while the page cannot say). */
+  boolean shows(String css, String text) {
+    try {
+      return text.equals(text(css));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   boolean visible(String css) throws IOException {

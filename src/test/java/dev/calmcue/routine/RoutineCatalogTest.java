@@ -108,9 +108,25 @@ class RoutineCatalogTest {
   void catalog_unknownIdIsInputErrorListingKnownIds() throws IOException {
     put(project, "b.json", routine("b", "B", 60));
     put(user, "a.json", routine("a", "A", 60));
-    CalmcueException e = assertThrows(CalmcueException.class, () -> foldersOnly().resolve("x"));
+    CalmcueException e = assertThrows(CalmcueException.class, () -> foldersOnly().resolve("xyz"));
     assertEquals(CalmcueException.Kind.INPUT, e.kind());
-    assertEquals("unknown routine 'x' (known: a, b; see 'calmcue list')", e.getMessage());
+    assertEquals("unknown routine 'xyz' (known: a, b; see 'calmcue list')", e.getMessage());
+  }
+
+  @Test
+  void catalog_mistypedIdGetsDidYouMean() throws IOException {
+    put(project, "back-massage.json", routine("back-massage", "Back", 60));
+    put(project, "tummy-time.json", routine("tummy-time", "Tummy", 60));
+    CalmcueException e =
+        assertThrows(CalmcueException.class, () -> foldersOnly().resolve("bak-masage"));
+    assertEquals("unknown routine 'bak-masage'; did you mean 'back-massage'?"
+        + " (known: back-massage, tummy-time; see 'calmcue list')", e.getMessage());
+  }
+
+  @Test
+  void catalog_idsMatchWhateverTheCase() throws IOException {
+    put(project, "back-massage.json", routine("back-massage", "Back", 60));
+    assertEquals("back-massage", foldersOnly().resolve("Back-MASSAGE").id());
   }
 
   @Test
@@ -194,7 +210,7 @@ class RoutineCatalogTest {
     RoutineCatalog catalog = new RoutineCatalog(null, null, true);
     List<CatalogEntry> entries = catalog.entries();
     assertEquals(
-        List.of("back-massage", "daily-back-massage"),
+        List.of("back-massage", "daily-back-massage", "evening-stroking"),
         entries.stream().map(CatalogEntry::id).collect(Collectors.toList()));
     assertTrue(entries.stream().allMatch(e -> e.origin() == Origin.BUILT_IN && !e.broken()));
     assertEquals("Back massage", catalog.resolve("back-massage").title());

@@ -34,7 +34,7 @@ class RoutineSchemaTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"routines/back-massage.json", "routines/daily-back-massage.json", "src/test/resources/routines/valid/full.json", "src/test/resources/routines/valid/minimal.json"})
+  @ValueSource(strings = {"routines/back-massage.json", "routines/daily-back-massage.json", "routines/evening-stroking.json", "src/test/resources/routines/valid/full.json", "src/test/resources/routines/valid/minimal.json"})
   void schema_acceptsValidRoutines(String file) throws IOException {
     assertEquals(List.of(), schema().violations(JSON.readTree(Path.of(file).toFile())));
   }

@@ -90,7 +90,7 @@ final class TestSession {
     return new TestSession()
         .prelude(CueKind.INTRO, "Back massage", 1000, 500)
         .prelude(CueKind.SAFETY, "Never press on the spine", 1500, 500)
-        .prelude(CueKind.READY, "Ready? Press space, or say ready.", 1200, 300)
+        .prelude(CueKind.READY, "Ready? To begin, press space.", 1200, 300)
         .step("one", "Warm hands", 10_000, "Rest your hands on the back", 1500, 4000, "Breathe slowly", 1200)
         .step("two", "Long strokes", 10_000, "Stroke from neck to bottom", 1800)
         .closing("Well done. Cuddle time", 1400)

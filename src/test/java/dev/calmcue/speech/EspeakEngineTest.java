@@ -116,7 +116,7 @@ class EspeakEngineTest {
   void resolve_fillsInEspeakDefaults() {
     ResolvedVoice v = EspeakEngine.resolve(new SpeechSettings("espeak", null, 0));
 
-    assertEquals(new ResolvedVoice("espeak", "en-us", 175, 22_050), v);
+    assertEquals(new ResolvedVoice("espeak", "en-us", 140, 22_050), v);
   }
 
   @Test

@@ -63,10 +63,10 @@ class FreeTtsEngineTest {
     Pcm pcm = engine.synthesize(SENTENCE);
 
     assertEquals(16_000, pcm.sampleRate());
-    // eleven words at 150 words per minute: a few seconds
+    // eleven words at 140 heard words per minute: a few seconds
     assertTrue(Clips.millis(pcm) > 1500 && Clips.millis(pcm) < 8000, "length " + Clips.millis(pcm));
     assertEquals(16_000, engine.sampleRate());
-    assertEquals("freetts:kevin16:150wpm:16000Hz", engine.settingsKey());
+    assertEquals("freetts:kevin16:140wpm-heard:16000Hz:breath350ms", engine.settingsKey());
   }
 
   @Test
@@ -145,7 +145,7 @@ class FreeTtsEngineTest {
   void rateAtTheLimits_andDefault_areAccepted() {
     assertEquals(80, FreeTtsEngine.resolve(new SpeechSettings("freetts", null, 80)).wordsPerMinute());
     assertEquals(220, FreeTtsEngine.resolve(new SpeechSettings("freetts", null, 220)).wordsPerMinute());
-    assertEquals(150, FreeTtsEngine.resolve(SpeechSettings.defaults()).wordsPerMinute());
+    assertEquals(140, FreeTtsEngine.resolve(SpeechSettings.defaults()).wordsPerMinute());
   }
 
   @Test

@@ -20,7 +20,7 @@ class SpeechEnginesTest {
       assertEquals("freetts", e.name());
       assertEquals("kevin16", e.voice());
       assertEquals(16_000, e.sampleRate());
-      assertEquals("freetts:kevin16:150wpm:16000Hz", e.settingsKey());
+      assertEquals("freetts:kevin16:140wpm-heard:16000Hz:breath350ms", e.settingsKey());
       assertFalse(e.engineStarted());
     }
   }
@@ -32,10 +32,10 @@ class SpeechEnginesTest {
   }
 
   @Test
-  void open_defaultRateAndExplicit150_shareCacheEntries() {
+  void open_defaultRateAndExplicit140_shareCacheEntries() {
     assertEquals(
         SpeechEngines.open(new SpeechSettings("freetts", null, 0), SpeechCache.disabled()).settingsKey(),
-        SpeechEngines.open(new SpeechSettings("freetts", "kevin16", 150), SpeechCache.disabled()).settingsKey());
+        SpeechEngines.open(new SpeechSettings("freetts", "kevin16", 140), SpeechCache.disabled()).settingsKey());
   }
 
   @Test
@@ -75,7 +75,7 @@ class SpeechEnginesTest {
             SpeechCache.disabled(),
             () -> Optional.of(nowhere))) {
       assertEquals("espeak", e.name());
-      assertEquals("espeak:en-gb:120wpm:22050Hz", e.settingsKey());
+      assertEquals("espeak:en-gb:120wpm-heard:22050Hz:breath350ms", e.settingsKey());
       assertEquals(22_050, e.sampleRate());
     }
   }

@@ -18,7 +18,7 @@ class VoiceCatalogTest {
     assertTrue(freetts.available());
     assertEquals(16_000, freetts.sampleRate());
     assertEquals("kevin16", freetts.defaultVoice());
-    assertEquals(150, freetts.defaultWordsPerMinute());
+    assertEquals(140, freetts.defaultWordsPerMinute());
     assertEquals("kevin16", freetts.voices().get(0).name());
   }
 
