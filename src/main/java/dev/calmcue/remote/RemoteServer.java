@@ -156,8 +156,11 @@ public final class RemoteServer implements AutoCloseable {
         page(ex, path);
       }
     } catch (IOException | RuntimeException e) {
-      settings.log().accept("internal error answering " + ex.getRequestMethod() + " "
-          + ex.getRequestURI().getRawPath() + ": " + e);
+      if (!(e instanceof IOException)) {
+        // An IOException here is the phone going away mid-answer (broken pipe): not worth a line.
+        settings.log().accept("internal error answering " + ex.getRequestMethod() + " "
+            + ex.getRequestURI().getRawPath() + ": " + e);
+      }
       try {
         if (ex.getResponseCode() == -1) {
           HttpReplies.error(ex, 500, "internal error");
