@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -36,6 +37,9 @@ public final class Main {
    * @param writeFailure why writing {@code out} failed, if known (null otherwise)
    */
   static int run(PrintWriter out, PrintWriter err, Supplier<String> writeFailure, String... args) {
+    // Times, counts and percentages in ASCII digits whatever the user's locale (an Arabic locale
+    // would print Arabic-Indic digits): the texts around them are English anyway.
+    Locale.setDefault(Locale.Category.FORMAT, Locale.ROOT);
     CommandLine cl = CalmcueCommand.commandLine();
     if (helpAsked(args)) {
       CalmcueCommand.fitHelpToTerminal(cl); // costs a look at the terminal: only for help
