@@ -1,20 +1,18 @@
 package dev.calmcue.audio;
 
+import dev.calmcue.plan.TimelinePlanner;
 import dev.calmcue.speech.Pcm;
-import java.time.Duration;
 
 /**
  * A soft two-note chime between steps: sine tones with a slow attack and a long exponential decay,
  * quiet (-18 dBFS peak) so it never startles a baby.
  */
 public final class Chime {
-  /** How long the chime lasts; the planner reserves exactly this. */
-  public static final Duration LENGTH = Duration.ofMillis(900);
-
   private Chime() {}
 
   public static Pcm generate(int sampleRate) {
-    int n = (int) SampleTime.sampleAt(LENGTH, sampleRate);
+    // exactly what the planner reserves for it
+    int n = (int) SampleTime.sampleAt(TimelinePlanner.CHIME_LENGTH, sampleRate);
     short[] out = new short[n];
     double peak = 32767 * Math.pow(10, -18 / 20.0);
     int second = n / 3;

@@ -1,6 +1,8 @@
 package dev.calmcue.cli;
 
+import dev.calmcue.live.EarlyAudio;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,7 +57,13 @@ public final class CalmcueCommand implements Runnable {
 
   /** A configured command line for this program. */
   static CommandLine commandLine() {
+    return commandLine(Optional.empty());
+  }
+
+  /** A configured command line whose {@code play} carries on the sound {@code main} started. */
+  static CommandLine commandLine(Optional<EarlyAudio> early) {
     CommandLine cl = new CommandLine(new CalmcueCommand());
+    ((PlayCommand) cl.getSubcommands().get("play").getCommand()).early = early;
     cl.setExecutionExceptionHandler(new ExceptionHandler());
     cl.setParameterExceptionHandler(new UsageErrorHandler());
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,5 +1,6 @@
 package dev.calmcue.cli;
 
+import dev.calmcue.text.TimeText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calmcue.routine.CatalogEntry;
@@ -29,7 +30,7 @@ final class CatalogListing {
               title(e),
               e.broken() ? "-" : e.minutes().min() + "-" + e.minutes().max(),
               e.broken() ? "-" : Integer.toString(e.stepCount()),
-              e.broken() ? "-" : ClockText.length(e.length()),
+              e.broken() ? "-" : TimeText.minutes(e.length()),
               e.origin().label()));
     }
     for (CatalogEntry e : entries) {

@@ -1,5 +1,6 @@
 package dev.calmcue.cli;
 
+import dev.calmcue.text.TimeText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calmcue.CalmcueException;
@@ -213,12 +214,8 @@ final class HistoryReport {
     return r.isInterrupted() ? "interrupted (how far unknown)" : HistoryStats.endingLabel(r);
   }
 
-  /** m:ss, or h:mm:ss from an hour. */
   static String clock(Duration d) {
-    long s = d.toSeconds();
-    return s >= 3600
-        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    return TimeText.clock(d);
   }
 
   static String minutes(Duration d) {

@@ -14,22 +14,22 @@ final class Keys {
   static Optional<Command> command(int key) {
     switch (key) {
       case ' ':
-        return Optional.of(new Command.TogglePause());
+        return Optional.of(Command.TOGGLE_PAUSE);
       case '\r':
       case '\n':
-        return Optional.of(new Command.Ready());
+        return Optional.of(Command.READY);
       case 'n':
       case 'N':
-        return Optional.of(new Command.Next());
+        return Optional.of(Command.NEXT);
       case 'r':
       case 'R':
-        return Optional.of(new Command.Repeat());
+        return Optional.of(Command.REPEAT);
       case 'q':
       case 'Q':
-        return Optional.of(new Command.Stop());
+        return Optional.of(Command.STOP);
       case 'f':
       case 'F':
-        return Optional.of(new Command.Fussy());
+        return Optional.of(Command.FUSSY);
       default:
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.calmcue.cli;
 
+import dev.calmcue.text.TimeText;
 import dev.calmcue.plan.Cue;
 import dev.calmcue.plan.DroppedCue;
 import dev.calmcue.plan.Timeline;
@@ -72,9 +73,7 @@ final class PlanReport {
     return BigDecimal.valueOf(d.toNanos(), 9).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
   }
 
-  /** m:ss.t */
   static String clock(Duration d) {
-    long tenths = Math.round(d.toNanos() / 1e8);
-    return String.format(Locale.ROOT, "%d:%02d.%d", tenths / 600, (tenths / 10) % 60, tenths % 10);
+    return TimeText.tenths(d);
   }
 }

@@ -2,10 +2,13 @@ package dev.calmcue.cli;
 
 import dev.calmcue.history.HistoryLocation;
 import dev.calmcue.history.HistoryStore;
+import dev.calmcue.live.EarlyAudio;
+import dev.calmcue.live.PrepOnceADay;
 import dev.calmcue.plan.Control;
 import dev.calmcue.session.SessionSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -50,6 +53,9 @@ import picocli.CommandLine.TypeConversionException;
     })
 final class PlayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  /** The sound {@code main} started before parsing, if any (see {@link EarlyAudio}). */
+  Optional<EarlyAudio> early = Optional.empty();
 
   @Parameters(
       index = "0",
@@ -115,7 +121,8 @@ final class PlayCommand implements Callable<Integer> {
     }
     PlayRequest request =
         PlayRequest.of(spec.commandLine(), routine, settings, prerollMs, readyTimeout, text, speed, quiet, verbose);
-    return new LivePlay(request, history).run(spec.commandLine().getOut(), err);
+    boolean debug = CalmcueCommand.debugRequested(spec.root().commandLine().getParseResult());
+    return new LivePlay(request, history, early, debug).run(spec.commandLine().getOut(), err);
   }
 
   /** Accepts 120, 90s, 2m or 1m30s. */

@@ -22,14 +22,6 @@ record PlayRequest(
   static final int MAX_PREROLL_MS = 5000;
   static final double MAX_SPEED = 1000;
 
-  /**
-   * Only sessions on the real clock go into history: a demo on a fast clock ({@code --speed}) is not
-   * a session a parent gave, and would count for streaks and {@code --prep-once-a-day}.
-   */
-  boolean recordsHistory() {
-    return player.textSpeed() == 1.0;
-  }
-
   /** @throws ParameterException naming the flag, for a one-line usage error */
   static PlayRequest of(
       CommandLine cl,

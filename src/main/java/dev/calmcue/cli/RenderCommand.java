@@ -1,5 +1,6 @@
 package dev.calmcue.cli;
 
+import dev.calmcue.text.TimeText;
 import dev.calmcue.audio.SampleTime;
 import dev.calmcue.audio.TimelineAudio;
 import dev.calmcue.captions.CaptionFormat;
@@ -13,6 +14,7 @@ import dev.calmcue.session.SessionPreparer;
 import dev.calmcue.session.SessionSettings;
 import dev.calmcue.speech.SpeechEngine;
 import dev.calmcue.speech.SpeechEngines;
+import java.time.Duration;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
@@ -160,14 +162,13 @@ final class RenderCommand implements Callable<Integer> {
   private void report(PreparedSession s, TimelineAudio audio) {
     boolean toFile = !output.toString().equals("-");
     PrintWriter where = toFile ? spec.commandLine().getOut() : spec.commandLine().getErr();
-    long seconds = SampleTime.durationOf(audio.totalSamples(), audio.sampleRate()).toSeconds();
+    Duration length = SampleTime.durationOf(audio.totalSamples(), audio.sampleRate());
     StringBuilder line = new StringBuilder(toFile ? "Wrote " + output : "Wrote the session");
     line.append(
         String.format(
             Locale.ROOT,
-            " (%d:%02d, %d cues, %d Hz)",
-            seconds / 60,
-            seconds % 60,
+            " (%s, %d cues, %d Hz)",
+            TimeText.minutes(length),
             s.timeline().cues().size(),
             audio.sampleRate()));
     if (captions != null) {

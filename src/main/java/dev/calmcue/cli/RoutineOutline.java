@@ -4,6 +4,7 @@ import dev.calmcue.routine.ControlChars;
 import dev.calmcue.routine.Prompt;
 import dev.calmcue.routine.Routine;
 import dev.calmcue.routine.Step;
+import dev.calmcue.text.TimeText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ final class RoutineOutline {
             + "; the "
             + r.steps().size()
             + (r.steps().size() == 1 ? " step takes " : " steps take ")
-            + ClockText.length(r.writtenLength())
+            + TimeText.minutes(r.writtenLength())
             + " as written");
     if (!r.preparation().isEmpty()) {
       line("");
@@ -56,26 +57,26 @@ final class RoutineOutline {
     for (Step s : r.steps()) {
       line(
           "  "
-              + ClockText.start(start)
+              + TimeText.padded(start)
               + "  "
               + n++
               + ". "
               + s.title()
               + " ("
-              + ClockText.length(Duration.ofSeconds(s.seconds()))
+              + TimeText.minutes(Duration.ofSeconds(s.seconds()))
               + ")");
       wrapped("         ", s.say());
       for (Prompt p : s.prompts()) {
         // "+0:25" once, "every 0:25" repeatedly; both padded so the prompt texts line up.
         String when =
             p instanceof Prompt.At a
-                ? "+" + ClockText.length(Duration.ofSeconds(a.at()))
-                : "every " + ClockText.length(Duration.ofSeconds(((Prompt.Every) p).every()));
+                ? "+" + TimeText.minutes(Duration.ofSeconds(a.at()))
+                : "every " + TimeText.minutes(Duration.ofSeconds(((Prompt.Every) p).every()));
         wrapped("         " + String.format("%-12s", when), p.say());
       }
       start = start.plusSeconds(s.seconds());
     }
-    String end = "  " + ClockText.start(start) + "  End";
+    String end = "  " + TimeText.padded(start) + "  End";
     if (r.closing() != null) {
       wrapped(end + ": ", r.closing());
     } else {

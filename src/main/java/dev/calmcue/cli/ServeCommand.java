@@ -1,15 +1,8 @@
 package dev.calmcue.cli;
 
-import dev.calmcue.audio.LineAudioSink;
-import dev.calmcue.history.HistoryLocation;
-import dev.calmcue.history.HistoryStore;
+import dev.calmcue.live.ServedSessions;
 import dev.calmcue.remote.AccessToken;
-import dev.calmcue.remote.PlayerSessionHost;
 import dev.calmcue.remote.SessionHost;
-import dev.calmcue.routine.RoutineCatalog;
-import dev.calmcue.session.Clock;
-import dev.calmcue.session.PlayerSettings;
-import dev.calmcue.speech.SpeechEngines;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -75,19 +68,14 @@ final class ServeCommand implements Callable<Integer> {
   /** The same routines, speech, player and history as {@code play}. */
   private SessionHost host(ServeOptions options) {
     PrintWriter err = spec.commandLine().getErr();
-    return new PlayerSessionHost(new PlayerSessionHost.Wiring(
-        RoutineCatalog.standard(),
-        SpeechEngines::open,
-        rate -> LineAudioSink.open(rate, LineAudioSink.DEFAULT_BUFFER),
-        Clock.system(),
-        new PlayerSettings(PlayerSettings.DEFAULT_PREROLL, PlayerSettings.DEFAULT_READY_TIMEOUT, options.speed()),
-        new HistoryStore(HistoryLocation.historyFile(), java.time.Clock.systemDefaultZone()),
+    return ServedSessions.onThisMachine(
         options.textOnly(),
+        options.speed(),
         line -> {
           synchronized (err) {
             err.println("calmcue serve: " + line);
             err.flush();
           }
-        }));
+        });
   }
 }

@@ -1,5 +1,6 @@
 package dev.calmcue.cli;
 
+import dev.calmcue.text.TimeText;
 import dev.calmcue.remote.SessionState;
 import dev.calmcue.remote.SessionUpdate;
 import dev.calmcue.session.SessionEvent;
@@ -22,7 +23,7 @@ final class SessionLog implements Consumer<SessionUpdate> {
   public void accept(SessionUpdate update) {
     SessionState s = update.state();
     String line = null;
-    if (update.type().equals("started")) {
+    if (update.type() == SessionUpdate.Type.STARTED) {
       line = "session: " + s.routineId() + " started";
     } else if (update.event() instanceof SessionEvent.TextMode e) {
       line = "session: text mode (no sound): " + e.reason();
@@ -45,7 +46,6 @@ final class SessionLog implements Consumer<SessionUpdate> {
   }
 
   static String clock(Duration d) {
-    long s = Math.max(0, d.toSeconds());
-    return String.format("%02d:%02d", s / 60, s % 60);
+    return TimeText.padded(d);
   }
 }

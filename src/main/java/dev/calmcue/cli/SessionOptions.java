@@ -1,12 +1,12 @@
 package dev.calmcue.cli;
 
-import dev.calmcue.plan.PlanOptions;
+import dev.calmcue.live.SessionChoices;
 import dev.calmcue.plan.PromptAmount;
 import dev.calmcue.session.SessionSettings;
 import dev.calmcue.speech.SpeakingRate;
 import dev.calmcue.speech.SpeechSettings;
-import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -93,15 +93,17 @@ public final class SessionOptions {
 
   /** The settings these options describe; {@code prepByDefault} is the command's own default. */
   SessionSettings settings(boolean prepByDefault) {
-    PlanOptions plan =
-        new PlanOptions(
+    return new SessionChoices(
             minutes == null ? OptionalDouble.empty() : OptionalDouble.of(minutes),
             prep == null ? prepByDefault : prep,
-            !noChimes && !bedtime,
-            bedtime).withPrompts(prompts);
-    int wpm = rate != null ? rate : bedtime ? SessionSettings.BEDTIME_RATE : 0;
-    int vol = volume != null ? volume : bedtime ? SessionSettings.BEDTIME_VOLUME : SessionSettings.DEFAULT_VOLUME;
-    return new SessionSettings(plan, new SpeechSettings(engine.toLowerCase(Locale.ROOT), voice, wpm), vol);
+            !noChimes,
+            bedtime,
+            engine,
+            voice,
+            rate == null ? OptionalInt.empty() : OptionalInt.of(rate),
+            volume == null ? OptionalInt.empty() : OptionalInt.of(volume),
+            prompts)
+        .settings();
   }
 
   /** few or normal, any case; one clear line otherwise. */

@@ -2,6 +2,7 @@ package dev.calmcue.cli;
 
 import dev.calmcue.routine.ControlChars;
 import dev.calmcue.session.Command;
+import dev.calmcue.session.ControlSource;
 import dev.calmcue.session.SessionEvent;
 import dev.calmcue.session.SessionOutcome;
 import dev.calmcue.session.SessionOutcome.Ending;
@@ -118,7 +119,7 @@ final class TerminalSession {
       writer.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      player.cancel("interrupted");
+      player.cancel("interrupted", ControlSource.KEYBOARD);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -138,12 +139,12 @@ final class TerminalSession {
       return;
     }
     Optional<Command> command = Keys.command(c);
-    command.ifPresent(player::submit);
+    command.ifPresent(k -> player.submit(k, ControlSource.KEYBOARD));
   }
 
   private void interrupt() {
     if (interrupted.compareAndSet(false, true)) {
-      player.cancel("interrupted (Ctrl-C)");
+      player.cancel("interrupted (Ctrl-C)", ControlSource.KEYBOARD);
     }
   }
 
@@ -177,7 +178,7 @@ final class TerminalSession {
       if (!keyboard) {
         // nobody can press space here: go on, as a parent who heard "Ready?" would expect
         status.println("No keyboard to answer \"Ready?\": starting the steps now.");
-        player.submit(new Command.Ready());
+        player.submit(Command.READY, ControlSource.HOST);
       } else if (!display.quiet()) {
         status.println("Ready? Press space (or Enter) to start. Waiting up to "
             + StatusLine.clock(w.timeout()) + ".");

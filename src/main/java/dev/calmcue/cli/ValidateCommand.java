@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calmcue.lint.SpeechLint;
 import dev.calmcue.lint.SpeechWarning;
+import dev.calmcue.text.TimeText;
 import dev.calmcue.routine.Routine;
 import dev.calmcue.routine.RoutineException;
 import dev.calmcue.routine.RoutineLoader;
@@ -101,7 +102,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (!json) {
           out.printf(
               "ok: %s (%d step%s, %s)%n",
-              file, n, n == 1 ? "" : "s", ClockText.length(r.writtenLength()));
+              file, n, n == 1 ? "" : "s", TimeText.minutes(r.writtenLength()));
         }
         if (speech) {
           List<SpeechWarning> found = lint.check(r, located.texts());

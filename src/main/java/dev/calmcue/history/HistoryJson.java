@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.calmcue.session.ControlSource;
 import dev.calmcue.session.SessionOutcome.Ending;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -50,6 +52,7 @@ public final class HistoryJson {
     o.put("stepCount", r.stepCount());
     o.put("ending", r.ending().jsonName());
     o.put("reason", r.reason());
+    r.stoppedBy().ifPresent(s -> o.put("stoppedBy", s.jsonName()));
     o.set("settings", settings(r.settings()));
     return o;
   }
@@ -126,7 +129,8 @@ public final class HistoryJson {
             new HistoryRecord.Finish(
                 dateTime(node, "end"),
                 duration(node, "actualSeconds"),
-                integer(node, "stepsCompleted"));
+                integer(node, "stepsCompleted"),
+                stoppedBy(node));
         if (finish.end().isBefore(start.start())) {
           throw new IllegalArgumentException("end is before start");
         }
@@ -172,6 +176,12 @@ public final class HistoryJson {
         text(o, "engine"),
         bool(o, "textMode"),
         bool(o, "preparation"));
+  }
+
+  /** An unknown source (written by a newer calmcue) reads as unknown, not as an error. */
+  private static Optional<ControlSource> stoppedBy(JsonNode node) {
+    JsonNode by = node.get("stoppedBy");
+    return by == null || !by.isTextual() ? Optional.empty() : ControlSource.ofJsonName(by.asText());
   }
 
   private static Ending ending(String name) {

@@ -1,6 +1,10 @@
 package dev.calmcue.history;
 
+import dev.calmcue.files.BaseDirs;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,11 +32,14 @@ public final class HistoryLocation {
     if (override != null && !override.isBlank()) {
       return Path.of(override).resolve("calmcue");
     }
-    String xdg = env.apply("XDG_DATA_HOME");
-    if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-      return Path.of(xdg).resolve("calmcue");
+    Map<String, String> vars = new HashMap<>();
+    for (String name : List.of("HOME", "XDG_DATA_HOME")) {
+      String value = env.apply(name);
+      if (value != null) {
+        vars.put(name, value);
+      }
     }
-    return Path.of(properties.apply("user.home"), ".local", "share", "calmcue");
+    return BaseDirs.of(vars, Path.of(properties.apply("user.home"))).data();
   }
 
   /** The history file for this process (real environment and system properties). */

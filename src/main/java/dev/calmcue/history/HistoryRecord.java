@@ -1,5 +1,6 @@
 package dev.calmcue.history;
 
+import dev.calmcue.session.ControlSource;
 import dev.calmcue.session.SessionOutcome.Ending;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -41,15 +42,29 @@ public record HistoryRecord(
    *
    * @param played time actually spent playing, pauses excluded
    * @param stepsCompleted steps played to their end (a skipped step does not count)
+   * @param stoppedBy where the command that stopped the session came from (keys, phone, voice,
+   *     calmcue itself); empty when it ended by itself or nobody knows
    */
-  public record Finish(OffsetDateTime end, Duration played, int stepsCompleted) {
+  public record Finish(
+      OffsetDateTime end, Duration played, int stepsCompleted, Optional<ControlSource> stoppedBy) {
     public Finish {
       Objects.requireNonNull(end, "end");
       Objects.requireNonNull(played, "played");
+      Objects.requireNonNull(stoppedBy, "stoppedBy");
       if (played.isNegative() || stepsCompleted < 0) {
         throw new IllegalArgumentException("played and stepsCompleted must not be negative");
       }
     }
+
+    /** A finish nobody stopped (or whose stopper is unknown). */
+    public Finish(OffsetDateTime end, Duration played, int stepsCompleted) {
+      this(end, played, stepsCompleted, Optional.empty());
+    }
+  }
+
+  /** Which control source stopped the session, if one did and it is known. */
+  public Optional<ControlSource> stoppedBy() {
+    return finish.flatMap(Finish::stoppedBy);
   }
 
   public HistoryRecord {

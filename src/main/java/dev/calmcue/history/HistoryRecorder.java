@@ -1,6 +1,7 @@
 package dev.calmcue.history;
 
 import dev.calmcue.plan.Timeline;
+import dev.calmcue.session.ControlSource;
 import dev.calmcue.session.SessionEvent;
 import dev.calmcue.session.SessionOutcome;
 import dev.calmcue.session.SessionOutcome.Ending;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -93,7 +95,7 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
       SessionOutcome o = e.outcome();
       // A detail that only repeats the ending ("completed") adds nothing to the record.
       String reason = o.ending().jsonName().equalsIgnoreCase(o.detail()) ? null : o.detail();
-      finish(o.ending(), reason, o.played(), o.stepsCompleted());
+      finish(o.ending(), reason, o.played(), o.stepsCompleted(), o.stoppedBy());
     }
   }
 
@@ -104,7 +106,8 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
   public synchronized void processEnding() {
     if (!ended) {
       // Steps before the one playing were passed (played or skipped): the best we know here.
-      finish(Ending.STOPPED, PROCESS_ENDED, lastPlayed, Math.max(0, lastStepIndex));
+      finish(
+          Ending.STOPPED, PROCESS_ENDED, lastPlayed, Math.max(0, lastStepIndex), Optional.empty());
     }
   }
 
@@ -116,7 +119,7 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
   public synchronized void failed(Throwable cause) {
     if (!ended) {
       String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-      finish(Ending.ERROR, why, lastPlayed, Math.max(0, lastStepIndex));
+      finish(Ending.ERROR, why, lastPlayed, Math.max(0, lastStepIndex), Optional.empty());
     }
   }
 
@@ -125,14 +128,20 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
     return ended;
   }
 
-  private void finish(Ending ending, String reason, Duration played, int stepsCompleted) {
+  private void finish(
+      Ending ending,
+      String reason,
+      Duration played,
+      int stepsCompleted,
+      Optional<ControlSource> stoppedBy) {
     ended = true;
     try {
       HistoryRecord.Finish finish =
           new HistoryRecord.Finish(
               now(store),
               played == null || played.isNegative() ? Duration.ZERO : played,
-              Math.max(0, stepsCompleted));
+              Math.max(0, stepsCompleted),
+              stoppedBy);
       SessionStart s = start;
       if (switchedToText && !s.settings().textMode()) {
         s = s.withSettings(s.settings().withTextMode(true));

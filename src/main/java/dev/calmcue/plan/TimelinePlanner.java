@@ -31,7 +31,8 @@ public final class TimelinePlanner {
   /** Pause after each prelude item, so the parent can check it. */
   static final Duration PRELUDE_PAUSE = Duration.ofMillis(1500);
 
-  static final Duration CHIME_LENGTH = Duration.ofMillis(900);
+  /** How long the chime between steps lasts: the planner reserves it, audio.Chime makes it. */
+  public static final Duration CHIME_LENGTH = Duration.ofMillis(900);
   static final Duration HALFWAY_WINDOW = Duration.ofSeconds(20);
   static final Duration MIN_SESSION_FOR_HALFWAY = Duration.ofMinutes(2);
 

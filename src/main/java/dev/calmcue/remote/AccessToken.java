@@ -1,15 +1,15 @@
 package dev.calmcue.remote;
 
+import dev.calmcue.files.AtomicFile;
+import dev.calmcue.files.BaseDirs;
 import dev.calmcue.CalmcueException;
 import dev.calmcue.files.RegularFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -61,21 +61,11 @@ public final class AccessToken {
         }
         return new AccessToken(text, false);
       }
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
       String fresh = generate();
-      Path temp = Files.createTempFile(dir, ".token", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-      try {
-        Files.writeString(temp, fresh + "\n", StandardCharsets.US_ASCII);
-        Files.setPosixFilePermissions(temp, OWNER_ONLY);
-        try {
-          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, file);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      AtomicFile.write(
+          file,
+          (fresh + "\n").getBytes(StandardCharsets.US_ASCII),
+          PosixFilePermissions.asFileAttribute(OWNER_ONLY));
       return new AccessToken(fresh, true);
     } catch (FileAlreadyExistsException e) {
       return loadOrCreate(file); // another serve made it at the same moment: use theirs
@@ -109,12 +99,9 @@ public final class AccessToken {
 
   /** Where the token lives: $XDG_CONFIG_HOME/calmcue/token, else ~/.config/calmcue/token. */
   public static Path defaultFile(Map<String, String> env, Path home) {
-    String xdg = env.get("XDG_CONFIG_HOME");
-    Path config = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-        ? Path.of(xdg)
-        : home.resolve(".config");
-    return config.resolve("calmcue").resolve("token");
+    return BaseDirs.of(env, home).config().resolve("token");
   }
+
 
   /** Compares in constant time, so response timing tells an attacker nothing about the prefix. */
   public boolean matches(String presented) {

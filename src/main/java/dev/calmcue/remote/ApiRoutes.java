@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.calmcue.CalmcueException;
+import dev.calmcue.history.HistoryJson;
+import dev.calmcue.history.HistoryRecord;
 import dev.calmcue.plan.PromptAmount;
 import dev.calmcue.session.Command;
 import java.io.IOException;
@@ -19,13 +21,13 @@ import java.util.Set;
 final class ApiRoutes {
   private static final Map<String, Command> ACTIONS =
       Map.of(
-          "pause", new Command.Pause(),
-          "resume", new Command.Resume(),
-          "next", new Command.Next(),
-          "repeat", new Command.Repeat(),
-          "stop", new Command.Stop(),
-          "fussy", new Command.Fussy(),
-          "ready", new Command.Ready());
+          "pause", Command.PAUSE,
+          "resume", Command.RESUME,
+          "next", Command.NEXT,
+          "repeat", Command.REPEAT,
+          "stop", Command.STOP,
+          "fussy", Command.FUSSY,
+          "ready", Command.READY);
   private static final Set<String> START_FIELDS =
       Set.of("routine", "minutes", "bedtime", "preparation", "chimes", "music", "prompts");
   private static final int DEFAULT_HISTORY = 50;
@@ -134,8 +136,10 @@ final class ApiRoutes {
         }
       }
     }
-    List<?> entries = host.history(limit);
-    ArrayNode array = RemoteJson.MAPPER.valueToTree(entries);
+    ArrayNode array = RemoteJson.MAPPER.createArrayNode();
+    for (HistoryRecord r : host.history(limit)) {
+      array.add(HistoryJson.toJson(r));
+    }
     HttpReplies.json(ex, 200, array);
   }
 

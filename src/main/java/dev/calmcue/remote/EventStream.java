@@ -39,7 +39,9 @@ final class EventStream implements AutoCloseable {
     long ms = heartbeatEvery.toMillis();
     // A comment line keeps proxies and phones from timing the stream out, and finds dead sockets.
     heartbeat.scheduleAtFixedRate(() -> broadcast(": keepalive\n\n"), ms, ms, TimeUnit.MILLISECONDS);
-    this.subscription = host.subscribe(update -> broadcast(frame(update.type(), RemoteJson.update(update))));
+    this.subscription =
+        host.subscribe(
+            update -> broadcast(frame(update.type().jsonName(), RemoteJson.update(update))));
   }
 
   /**
@@ -76,8 +78,8 @@ final class EventStream implements AutoCloseable {
       throw e;
     }
     client.start();
-    SessionUpdate now = new SessionUpdate("state", null, host.state());
-    client.send("retry: 2000\n\n" + frame("state", RemoteJson.update(now)));
+    SessionUpdate now = new SessionUpdate(SessionUpdate.Type.STATE, null, host.state());
+    client.send("retry: 2000\n\n" + frame(now.type().jsonName(), RemoteJson.update(now)));
   }
 
   /**

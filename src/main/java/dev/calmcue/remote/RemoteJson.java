@@ -74,7 +74,7 @@ final class RemoteJson {
 
   static ObjectNode update(SessionUpdate update) {
     ObjectNode o = MAPPER.createObjectNode();
-    o.put("type", update.type());
+    o.put("type", update.type().jsonName());
     if (update.event() != null) {
       o.set("event", event(update.event()));
     } else {

@@ -1,5 +1,6 @@
 package dev.calmcue.remote;
 
+import dev.calmcue.history.HistoryRecord;
 import dev.calmcue.session.Command;
 import java.time.Duration;
 import java.util.List;
@@ -29,12 +30,8 @@ public interface SessionHost {
   /** Calls the listener after every change, with the state already updated; close to stop. */
   Subscription subscribe(Consumer<SessionUpdate> listener);
 
-  /**
-   * Recorded sessions, newest first.
-   *
-   * @return values Jackson writes as one JSON object each (the history store's records)
-   */
-  List<?> history(int limit);
+  /** Recorded sessions, newest first, at most {@code limit}. */
+  List<HistoryRecord> history(int limit);
 
   /** Speaks (or, in text mode, shows) a short line outside any session, e.g. "calmcue is ready". */
   void announce(String text);

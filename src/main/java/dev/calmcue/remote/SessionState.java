@@ -1,7 +1,9 @@
 package dev.calmcue.remote;
 
 import dev.calmcue.plan.Cue;
+import dev.calmcue.session.SessionEvent;
 import dev.calmcue.session.SessionOutcome;
+import dev.calmcue.session.SessionSnapshot;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -74,5 +76,40 @@ public record SessionState(
 
   public boolean running() {
     return status.running();
+  }
+
+  /** The phone's view of the player's snapshot. */
+  public static SessionState of(SessionSnapshot s) {
+    Status status =
+        switch (s.phase()) {
+          case STARTING -> Status.STARTING;
+          case PLAYING, ENDING -> Status.PLAYING;
+          case PAUSED -> Status.PAUSED;
+          case WAITING_FOR_READY -> Status.WAITING_FOR_READY;
+          case ENDED -> Status.ENDED;
+        };
+    SessionEvent.StepStarted step = s.lastStep();
+    return new SessionState(
+        status,
+        s.routineId(),
+        s.title(),
+        step == null ? -1 : step.index(),
+        s.stepCount(),
+        step == null ? null : step.stepId(),
+        step == null ? null : step.title(),
+        s.stepText(),
+        s.sessionElapsed(),
+        s.sessionTotal(),
+        s.stepElapsed(),
+        s.stepTotal(),
+        s.lastCue(),
+        s.textMode(),
+        s.outcome());
+  }
+
+  /** This state, ended with {@code outcome} (a session that failed before its player ran). */
+  public SessionState ended(SessionOutcome outcome) {
+    return new SessionState(Status.ENDED, routineId, title, stepIndex, stepCount, stepId, stepTitle,
+        stepText, elapsed, total, stepElapsed, stepTotal, lastCue, textMode, outcome);
   }
 }

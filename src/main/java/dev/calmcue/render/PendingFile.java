@@ -1,17 +1,15 @@
 package dev.calmcue.render;
 
+import dev.calmcue.files.AtomicFile;
 import dev.calmcue.CalmcueException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -158,23 +156,11 @@ public final class PendingFile implements AutoCloseable {
     forgetHook();
   }
 
+  /** One rename, so the target is never half-written; fails on a file system that cannot. */
   private void move() throws IOException {
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      // Only on odd file systems (same folder, so normally always atomic); never clobber without
-      // force.
-      if (replace) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      } else {
-        try {
-          Files.move(temp, target);
-        } catch (FileAlreadyExistsException exists) {
-          throw CalmcueException.input(shown + " already exists (use --force to replace it)");
-        }
-      }
-    }
+    AtomicFile.commit(temp, target);
   }
+
 
   /**
    * Makes the rename itself durable; best effort (not every file system lets a folder be synced).

@@ -19,8 +19,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads one strict JSON document into a {@link JsonValue} tree with positions, using Jackson's
@@ -36,9 +34,6 @@ final class JsonTreeReader {
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
           .build();
 
-  private static final Pattern CHAR_CODE = Pattern.compile("\\s*\\(code \\d+\\)");
-  private static final Pattern CTRL_CHAR = Pattern.compile("\\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
-  private static final Pattern QUOTED_CHAR = Pattern.compile("\\('(.{1,2})'\\)");
 
   private final Path file;
   private final String text;
@@ -185,7 +180,11 @@ final class JsonTreeReader {
     return new Problem(file, at.line(), at.column(), "", "invalid JSON: " + plainMessage(e, loc));
   }
 
-  /** Jackson's wording without its internals (feature names, char codes, source dumps). */
+  /**
+   * A plain message for a syntax error, worked out from the kind of exception, the character the
+   * parser stopped at, what comes before it and where the parser was; never from Jackson's English
+   * wording, which changes between versions.
+   */
   private String plainMessage(JsonProcessingException e, JsonLocation loc) {
     if (e instanceof StreamConstraintsException) {
       String what = String.valueOf(e.getOriginalMessage());
@@ -194,10 +193,9 @@ final class JsonTreeReader {
       }
       return "nested too deeply (a routine is at most a few levels deep)";
     }
-    String m = e.getOriginalMessage();
-    m = m == null ? "" : m.lines().findFirst().orElse("");
-    if (e instanceof JsonEOFException) {
-      if (m.contains("string value") || m.contains("field name")) {
+    if (e instanceof JsonEOFException eof) {
+      JsonToken decoding = eof.getTokenBeingDecoded();
+      if (decoding == JsonToken.VALUE_STRING || decoding == JsonToken.FIELD_NAME) {
         return "the file ends inside a string (a closing \" is missing)";
       }
       if (!open.isEmpty()) {
@@ -214,54 +212,120 @@ final class JsonTreeReader {
       }
       return "the file ends too early";
     }
-    char before = previousSignificantChar(loc);
-    if ((m.startsWith("Unexpected character ('}'") || m.startsWith("Unexpected character (']'"))
-        && before == ',') {
-      return "a comma before '" + m.charAt(23) + "' is not allowed in JSON (remove the last comma)";
+    int at = indexOf(loc);
+    char c = at >= 0 && at < text.length() ? text.charAt(at) : 0;
+    char before = previousSignificantChar(at);
+    if ((c == '}' || c == ']') && before == ',') {
+      return "a comma before '" + c + "' is not allowed in JSON (remove the last comma)";
     }
-    if (m.contains("was expecting comma to separate Object entries")) {
-      return "a comma is missing before this (between two fields)";
-    }
-    if (m.contains("was expecting comma to separate Array entries")) {
-      return "a comma is missing before this (between two list items)";
-    }
-    if (m.startsWith("Unexpected character ('''")) {
+    if (c == '\'') {
       return "JSON needs double quotes (\"), not single quotes";
     }
-    if (m.contains("comment")) {
+    if (c == '/' || c == '#') {
       return "comments are not allowed in JSON";
     }
-    if (m.startsWith("Non-standard token")) {
-      return m.substring(0, m.indexOf(':') < 0 ? m.length() : m.indexOf(':')).replace("Non-standard token", "not a JSON value:");
-    }
-    Matcher ctrl = CTRL_CHAR.matcher(m);
-    if (ctrl.find()) {
+    if (controlCharInString(at)) {
       return "a line break or control character inside a string must be written as an escape like \\n";
     }
-    m = CHAR_CODE.matcher(m).replaceAll("");
-    m = QUOTED_CHAR.matcher(m).replaceAll("'$1'");
-    int feature = m.indexOf("Feature");
-    if (feature >= 0) {
-      m = m.substring(0, feature).trim();
+    String word = wordAround(at);
+    if (NON_STANDARD.contains(word)) {
+      return "not a JSON value: '" + word + "'";
     }
-    m = m.replace("Unrecognized token", "unknown word").replace("(JSON String, Number, Array, Object or token 'null', 'true' or 'false')", "a value: text in double quotes, a number, true, false, null, an object or a list");
-    if (m.isEmpty()) {
-      return "not valid JSON here";
+    boolean afterEntry =
+        before != 0 && before != ',' && before != '{' && before != '[' && before != ':';
+    if (!open.isEmpty() && afterEntry && c != ',') {
+      return open.peek().kind().equals("object")
+          ? "a comma is missing before this (between two fields)"
+          : "a comma is missing before this (between two list items)";
     }
-    return Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    if (!word.isEmpty()) {
+      return "unknown word '"
+          + word
+          + "': expected a value: text in double quotes, a number, true, false, null, an object or"
+          + " a list";
+    }
+    boolean fieldExpected = before == '{' || before == ',';
+    if (!open.isEmpty() && open.peek().kind().equals("object") && fieldExpected) {
+      return "a field name must be text in double quotes, like \"title\"";
+    }
+    return c == 0 ? "not valid JSON here" : "'" + c + "' is not allowed here";
   }
 
-  private char previousSignificantChar(JsonLocation loc) {
-    if (loc == null) {
-      return 0;
+  /** Words Jackson calls non-standard tokens: numbers JSON cannot write. */
+  private static final java.util.Set<String> NON_STANDARD =
+      java.util.Set.of("NaN", "Infinity", "-Infinity", "+Infinity", "INF", "-INF", "+INF");
+
+  /** The index in the text of the line and column the parser reported; -1 if unknown. */
+  private int indexOf(JsonLocation loc) {
+    if (loc == null || loc.getLineNr() < 1 || loc.getColumnNr() < 1) {
+      return -1;
     }
-    long offset = loc.getCharOffset();
-    for (long i = Math.min(offset, text.length()) - 1; i >= 0; i--) {
-      char c = text.charAt((int) i);
+    int index = 0;
+    for (int line = 1; line < loc.getLineNr(); line++) {
+      int nl = text.indexOf('\n', index);
+      if (nl < 0) {
+        return -1;
+      }
+      index = nl + 1;
+    }
+    return index + loc.getColumnNr() - 1;
+  }
+
+  /** True if an unescaped control character is at or right before {@code at}, inside a string. */
+  private boolean controlCharInString(int at) {
+    for (int i = Math.max(0, at - 1); i <= at && i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch < 0x20 && (insideString(i) || ch != '\n' && ch != '\r' && ch != '\t')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if position {@code i} is inside a double-quoted string on its line. */
+  private boolean insideString(int i) {
+    int start = text.lastIndexOf('\n', i - 1) + 1;
+    boolean in = false;
+    for (int k = start; k < i; k++) {
+      char ch = text.charAt(k);
+      if (ch == '\\' && in) {
+        k++;
+      } else if (ch == '"') {
+        in = !in;
+      }
+    }
+    return in;
+  }
+
+  /** The run of letters, digits, '+' and '-' at or just before {@code at}; empty if none. */
+  private String wordAround(int at) {
+    if (at < 0 || at > text.length()) {
+      return "";
+    }
+    int end = at;
+    while (end < text.length() && isWordChar(text.charAt(end))) {
+      end++;
+    }
+    int start = Math.min(at, text.length());
+    while (start > 0 && isWordChar(text.charAt(start - 1))) {
+      start--;
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isWordChar(char ch) {
+    return Character.isLetterOrDigit(ch) || ch == '+' || ch == '-' || ch == '_';
+  }
+
+  /** The last non-blank character before index {@code at}; 0 if none. */
+  private char previousSignificantChar(int at) {
+    for (int i = Math.min(at, text.length()) - 1; i >= 0; i--) {
+      char c = text.charAt(i);
       if (!Character.isWhitespace(c)) {
         return c;
       }
     }
     return 0;
   }
+
 }

@@ -1,5 +1,6 @@
 package dev.calmcue.routine;
 
+import dev.calmcue.files.BaseDirs;
 import dev.calmcue.CalmcueException;
 import dev.calmcue.routine.CatalogEntry.Origin;
 import java.io.IOException;
@@ -198,10 +199,7 @@ public final class RoutineCatalog {
 
   /** Where the user keeps their own routines; it need not exist yet. */
   public static Path userRoutinesDir(Map<String, String> env, Path home) {
-    String xdg = env.getOrDefault("XDG_DATA_HOME", "");
-    // The XDG spec says a relative value is invalid and must be ignored.
-    Path data = !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".local/share");
-    return data.resolve("calmcue").resolve("routines");
+    return BaseDirs.of(env, home).data().resolve("routines");
   }
 
   /**

@@ -1,11 +1,13 @@
 package dev.calmcue.routine;
 
+import dev.calmcue.text.TimeText;
 import dev.calmcue.routine.JsonValue.Arr;
 import dev.calmcue.routine.JsonValue.Member;
 import dev.calmcue.routine.JsonValue.Num;
 import dev.calmcue.routine.JsonValue.Obj;
 import dev.calmcue.routine.JsonValue.Position;
 import dev.calmcue.routine.JsonValue.Str;
+import java.time.Duration;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -267,7 +269,7 @@ final class RoutineValidator {
   }
 
   private static String clock(long seconds) {
-    return String.format("%d:%02d", seconds / 60, seconds % 60);
+    return TimeText.minutes(Duration.ofSeconds(seconds));
   }
 
   // ---- field helpers: each reports its own problem and returns null when the value is unusable ----

@@ -8,14 +8,14 @@ import dev.calmcue.audio.AudioSink;
  * absolute deadline of its first sample, counted from the first write, so waiting errors never add up.
  */
 public final class ClockPacedSink implements AudioSink {
-  private final Clock clock;
+  private final MonotonicClock clock;
   private final int sampleRate;
   private final double speed;
   private long origin = Long.MIN_VALUE;
   private long written;
 
   /** @param speed how many times faster than real time (1 = real time; tests and demos use more) */
-  public ClockPacedSink(Clock clock, int sampleRate, double speed) {
+  public ClockPacedSink(MonotonicClock clock, int sampleRate, double speed) {
     if (!(speed > 0)) {
       throw new IllegalArgumentException("speed must be positive, got " + speed);
     }

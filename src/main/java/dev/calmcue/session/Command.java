@@ -1,27 +1,23 @@
 package dev.calmcue.session;
 
-/** What the parent can ask of a running session, from keys, the phone page or voice. */
-public sealed interface Command {
+/**
+ * What the parent can ask of a running session, whatever it came from (keys, the phone page,
+ * voice); always submitted with its {@link ControlSource}.
+ */
+public enum Command {
   /** Pause speech at once; resume repeats the current instruction. */
-  record Pause() implements Command {}
-
-  record Resume() implements Command {}
-
-  /** Pause if playing, resume if paused (space bar). */
-  record TogglePause() implements Command {}
-
+  PAUSE,
+  RESUME,
+  /** Pause if playing, resume if paused (space bar); answers "Ready?" while it is asked. */
+  TOGGLE_PAUSE,
   /** Skip to the next step. */
-  record Next() implements Command {}
-
+  NEXT,
   /** Say the current step's instruction again. */
-  record Repeat() implements Command {}
-
+  REPEAT,
   /** End now, with the closing spoken. */
-  record Stop() implements Command {}
-
+  STOP,
   /** The baby is fussy: stop speech at once, speak a calm closing, record reason {@code fussy}. */
-  record Fussy() implements Command {}
-
+  FUSSY,
   /** Answer to "Ready?" before the steps start. */
-  record Ready() implements Command {}
+  READY
 }

@@ -5,197 +5,162 @@ import dev.calmcue.audio.AudioSink;
 import dev.calmcue.audio.CueSounds;
 import dev.calmcue.audio.SampleTime;
 import dev.calmcue.audio.TimelineAudio;
-import dev.calmcue.plan.Cue;
-import dev.calmcue.plan.CueKind;
-import dev.calmcue.plan.StepSpan;
 import dev.calmcue.plan.Timeline;
-import dev.calmcue.session.SessionOutcome.Ending;
-import dev.calmcue.session.SessionSnapshot.Phase;
-import dev.calmcue.speech.Pcm;
+import dev.calmcue.session.Transport.Boundary;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The live, hands-free session. One writer thread (the one calling {@link #run()}) feeds one sink with
- * the timeline's samples, 20 ms at a time, silence included, so the sound card never runs dry and every
- * cue lands at its planned sample. Everything is counted in samples from one start: a pause holds the
- * timeline's read position while silence keeps flowing, so every later cue moves by exactly the pause;
- * next jumps the read position to the next step; repeat inserts the instruction's clip. Cues never
- * overlap: a cue cut by a command is muted for the rest of its length.
+ * The live, hands-free session. One writer thread (the one calling {@link #run()}) feeds one sink
+ * with the timeline's samples, 20 ms at a time, silence included, so the sound card never runs dry
+ * and every cue lands at its planned sample. Everything is counted in samples from one start: a
+ * pause holds the timeline's read position while silence keeps flowing, so every later cue moves by
+ * exactly the pause; next jumps the read position to the next step; repeat inserts the
+ * instruction's clip. Cues never overlap: a cue cut by a command is muted for the rest of its
+ * length.
  *
- * <p>Events are reported when they are heard, not when written ahead into the line's buffer. Commands
- * may be submitted from any thread; listeners are called on the writer thread. If the sound device
- * cannot be opened or goes away mid-session, the player carries on in text mode, paced by the clock,
- * from the same place.
+ * <p>Events are reported when they are heard, not when written ahead into the line's buffer.
+ * Commands may be submitted from any thread; listeners are called on the writer thread. If the
+ * sound device cannot be opened or goes away mid-session, the player carries on in text mode, paced
+ * by the clock, from the same place.
+ *
+ * <p>The parts: {@link Transport} decides what commands mean, {@link StepMap} knows where steps
+ * are, {@link OutputLedger} remembers what was written and not yet heard, {@link HeardEvents} holds
+ * what to report when it is heard, {@link UnderrunGuard} makes up for a starved line, {@link
+ * DeviceOutput} owns the device, {@link Feed} writes chunk by chunk and {@link Hearing} follows
+ * what is heard. This class is the public face and the writer loop that ties them together.
  */
 public final class SessionPlayer {
   private static final Duration CHUNK = Duration.ofMillis(20);
 
-  private final Timeline timeline;
   private final CueSounds sounds;
   private final TimelineAudio audio;
-  private final Supplier<AudioSink> output;
-  private final Clock clock;
+  private final Supplier<AudioSink> device;
+  private final MonotonicClock clock;
   private final PlayerSettings settings;
   private final int rate;
   private final int chunk;
-  private final long[] stepStart;
-  private final long[] stepEnd;
-  private final int stepCount;
-  /** The first closing cue (the closing may be several cues), or -1. */
-  private final int closingIndex;
-  /** Where the steps start, or -1 when there is no prelude to answer "Ready?" after. */
-  private final long gateSample;
+  private final StepMap steps;
+  private final Snapshots snapshots;
 
-  private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
-  private final List<Consumer<SessionEvent>> listeners = new CopyOnWriteArrayList<>();
+  private record Control(Command command, ControlSource source) {}
+
+  private record Cancel(String reason, ControlSource source) {}
+
+  private final Queue<Control> controls = new ConcurrentLinkedQueue<>();
+  private final Listeners listeners = new Listeners();
   private final AtomicBoolean started = new AtomicBoolean();
-  private volatile String cancelReason;
+  private volatile Cancel cancel;
   private volatile SessionSnapshot snapshot;
+  private volatile Headstart headstart;
+  private volatile Throwable failure;
 
   // Everything below belongs to the writer thread.
-  private AudioSink sink;
-  private String textMode;
-  private Phase phase = Phase.STARTING;
-  /** Samples written to the sink so far (the output clock). */
-  private long out;
-  /** The next timeline sample to write. */
-  private long tpos;
-  /** The timeline sample being heard now. */
-  private long heardT;
-  private final Deque<Clip> inserts = new ArrayDeque<>();
-  private final Deque<Segment> segments = new ArrayDeque<>();
-  private final PriorityQueue<Pending> pending =
-      new PriorityQueue<>(
-          Comparator.comparingLong(Pending::out).thenComparingInt(Pending::rank).thenComparingLong(Pending::seq));
-  private long pendingSeq;
-  private long muteFrom;
-  private long muteUntil;
-  private boolean gateOpen;
-  private long waitStartOut;
-  private final boolean[] skipped;
-  private int stepsCompleted;
-  private long playedSamples;
-  /** Ending with the rest of the timeline (the routine's closing) rather than with an inserted clip. */
-  private boolean closingOnTimeline;
-  private Ending ending;
-  private String endingDetail;
-  private long nextProgressOut;
-  private String speaking = "";
-  private long speakingUntilOut;
-  private final short[] buf;
-  private volatile Headstart headstart;
+  private final Transport transport;
+  private final DeviceOutput output;
+  private final OutputLedger ledger = new OutputLedger();
+  private final HeardEvents heard = new HeardEvents();
+  private final Hearing hearing;
+  private final Feed feed;
+  private final Deck deck = new Deck();
 
   /** A player for a prepared session (what play and serve use). */
   public static SessionPlayer of(
-      PreparedSession session, Supplier<AudioSink> output, Clock clock, PlayerSettings settings) {
-    return new SessionPlayer(session.timeline(), session.sounds(), session.audio(), output, clock, settings);
+      PreparedSession session,
+      Supplier<AudioSink> output,
+      MonotonicClock clock,
+      PlayerSettings settings) {
+    return new SessionPlayer(
+        session.timeline(), session.sounds(), session.audio(), output, clock, settings);
   }
 
   /**
-   * @param output opens the sound device; if it throws {@link AudioFailure} the session runs in text
-   *     mode. Called once, on the writer thread; the player closes what it returns.
+   * @param device opens the sound device; if it throws {@link AudioFailure} the session runs in
+   *     text mode. Called once, on the writer thread; the player closes what it returns.
    */
   public SessionPlayer(
       Timeline timeline,
       CueSounds sounds,
       TimelineAudio audio,
-      Supplier<AudioSink> output,
-      Clock clock,
+      Supplier<AudioSink> device,
+      MonotonicClock clock,
       PlayerSettings settings) {
-    this.timeline = Objects.requireNonNull(timeline, "timeline");
     this.sounds = Objects.requireNonNull(sounds, "sounds");
     this.audio = Objects.requireNonNull(audio, "audio");
-    this.output = Objects.requireNonNull(output, "output");
+    this.device = Objects.requireNonNull(device, "device");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.rate = audio.sampleRate();
     this.chunk = (int) SampleTime.sampleAt(CHUNK, rate);
-    this.buf = new short[chunk];
-    List<StepSpan> steps = timeline.steps();
-    this.stepCount = steps.size();
-    this.stepStart = new long[stepCount];
-    this.stepEnd = new long[stepCount];
-    for (int i = 0; i < stepCount; i++) {
-      stepStart[i] = SampleTime.sampleAt(steps.get(i).start(), rate);
-      stepEnd[i] = SampleTime.sampleAt(steps.get(i).end(), rate);
-    }
-    this.skipped = new boolean[stepCount];
-    int closing = -1;
-    boolean prelude = false;
-    for (int i = 0; i < audio.cues().size(); i++) {
-      Cue c = audio.cues().get(i);
-      if (c.kind() == CueKind.CLOSING && closing < 0) {
-        closing = i;
-      }
-      // only a prelude that asks "Ready?" waits for an answer
-      prelude |= c.kind() == CueKind.READY && c.at().compareTo(timeline.stepsStart()) < 0;
-    }
-    this.closingIndex = closing;
-    this.gateSample = prelude ? SampleTime.sampleAt(timeline.stepsStart(), rate) : -1;
-    this.gateOpen = !prelude;
-    publish();
+    Objects.requireNonNull(timeline, "timeline");
+    this.steps = StepMap.of(timeline, audio);
+    this.snapshots = new Snapshots(timeline, steps, rate);
+    long closingStart = steps.closingCue() < 0 ? -1 : audio.startSample(steps.closingCue());
+    this.transport =
+        new Transport(
+            steps,
+            audio.totalSamples(),
+            closingStart,
+            SampleTime.sampleAt(settings.readyTimeout(), rate));
+    this.output = new DeviceOutput(clock, rate, settings.textSpeed());
+    this.hearing = new Hearing(heard, ledger, transport, this::emit, rate);
+    this.feed =
+        new Feed(
+            audio, steps, transport, output, ledger, heard, hearing, clock, this::emit, chunk);
+    publish(null);
   }
 
   /**
    * Tells the player that the sink it will get already holds {@code headstart.prerollSamples()} of
-   * silence followed by the first {@code headstart.timelineSamples()} samples of the timeline, written
-   * by a launcher that started the sound before the session was prepared. The player carries on from
-   * there, sample-exact, and reports those cues as they are heard. Call before {@link #run()}.
+   * silence followed by the first {@code headstart.timelineSamples()} samples of the timeline,
+   * written by a launcher that started the sound before the session was prepared. The player
+   * carries on from there, sample-exact, and reports those cues as they are heard. Call before
+   * {@link #run()}.
    */
   public void continueAfter(Headstart headstart) {
     if (started.get()) {
       throw new IllegalStateException("the session is already running");
     }
-    long limit = gateOpen ? audio.totalSamples() : gateSample;
+    long limit = transport.readLimit();
     if (headstart.timelineSamples() > limit) {
       throw new IllegalArgumentException("a headstart cannot go past " + limit + " samples");
     }
     this.headstart = headstart;
   }
 
-  /**
-   * Sound already written to the sink before the player took it over: silence, the timeline's first
-   * samples, then (if the launcher had to wait for the session) more silence, which moves every later
-   * cue by its length exactly as a pause would.
-   */
-  public record Headstart(long prerollSamples, long timelineSamples, long silenceAfter) {
-    public Headstart {
-      if (prerollSamples < 0 || timelineSamples < 0 || silenceAfter < 0 || silenceAfter > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("bad headstart");
-      }
-    }
-  }
-
   /** Calls {@code listener} with every event, on the writer thread; it should return quickly. */
   public void addListener(Consumer<SessionEvent> listener) {
-    listeners.add(Objects.requireNonNull(listener));
+    listeners.add(listener);
   }
 
-  /** Asks the session to do something; thread-safe, returns at once, acted on within ~20 ms. */
-  public void submit(Command command) {
-    commands.add(Objects.requireNonNull(command));
+  /**
+   * Where to report a listener that failed (once per listener; the session goes on without it).
+   * Called on the writer thread.
+   */
+  public void reportProblemsTo(Consumer<Throwable> problems) {
+    listeners.reportProblemsTo(problems);
+  }
+
+  /**
+   * Asks the session to do something: the one way in for every control source. Thread-safe,
+   * returns at once, acted on within ~20 ms.
+   */
+  public void submit(Command command, ControlSource source) {
+    controls.add(new Control(Objects.requireNonNull(command), Objects.requireNonNull(source)));
   }
 
   /**
    * Ends the session at once, without the closing (Ctrl-C, shutdown): what is buffered is dropped,
    * the outcome is {@code STOPPED} with {@code reason} as detail. Thread-safe.
    */
-  public void cancel(String reason) {
-    cancelReason = Objects.requireNonNull(reason);
+  public void cancel(String reason, ControlSource source) {
+    cancel = new Cancel(Objects.requireNonNull(reason), Objects.requireNonNull(source));
   }
 
   /** The latest snapshot; cheap, thread-safe. */
@@ -203,684 +168,157 @@ public final class SessionPlayer {
     return snapshot;
   }
 
+  /** Why the session ended with an error, with its stack trace; empty otherwise. */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
+  }
+
   /** Plays the session to its end on the calling thread and says how it ended. Call once. */
   public SessionOutcome run() {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("a session player runs once");
     }
-    SessionOutcome outcome;
     try {
       open();
       loop();
       finishSound();
-      outcome = outcome(ending, endingDetail);
     } catch (RuntimeException e) {
-      // a bug or a failure text mode could not absorb: end, but never lose the outcome
-      outcome = outcome(Ending.ERROR, String.valueOf(e.getMessage() == null ? e : e.getMessage()));
+      // a bug or a failure text mode could not absorb: end, keep the cause for --debug
+      failure = e;
+      transport.failed(e.getMessage() == null ? e.toString() : e.getMessage());
     } finally {
-      closeQuietly(sink);
+      output.closeQuietly();
     }
-    phase = Phase.ENDED;
-    speaking = "";
+    SessionOutcome outcome =
+        new SessionOutcome(
+            transport.ending(),
+            transport.detail(),
+            hearing.stepsCompleted(),
+            SampleTime.durationOf(ledger.played(), rate),
+            transport.stoppedBy());
+    transport.ended();
+    hearing.silenced();
     publish(outcome);
     emit(new SessionEvent.Ended(outcome));
     return outcome;
   }
 
-  private SessionOutcome outcome(Ending e, String detail) {
-    return new SessionOutcome(e, detail, stepsCompleted, SampleTime.durationOf(playedSamples, rate));
-  }
-
   private void open() {
     try {
-      sink = output.get();
-      if (sink.sampleRate() != rate) {
-        closeQuietly(sink);
-        throw new AudioFailure("the device plays at " + sink.sampleRate() + " Hz, not " + rate, null);
-      }
+      output.open(device);
       long preroll = SampleTime.sampleAt(settings.preroll(), rate);
-      if (headstart != null) {
-        takeOverHeadstart(headstart);
+      Headstart h = headstart;
+      if (h != null) {
+        feed.takeOver(h);
         // stopped inside the preroll: the rest of it still wakes the speaker
-        preroll = headstart.timelineSamples() == 0 ? preroll - headstart.prerollSamples() : 0;
+        preroll = h.timelineSamples() == 0 ? preroll - h.prerollSamples() : 0;
       }
       if (preroll > 0) {
-        inserts.add(new Clip(new short[(int) preroll], false, null, -1));
+        feed.queue(Clip.preroll((int) preroll));
       }
     } catch (AudioFailure e) {
-      enterTextMode(e.getMessage());
+      feed.enterTextMode(e.getMessage());
     }
-    phase = Phase.PLAYING;
-  }
-
-  /** Accounts for sound a launcher wrote, as if this player had written it. */
-  private void takeOverHeadstart(Headstart h) {
-    long t = h.timelineSamples();
-    if (h.prerollSamples() > 0) {
-      segments.addLast(new Segment(0, (int) h.prerollSamples(), 0, false, false, null, 0));
-    }
-    out = h.prerollSamples();
-    while (tpos < t) {
-      int n = (int) Math.min(chunk, t - tpos);
-      scheduleTimelineEvents(n);
-      segments.addLast(new Segment(out, n, tpos, true, true, null, 0));
-      playedSamples += n;
-      out += n;
-      tpos += n;
-    }
-    if (h.silenceAfter() > 0) {
-      segments.addLast(new Segment(out, (int) h.silenceAfter(), tpos, false, false, null, 0));
-      out += h.silenceAfter();
-    }
+    transport.started();
   }
 
   private void loop() {
     while (true) {
-      if (cancelReason != null) {
-        interrupt();
-        inserts.clear();
-        ending = Ending.STOPPED;
-        endingDetail = cancelReason;
+      Cancel stop = cancel;
+      if (stop != null) {
+        deck.cutShort();
+        transport.cancel(stop.reason(), stop.source());
         return;
       }
-      applyCommands();
-      if (inserts.isEmpty()) {
-        if (phase == Phase.ENDING && !(closingOnTimeline && tpos < audio.totalSamples())) {
+      for (Control c = controls.poll(); c != null; c = controls.poll()) {
+        transport.on(c.command(), c.source(), deck);
+      }
+      transport.checkReadyTimeout(ledger.written(), deck);
+      if (feed.noClips()) {
+        Boundary b = transport.atBoundary(feed.readPosition(), ledger.written());
+        if (b == Boundary.FINISHED) {
           return;
-        }
-        if (phase == Phase.PLAYING && !gateOpen && tpos >= gateSample) {
-          phase = Phase.WAITING_FOR_READY;
-          waitStartOut = out;
-          addPending(out, 3, new SessionEvent.WaitingForReady(settings.readyTimeout()));
-        } else if (phase == Phase.PLAYING && tpos >= audio.totalSamples()) {
-          ending = Ending.COMPLETED;
-          endingDetail = "completed";
-          return;
+        } else if (b == Boundary.WAIT_FOR_READY) {
+          heard.at(
+              ledger.written(),
+              new HeardEvents.WaitBegins(
+                  new SessionEvent.WaitingForReady(settings.readyTimeout())));
         }
       }
-      writeChunk();
-      fireHeard();
-      publish();
+      feed.writeChunk();
+      reportHeard();
+      publish(null);
     }
   }
 
   /** Lets the last sound play out, reporting what is heard on the way. */
   private void finishSound() {
-    if (cancelReason == null) {
-      long limit = clock.nanoTime() + 2_000_000_000L + SampleTime.durationOf(safeBuffered(), rate).toNanos();
-      for (long b = safeBuffered(); b > 0 && cancelReason == null && clock.nanoTime() < limit; b = safeBuffered()) {
+    if (cancel == null) {
+      long buffered = SampleTime.durationOf(feed.buffered(), rate).toNanos();
+      long limit = clock.nanoTime() + 2_000_000_000L + buffered;
+      for (long b = feed.buffered();
+          b > 0 && cancel == null && clock.nanoTime() < limit;
+          b = feed.buffered()) {
         clock.sleepUntil(clock.nanoTime() + Math.min(10_000_000L, b * 1_000_000_000L / rate + 1));
-        fireHeard();
-        publish();
+        reportHeard();
+        publish(null);
       }
-      try {
-        sink.drain();
-      } catch (RuntimeException e) {
-        // the device went away during the last few milliseconds: nothing left to save
-      }
+      output.drainQuietly();
     }
-    fireAll();
+    hearing.all(feed.readPosition());
   }
 
-  // ---- producing and writing samples
+  /** The player as the transport sees it: moves of the read position and the line. */
+  private final class Deck implements Transport.Deck {
+    @Override
+    public long readPosition() {
+      return feed.readPosition();
+    }
 
-  private void writeChunk() {
-    if (debt > 0 && inserts.isEmpty() && repayDebt()) {
-      return;
+    @Override
+    public long heardPosition() {
+      return hearing.timelineSample();
     }
-    int n;
-    Segment seg;
-    Clip clip = inserts.peekFirst();
-    if (clip != null) {
-      if (clip.pos == 0) {
-        onClipStart(clip);
-      }
-      n = Math.min(chunk, clip.samples.length - clip.pos);
-      System.arraycopy(clip.samples, clip.pos, buf, 0, n);
-      seg = new Segment(out, n, tpos, false, clip.played, clip, clip.pos);
-      clip.pos += n;
-      if (clip.pos == clip.samples.length) {
-        inserts.pollFirst();
-      }
-    } else if (phase == Phase.PLAYING || (phase == Phase.ENDING && closingOnTimeline)) {
-      long limit = gateOpen ? audio.totalSamples() : gateSample;
-      n = (int) Math.min(chunk, limit - tpos);
-      audio.fill(tpos, buf, 0, n);
-      long from = Math.max(tpos, muteFrom);
-      long to = Math.min(tpos + n, muteUntil);
-      for (long s = from; s < to; s++) {
-        buf[(int) (s - tpos)] = 0;
-      }
-      scheduleTimelineEvents(n);
-      seg = new Segment(out, n, tpos, true, true, null, 0);
-      tpos += n;
-    } else {
-      n = chunk;
-      Arrays.fill(buf, 0, n, (short) 0);
-      seg = new Segment(out, n, tpos, false, false, null, 0);
-    }
-    segments.addLast(seg);
-    if (seg.played) {
-      playedSamples += n;
-    }
-    try {
-      sink.write(buf, 0, n);
-      out += n;
-    } catch (AudioFailure e) {
-      deviceLost(e.getMessage());
-      return;
-    }
-    watchForUnderruns();
-  }
 
-  // ---- underruns: the line ran dry (the machine was too busy to feed it) and every later cue would
-  // be late by the gap. The gap is measured against the monotonic clock and taken back out of the
-  // next stretch of silence, so lateness never accumulates over a long session. A sound card whose
-  // clock runs a little fast or slow is not an underrun: its samples are the session's time.
+    @Override
+    public void cutShort() {
+      feed.cutShort();
+    }
 
-  /** Samples of silence still to leave out, to make up for underruns. */
-  private long debt;
-  /** Samples of silence left out so far. */
-  private long dropped;
-  private final long[] blockMin = new long[UNDERRUN_BLOCKS];
-  private int blocks;
-  private long blockStartOut = -1;
-  private long currentMin = Long.MAX_VALUE;
-  private long watchFrom;
+    @Override
+    public void jumpTo(long t) {
+      feed.jumpTo(t);
+    }
 
-  private static final int UNDERRUN_BLOCKS = 4;
-  private static final long UNDERRUN_THRESHOLD_NS = 20_000_000L;
+    @Override
+    public void sayAgain(boolean gateOpen) {
+      feed.sayAgain(gateOpen);
+    }
 
-  /**
-   * After the line's buffer was dropped the device takes a moment to start again; that pause is part
-   * of acting on the command (what follows is planned from now), not an underrun to make up for.
-   */
-  private void restartUnderrunWatch() {
-    debt = 0;
-    blocks = 0;
-    currentMin = Long.MAX_VALUE;
-    blockStartOut = -1;
-    watchFrom = out + rate / 2;
-  }
+    @Override
+    public void sayLast(String phrase) {
+      Clip.lastWords(sounds, phrase, SampleTime.durationOf(hearing.timelineSample(), rate))
+          .ifPresent(feed::queue);
+    }
 
-  private void watchForUnderruns() {
-    if (textMode != null || out < watchFrom) {
-      return;
-    }
-    long heard = out - safeBuffered();
-    if (heard < rate) {
-      return; // the line is still starting up
-    }
-    // when output sample 0 would have been heard, judging by this moment; only ever later than the
-    // truth (positions are reported late, never early), so the minimum over a block is the estimate
-    long origin = clock.nanoTime() - Math.round((heard + dropped) * 1e9 / rate);
-    currentMin = Math.min(currentMin, origin);
-    if (blockStartOut < 0) {
-      blockStartOut = out;
-    }
-    if (out - blockStartOut < rate / 2) {
-      return;
-    }
-    long baseline = Long.MAX_VALUE;
-    for (int i = 0; i < Math.min(blocks, UNDERRUN_BLOCKS); i++) {
-      baseline = Math.min(baseline, blockMin[i]);
-    }
-    if (blocks >= 2 && currentMin - baseline > UNDERRUN_THRESHOLD_NS) {
-      debt += Math.round((currentMin - baseline) * rate / 1e9);
-      blocks = 0; // start over: the samples left out will move the origin back
-    } else {
-      blockMin[blocks % UNDERRUN_BLOCKS] = currentMin;
-      blocks++;
-    }
-    currentMin = Long.MAX_VALUE;
-    blockStartOut = out;
-  }
-
-  /**
-   * Leaves out up to {@link #debt} samples of silence here, if this is silence: a pause, the wait
-   * for "Ready?", or a quiet stretch of the timeline before its next cue or step boundary.
-   *
-   * @return true if samples were left out instead of writing a chunk
-   */
-  private boolean repayDebt() {
-    long skip;
-    if (phase == Phase.PAUSED || phase == Phase.WAITING_FOR_READY) {
-      skip = Math.min(debt, chunk);
-    } else if (phase == Phase.PLAYING || (phase == Phase.ENDING && closingOnTimeline)) {
-      int i = audio.firstCueAtOrAfter(tpos);
-      boolean sounding = i > 0 && audio.endSample(i - 1) > tpos && !(tpos >= muteFrom && tpos < muteUntil);
-      if (sounding) {
-        return false;
-      }
-      long boundary = i < audio.cues().size() ? audio.startSample(i) : audio.totalSamples();
-      if (!gateOpen) {
-        boundary = Math.min(boundary, gateSample);
-      }
-      for (int k = 0; k < stepCount; k++) {
-        if (stepStart[k] > tpos) {
-          boundary = Math.min(boundary, stepStart[k]);
-        }
-        if (stepEnd[k] > tpos) {
-          boundary = Math.min(boundary, stepEnd[k]);
-        }
-      }
-      // keep one sample before the boundary, so its events are scheduled as usual
-      skip = Math.min(debt, boundary - tpos - 1);
-      if (skip <= 0) {
-        return false;
-      }
-      tpos += skip;
-      playedSamples += skip;
-    } else {
-      return false;
-    }
-    debt -= skip;
-    dropped += skip;
-    return true;
-  }
-
-  private void scheduleTimelineEvents(int n) {
-    long end = tpos + n;
-    List<Cue> cues = audio.cues();
-    for (int i = audio.firstCueAtOrAfter(tpos); i < cues.size() && audio.startSample(i) < end; i++) {
-      long s = audio.startSample(i);
-      if (s >= muteFrom && s < muteUntil) {
-        continue;
-      }
-      Cue cue = cues.get(i);
-      addPending(out + s - tpos, 2, new Speaking(cue.text(), out + audio.endSample(i) - tpos));
-      addPending(out + s - tpos, 2, new SessionEvent.CueStarted(cue));
-    }
-    for (int i = 0; i < stepCount; i++) {
-      if (stepEnd[i] > tpos && stepEnd[i] <= end) {
-        addPending(out + stepEnd[i] - tpos, 0, new StepDone(i));
-      }
-      if (stepStart[i] >= tpos && stepStart[i] < end) {
-        StepSpan span = timeline.steps().get(i);
-        addPending(
-            out + stepStart[i] - tpos,
-            1,
-            new SessionEvent.StepStarted(i, stepCount, span.id(), span.title()));
-      }
+    @Override
+    public void pauseChanged(boolean paused) {
+      // immediate: the buffer was dropped on pause, and resuming is heard from now on
+      emit(new SessionEvent.PauseChanged(paused));
     }
   }
 
-  private void onClipStart(Clip clip) {
-    if (clip.stepIndex >= 0) {
-      StepSpan span = timeline.steps().get(clip.stepIndex);
-      addPending(out, 1, new SessionEvent.StepStarted(clip.stepIndex, stepCount, span.id(), span.title()));
-    }
-    if (clip.cue != null) {
-      addPending(out, 2, new Speaking(clip.cue.text(), out + clip.samples.length));
-      addPending(out, 2, new SessionEvent.CueStarted(clip.cue));
-    }
+  private void reportHeard() {
+    hearing.upTo(
+        ledger.written() - feed.buffered(), feed.readPosition(), () -> snapshotNow(null));
   }
 
-  // ---- commands
-
-  private void applyCommands() {
-    for (Command c = commands.poll(); c != null; c = commands.poll()) {
-      if (phase == Phase.ENDING) {
-        continue; // already closing: the closing is spoken to its end
-      }
-      if (c instanceof Command.TogglePause) {
-        if (phase == Phase.WAITING_FOR_READY) {
-          ready();
-        } else if (phase == Phase.PAUSED) {
-          resume();
-        } else {
-          pause();
-        }
-      } else if (c instanceof Command.Pause) {
-        pause();
-      } else if (c instanceof Command.Resume) {
-        if (phase == Phase.PAUSED) {
-          resume();
-        }
-      } else if (c instanceof Command.Ready) {
-        ready();
-      } else if (c instanceof Command.Next) {
-        next();
-      } else if (c instanceof Command.Repeat) {
-        repeat();
-      } else if (c instanceof Command.Stop) {
-        stop();
-      } else if (c instanceof Command.Fussy) {
-        fussy();
-      }
-    }
-    if (phase == Phase.WAITING_FOR_READY
-        && out - waitStartOut >= SampleTime.sampleAt(settings.readyTimeout(), rate)) {
-      endSaying(Ending.NO_START, "nobody answered \"Ready?\"", SessionPhrases.NO_START);
-    }
-  }
-
-  private void pause() {
-    if (phase != Phase.PLAYING) {
-      return;
-    }
-    interrupt();
-    inserts.clear();
-    setPaused(true);
-  }
-
-  private void resume() {
-    setPaused(false);
-    sayCurrentAgain();
-  }
-
-  private void setPaused(boolean paused) {
-    phase = paused ? Phase.PAUSED : Phase.PLAYING;
-    // immediate: the buffer was dropped on pause, and resuming is heard from now on
-    emit(new SessionEvent.PauseChanged(paused));
-  }
-
-  private void ready() {
-    if (gateOpen) {
-      return;
-    }
-    if (phase == Phase.WAITING_FOR_READY) {
-      gateOpen = true;
-      phase = Phase.PLAYING;
-      return;
-    }
-    // answered before the question: skip the rest of the prelude
-    if (phase == Phase.PAUSED) {
-      setPaused(false);
-    }
-    interrupt();
-    inserts.clear();
-    gateOpen = true;
-    jumpTo(gateSample);
-  }
-
-  private void next() {
-    if (phase == Phase.WAITING_FOR_READY || (!gateOpen && tpos < gateSample)) {
-      ready();
-      return;
-    }
-    interrupt();
-    inserts.clear();
-    int step = stepAt(tpos);
-    if (step >= stepCount) {
-      return; // the closing: nothing to skip to
-    }
-    if (phase == Phase.PAUSED) {
-      setPaused(false);
-    }
-    if (step >= 0) {
-      skipped[step] = true;
-    }
-    jumpTo(step + 1 < stepCount ? stepStart[step + 1] : stepEnd[stepCount - 1]);
-  }
-
-  private void repeat() {
-    if (phase == Phase.PAUSED) {
-      resume();
-      return;
-    }
-    if (phase == Phase.WAITING_FOR_READY) {
-      interrupt();
-      inserts.clear();
-      sayCurrentAgain(); // the ready question
-      return;
-    }
-    interrupt();
-    inserts.clear();
-    sayCurrentAgain();
-  }
-
-  private void stop() {
-    boolean inSteps = gateOpen && stepAt(heardT) < stepCount;
-    if (gateOpen && !inSteps) {
-      return; // the closing is already being spoken
-    }
-    if (phase == Phase.PAUSED) {
-      setPaused(false);
-    }
-    if (inSteps && closingIndex >= 0) {
-      endWith(Ending.STOPPED, "stopped", null, null);
-      // the routine's closing as planned, from its first cue to the end of the timeline
-      closingOnTimeline = true;
-      jumpTo(Math.max(tpos, audio.startSample(closingIndex)));
-    } else {
-      endWith(Ending.STOPPED, "stopped before the steps began", null, null);
-    }
-  }
-
-  private void fussy() {
-    if (phase == Phase.PAUSED) {
-      setPaused(false);
-    }
-    endSaying(Ending.FUSSY, "the baby was fussy", SessionPhrases.FUSSY_CLOSING);
-  }
-
-  /** Ends after speaking one of the {@link SessionPhrases} (silently if it was not prepared). */
-  private void endSaying(Ending e, String detail, String phrase) {
-    Duration at = SampleTime.durationOf(heardT, rate);
-    Cue cue = sounds.speechOf(phrase)
-        .map(pcm -> new Cue(at, at.plus(pcm.duration()), CueKind.CLOSING, null, phrase))
-        .orElse(null);
-    endWith(e, detail, cue, sounds.speechOf(phrase).orElse(null));
-  }
-
-  /** Stops what is sounding and ends after {@code closing} (if not null) has been spoken. */
-  private void endWith(Ending e, String detail, Cue closing, Pcm sound) {
-    interrupt();
-    inserts.clear();
-    ending = e;
-    endingDetail = detail;
-    phase = Phase.ENDING;
-    if (closing != null && sound != null) {
-      inserts.add(new Clip(sound.samples(), true, closing, -1));
-    }
-  }
-
-  /** Says the current instruction (or, before the steps, the last prelude cue) again. */
-  private void sayCurrentAgain() {
-    int step = gateOpen ? stepAt(tpos) : -1;
-    int cueIndex = -1;
-    if (step >= 0 && step < stepCount) {
-      String id = timeline.steps().get(step).id();
-      for (int i = 0; i < audio.cues().size(); i++) {
-        Cue c = audio.cues().get(i);
-        if (c.kind() == CueKind.INSTRUCTION && id.equals(c.stepId())) {
-          cueIndex = i;
-          break;
-        }
-      }
-      if (cueIndex >= 0 && audio.startSample(cueIndex) >= tpos) {
-        return; // it has not been spoken yet and comes next anyway
-      }
-    } else if (step < 0) {
-      long upTo = gateOpen ? tpos : Math.min(tpos, gateSample - 1);
-      cueIndex = audio.firstCueAtOrAfter(upTo + 1) - 1; // the last prelude cue started so far
-    }
-    if (cueIndex >= 0) {
-      Cue cue = audio.cues().get(cueIndex);
-      inserts.add(
-          new Clip(audio.soundOf(cueIndex).samples(), true, cue, step >= 0 && step < stepCount ? step : -1));
-    }
-  }
-
-  private void jumpTo(long t) {
-    tpos = t;
-    muteSounding();
-  }
-
-  // ---- cutting short: drop what is buffered, rewind to what was heard
-
-  /** Drops the unheard part of the line's buffer and rewinds the session to what was heard. */
-  private void interrupt() {
-    long buffered = safeBuffered();
-    if (buffered > 0) {
-      try {
-        sink.discardBuffered();
-      } catch (AudioFailure e) {
-        deviceLost(e.getMessage());
-        return;
-      }
-    }
-    rewindTo(out - buffered);
-    if (buffered > 0) {
-      restartUnderrunWatch();
-    }
-    muteSounding();
-    speaking = "";
-  }
-
-  /** Forgets everything written from output sample {@code h} on, as if it had never been written. */
-  private void rewindTo(long h) {
-    List<Segment> dropped = new ArrayList<>();
-    while (!segments.isEmpty() && segments.peekLast().end() > h) {
-      Segment s = segments.pollLast();
-      dropped.add(s);
-      long lost = s.end() - Math.max(h, s.outStart);
-      if (s.played) {
-        playedSamples -= lost;
-      }
-      if (s.outStart < h) {
-        int kept = (int) (h - s.outStart);
-        segments.addLast(new Segment(s.outStart, kept, s.tStart, s.timeline, s.played, s.clip, s.clipPos));
-        tpos = s.timeline ? s.tStart + kept : s.tStart;
-        if (s.clip != null) {
-          restoreClip(s.clip, s.clipPos + kept);
-        }
-      } else {
-        tpos = s.tStart;
-        if (s.clip != null) {
-          restoreClip(s.clip, s.clipPos);
-        }
-      }
-    }
-    out = Math.min(out, h);
-    pending.removeIf(p -> p.out >= h);
-  }
-
-  private void restoreClip(Clip clip, int pos) {
-    if (inserts.peekFirst() != clip) {
-      inserts.remove(clip);
-      inserts.addFirst(clip);
-    }
-    clip.pos = pos;
-  }
-
-  /** Mutes the rest of any cue that started before the read position and would still sound. */
-  private void muteSounding() {
-    int i = audio.firstCueAtOrAfter(tpos) - 1;
-    if (i >= 0 && audio.endSample(i) > tpos) {
-      muteFrom = tpos;
-      muteUntil = audio.endSample(i);
-    }
-  }
-
-  private void deviceLost(String reason) {
-    long buffered = 0;
-    try {
-      buffered = sink.bufferedSamples();
-    } catch (RuntimeException e) {
-      // the device is gone; assume nothing more of the buffer was heard
-    }
-    closeQuietly(sink);
-    rewindTo(out - buffered);
-    enterTextMode(reason);
-  }
-
-  private void enterTextMode(String reason) {
-    sink = new ClockPacedSink(clock, rate, settings.textSpeed());
-    textMode = reason;
-    inserts.removeIf(c -> !c.played && c.cue == null); // no preroll without a device
-    emit(new SessionEvent.TextMode(reason));
-  }
-
-  // ---- what is heard
-
-  private long safeBuffered() {
-    try {
-      return Math.min(sink.bufferedSamples(), out);
-    } catch (RuntimeException e) {
-      return 0;
-    }
-  }
-
-  private void fireHeard() {
-    long heard = out - safeBuffered();
-    while (!pending.isEmpty() && pending.peek().out <= heard) {
-      dispatch(pending.poll().what);
-    }
-    while (!segments.isEmpty() && segments.peekFirst().end() <= heard) {
-      segments.pollFirst();
-    }
-    Segment s = segments.peekFirst();
-    heardT = s == null ? tpos : s.timeline ? s.tStart + Math.max(0, heard - s.outStart) : s.tStart;
-    if (!speaking.isEmpty() && heard >= speakingUntilOut) {
-      speaking = "";
-    }
-    if (heard >= nextProgressOut && phase != Phase.STARTING) {
-      nextProgressOut = heard + rate;
-      SessionSnapshot st = snapshotNow(null);
-      emit(
-          new SessionEvent.Progress(
-              st.sessionElapsed(),
-              st.sessionTotal(),
-              st.stepIndex(),
-              st.stepElapsed(),
-              st.stepTotal(),
-              phase == Phase.PAUSED));
-    }
-  }
-
-  private void fireAll() {
-    while (!pending.isEmpty()) {
-      dispatch(pending.poll().what);
-    }
-    heardT = tpos;
-  }
-
-  private void dispatch(Object what) {
-    if (what instanceof StepDone d) {
-      if (!skipped[d.index]) {
-        stepsCompleted++;
-      }
-    } else if (what instanceof Speaking s) {
-      speaking = s.text;
-      speakingUntilOut = s.untilOut;
-    } else if (what instanceof SessionEvent e) {
-      emit(e);
-    }
-  }
-
+  /** Listeners find the snapshot already telling what the event says. */
   private void emit(SessionEvent e) {
-    for (Consumer<SessionEvent> l : listeners) {
-      try {
-        l.accept(e);
-      } catch (RuntimeException ex) {
-        // a broken display (status line, phone page) must never stop the session
-      }
+    if (!(e instanceof SessionEvent.Ended)) {
+      publish(null);
     }
-  }
-
-  private void addPending(long at, int rank, Object what) {
-    pending.add(new Pending(at, rank, pendingSeq++, what));
-  }
-
-  /** 0-based step at timeline sample {@code t}: -1 before the steps, stepCount after them. */
-  private int stepAt(long t) {
-    if (stepCount == 0 || t < stepStart[0]) {
-      return -1;
-    }
-    if (t >= stepEnd[stepCount - 1]) {
-      return stepCount;
-    }
-    int i = stepCount - 1;
-    while (i > 0 && stepStart[i] > t) {
-      i--;
-    }
-    return i;
-  }
-
-  private void publish() {
-    snapshot = snapshotNow(null);
+    listeners.emit(e);
   }
 
   private void publish(SessionOutcome outcome) {
@@ -888,75 +326,6 @@ public final class SessionPlayer {
   }
 
   private SessionSnapshot snapshotNow(SessionOutcome outcome) {
-    int step = stepAt(heardT);
-    String title;
-    Duration stepElapsed = Duration.ZERO;
-    Duration stepTotal = Duration.ZERO;
-    if (step < 0) {
-      title = "Getting ready";
-    } else if (step >= stepCount) {
-      title = "Closing";
-    } else {
-      StepSpan span = timeline.steps().get(step);
-      title = span.title();
-      stepTotal = span.length();
-      stepElapsed = SampleTime.durationOf(Math.max(0, heardT - stepStart[step]), rate);
-    }
-    return new SessionSnapshot(
-        timeline.routineId(),
-        timeline.title(),
-        phase,
-        step,
-        stepCount,
-        title,
-        SampleTime.durationOf(heardT, rate),
-        timeline.total(),
-        stepElapsed,
-        stepTotal,
-        speaking,
-        textMode,
-        outcome);
+    return snapshots.at(transport.phase(), hearing, output.textMode(), outcome);
   }
-
-  private static void closeQuietly(AudioSink s) {
-    if (s == null) {
-      return;
-    }
-    try {
-      s.close();
-    } catch (RuntimeException e) {
-      // closing a device that already failed; nothing more to do
-    }
-  }
-
-  /** A sound played outside the timeline (preroll, a repeat, a closing); the timeline waits for it. */
-  private static final class Clip {
-    final short[] samples;
-    final boolean played;
-    final Cue cue;
-    final int stepIndex;
-    int pos;
-
-    Clip(short[] samples, boolean played, Cue cue, int stepIndex) {
-      this.samples = samples;
-      this.played = played;
-      this.cue = cue;
-      this.stepIndex = stepIndex;
-    }
-  }
-
-  /** A stretch of output written to the sink and what it came from, kept until it has been heard. */
-  private record Segment(
-      long outStart, int length, long tStart, boolean timeline, boolean played, Clip clip, int clipPos) {
-    long end() {
-      return outStart + length;
-    }
-  }
-
-  /** Something to report when output sample {@code out} is heard; rank orders same-sample events. */
-  private record Pending(long out, int rank, long seq, Object what) {}
-
-  private record StepDone(int index) {}
-
-  private record Speaking(String text, long untilOut) {}
 }

@@ -1,5 +1,6 @@
 package dev.calmcue.session;
 
+import dev.calmcue.plan.Cue;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -12,6 +13,9 @@ import java.util.Locale;
  * @param speaking the words being spoken now, empty when silent
  * @param textMode why there is no sound, or null when sound plays
  * @param outcome how it ended, or null while it runs
+ * @param lastStep the last step heard to begin (it stays through the closing), or null before
+ * @param stepText the instruction of {@code lastStep} once it has been heard, or null
+ * @param lastCue the cue heard to begin last, or null
  */
 public record SessionSnapshot(
     String routineId,
@@ -26,7 +30,10 @@ public record SessionSnapshot(
     Duration stepTotal,
     String speaking,
     String textMode,
-    SessionOutcome outcome) {
+    SessionOutcome outcome,
+    SessionEvent.StepStarted lastStep,
+    String stepText,
+    Cue lastCue) {
 
   /** Where the session is. */
   public enum Phase {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock that only moves when told to, or when someone sleeps on it: sleeping jumps to the deadline. */
-public final class VirtualClock implements Clock {
+public final class VirtualClock implements MonotonicClock {
   private final AtomicLong now = new AtomicLong();
 
   @Override

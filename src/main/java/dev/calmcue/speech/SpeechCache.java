@@ -1,5 +1,7 @@
 package dev.calmcue.speech;
 
+import dev.calmcue.files.AtomicFile;
+import dev.calmcue.files.BaseDirs;
 import dev.calmcue.files.RegularFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -76,21 +76,9 @@ public final class SpeechCache {
    * unset, empty or not absolute (as the XDG base directory spec says).
    */
   public static Path defaultDirectory(Map<String, String> env, String userHome) {
-    String xdg = env.get("XDG_CACHE_HOME");
-    Path base = null;
-    if (xdg != null && !xdg.isBlank()) {
-      try {
-        Path p = Path.of(xdg);
-        base = p.isAbsolute() ? p : null;
-      } catch (InvalidPathException e) {
-        base = null;
-      }
-    }
-    if (base == null) {
-      base = Path.of(userHome, ".cache");
-    }
-    return base.resolve("calmcue").resolve("speech");
+    return BaseDirs.of(env, Path.of(userHome)).cache().resolve("speech");
   }
+
 
   /** Where entries live; empty for a {@link #disabled()} cache. */
   public Optional<Path> directory() {
@@ -150,7 +138,7 @@ public final class SpeechCache {
     try {
       Files.createDirectories(directory);
       sweepStaleTemps();
-      temp = Files.createTempFile(directory, file.getFileName().toString() + ".", ".tmp");
+      temp = AtomicFile.tempBeside(file);
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         ByteBuffer buf = encode(key, pcm);
         while (buf.hasRemaining()) {
@@ -158,7 +146,7 @@ public final class SpeechCache {
         }
       }
       try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.commit(temp, file);
       } catch (AtomicMoveNotSupportedException e) {
         // Same directory, so this only happens on exotic file systems: keep going without a cache
         // rather than risk another process reading half an entry.

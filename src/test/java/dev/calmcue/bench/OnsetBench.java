@@ -5,7 +5,7 @@ import dev.calmcue.audio.SoundServer;
 import dev.calmcue.plan.PlanOptions;
 import dev.calmcue.routine.Routine;
 import dev.calmcue.routine.RoutineCatalog;
-import dev.calmcue.session.Clock;
+import dev.calmcue.session.MonotonicClock;
 import dev.calmcue.session.PlayerSettings;
 import dev.calmcue.session.PreparedSession;
 import dev.calmcue.session.SessionOutcome;
@@ -56,7 +56,7 @@ public final class OnsetBench {
         new SessionPlayer(
             s.timeline(), s.sounds(), s.audio(),
             () -> LineAudioSink.open(rate, LineAudioSink.DEFAULT_BUFFER),
-            Clock.system(),
+            MonotonicClock.system(),
             new PlayerSettings(Duration.ofMillis(300), Duration.ofMinutes(2), 1.0));
     long t0 = System.nanoTime();
     SessionOutcome outcome = player.run();

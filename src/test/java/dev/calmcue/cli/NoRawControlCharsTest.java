@@ -42,7 +42,7 @@ class NoRawControlCharsTest {
     SessionSnapshot s =
         new SessionSnapshot(
             "evil", EVIL, Phase.PLAYING, 0, 1, EVIL, Duration.ofSeconds(5), Duration.ofMinutes(1),
-            Duration.ofSeconds(5), Duration.ofMinutes(1), EVIL, null, null);
+            Duration.ofSeconds(5), Duration.ofMinutes(1), EVIL, null, null, null, null, null);
     StringWriter out = new StringWriter();
 
     String line = StatusLine.render(s, 500);

@@ -54,6 +54,7 @@ class OutputWriteErrorTest {
           Main.run(
               new PrintWriter(out.writer(), true),
               new PrintWriter(err, true),
+              java.util.Optional.empty(),
               out::failure,
               command.split(" "));
     } finally {

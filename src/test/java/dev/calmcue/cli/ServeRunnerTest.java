@@ -100,7 +100,7 @@ class ServeRunnerTest {
     stop.get().run(); // what Ctrl-C / SIGTERM runs; returns once the server is down
     assertEquals(0, done.get(60, TimeUnit.SECONDS));
     assertEquals(1, host.shutdowns);
-    assertEquals("stopped", host.history(1).get(0) instanceof java.util.Map<?, ?> m ? m.get("ending") : null);
+    assertEquals("stopped", host.history(1).get(0).ending().jsonName());
     assertThrows(IOException.class, () -> get(port, "/api/session"));
     assertTrue(out.toString().contains("calmcue serve: stopped."), out.toString());
   }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class StatusLineTest {
   private static SessionSnapshot snapshot(Phase phase, int step, String speaking) {
     return new SessionSnapshot("back-massage", "Back massage", phase, step, 6, "Alternate stroking",
-        Duration.ofSeconds(95), Duration.ofMinutes(6), Duration.ofSeconds(32), Duration.ofSeconds(60), speaking, null, null);
+        Duration.ofSeconds(95), Duration.ofMinutes(6), Duration.ofSeconds(32), Duration.ofSeconds(60),
+        speaking, null, null, null, null, null);
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.calmcue.plan.Cue;
 import dev.calmcue.plan.CueKind;
 import dev.calmcue.plan.StepSpan;
 import dev.calmcue.plan.Timeline;
+import dev.calmcue.session.ControlSource;
 import dev.calmcue.session.SessionEvent;
 import dev.calmcue.session.SessionOutcome;
 import dev.calmcue.session.SessionOutcome.Ending;
@@ -94,6 +95,36 @@ class HistoryRecorderTest {
                 OffsetDateTime.parse("2026-11-25T19:33:20+01:00"), Duration.ofMillis(190_500), 2)),
         r.finish());
     assertTrue(rec.ended());
+  }
+
+  @ParameterizedTest
+  @EnumSource(ControlSource.class)
+  void aStoppedSession_recordsWhichControlSourceStoppedIt(ControlSource source) throws Exception {
+    HistoryStore store = store();
+    HistoryRecorder rec =
+        HistoryRecorder.start(store, timeline(), Sessions.settings(), warnings::add);
+
+    rec.accept(
+        new SessionEvent.Ended(
+            new SessionOutcome(
+                Ending.STOPPED, "stopped", 1, Duration.ofSeconds(80), Optional.of(source))));
+
+    HistoryRecord r = store.read().sessions().get(0);
+    assertEquals(Optional.of(source), r.stoppedBy());
+    assertTrue(
+        Files.readString(store.file()).contains("\"stoppedBy\":\"" + source.jsonName() + "\""));
+  }
+
+  @Test
+  void aSessionThatEndedByItself_hasNoStopSource() throws Exception {
+    HistoryStore store = store();
+    HistoryRecorder.start(store, timeline(), Sessions.settings(), warnings::add)
+        .accept(
+            new SessionEvent.Ended(
+                new SessionOutcome(Ending.NO_START, "nobody answered", 0, Duration.ZERO)));
+
+    assertEquals(Optional.empty(), store.read().sessions().get(0).stoppedBy());
+    assertFalse(Files.readString(store.file()).contains("stoppedBy"));
   }
 
   @Test

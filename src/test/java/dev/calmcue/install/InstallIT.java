@@ -89,10 +89,10 @@ class InstallIT {
 
     // the installed completion also offers the user's own routines, read when Tab is pressed
     Path own = Files.createDirectories(home.resolve(".local/share/calmcue/routines"));
-    Files.writeString(own.resolve("evening-calm.json"), "{}");
+    Files.writeString(own.resolve("my-evening.json"), "{}");
     Path completion = home.resolve(".local/share/bash-completion/completions/calmcue");
-    assertEquals(List.of("evening-calm"), complete(completion, "calmcue play ev").lines().toList());
-    Files.delete(own.resolve("evening-calm.json"));
+    assertEquals(List.of("my-evening"), complete(completion, "calmcue play my").lines().toList());
+    Files.delete(own.resolve("my-evening.json"));
     Files.delete(own);
     Files.delete(own.getParent());
     zshCompletes(env);

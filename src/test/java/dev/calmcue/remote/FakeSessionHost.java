@@ -1,6 +1,9 @@
 package dev.calmcue.remote;
 
 import dev.calmcue.CalmcueException;
+import dev.calmcue.history.HistoryRecord;
+import dev.calmcue.history.RecordedSettings;
+import dev.calmcue.history.SessionStart;
 import dev.calmcue.plan.Cue;
 import dev.calmcue.plan.CueKind;
 import dev.calmcue.routine.MinutesRange;
@@ -8,10 +11,10 @@ import dev.calmcue.session.Command;
 import dev.calmcue.session.SessionEvent;
 import dev.calmcue.session.SessionOutcome;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 /**
@@ -23,10 +26,13 @@ public final class FakeSessionHost implements SessionHost {
   public static final List<String> TITLES = List.of("Warm hands", "Long strokes", "Gentle circles");
 
   private final SessionStateTracker tracker = new SessionStateTracker();
-  private final List<Map<String, Object>> history = new ArrayList<>();
+  private final List<HistoryRecord> history = new ArrayList<>();
   public final List<Command> received = new ArrayList<>();
   public final List<String> announced = new ArrayList<>();
   public final List<StartRequest> starts = new ArrayList<>();
+
+  private static final RecordedSettings SETTINGS =
+      new RecordedSettings(OptionalDouble.empty(), 0, 80, false, true, "freetts", true, true);
 
   private boolean running;
   public int shutdowns;
@@ -85,23 +91,23 @@ public final class FakeSessionHost implements SessionHost {
       return false;
     }
     received.add(command);
-    if (command instanceof Command.Pause) {
+    if (command == Command.PAUSE) {
       setPaused(true);
-    } else if (command instanceof Command.Resume) {
+    } else if (command == Command.RESUME) {
       setPaused(false);
-    } else if (command instanceof Command.TogglePause) {
+    } else if (command == Command.TOGGLE_PAUSE) {
       setPaused(!paused);
-    } else if (command instanceof Command.Next) {
+    } else if (command == Command.NEXT) {
       nextStep(false);
-    } else if (command instanceof Command.Repeat) {
+    } else if (command == Command.REPEAT) {
       stepElapsed = Duration.ZERO;
       beginStep();
-    } else if (command instanceof Command.Ready && waitingForReady) {
+    } else if (command == Command.READY && waitingForReady) {
       waitingForReady = false;
       beginStep();
-    } else if (command instanceof Command.Stop) {
+    } else if (command == Command.STOP) {
       end(SessionOutcome.Ending.STOPPED, "stopped from the phone");
-    } else if (command instanceof Command.Fussy) {
+    } else if (command == Command.FUSSY) {
       end(SessionOutcome.Ending.FUSSY, "fussy");
     }
     return true;
@@ -134,7 +140,7 @@ public final class FakeSessionHost implements SessionHost {
   }
 
   @Override
-  public synchronized List<?> history(int limit) {
+  public synchronized List<HistoryRecord> history(int limit) {
     return List.copyOf(history.subList(0, Math.min(limit, history.size())));
   }
 
@@ -185,14 +191,12 @@ public final class FakeSessionHost implements SessionHost {
     tracker.accept(new SessionEvent.CueStarted(cue(CueKind.CLOSING, null, "All done. Well done.")));
     running = false;
     SessionOutcome outcome = new SessionOutcome(ending, detail, completed, elapsed);
-    Map<String, Object> entry = new LinkedHashMap<>();
-    // The same field names as the real history (history.HistoryJson).
-    entry.put("routineId", routineId);
-    entry.put("ending", ending.jsonName());
-    entry.put("stepsCompleted", completed);
-    entry.put("stepCount", TITLES.size());
-    entry.put("actualSeconds", elapsed.toSeconds());
-    history.add(0, entry);
+    OffsetDateTime start = OffsetDateTime.parse("2026-11-25T19:30:00Z");
+    SessionStart begun = new SessionStart("fake-" + history.size(), routineId, routineId, start,
+        STEP.multipliedBy(TITLES.size()), TITLES.size(), SETTINGS);
+    HistoryRecord.Finish finish = new HistoryRecord.Finish(start.plus(elapsed),
+        Duration.ofSeconds(elapsed.toSeconds()), completed);
+    history.add(0, HistoryRecord.finished(begun, ending, detail, finish));
     tracker.accept(new SessionEvent.Ended(outcome));
   }
 

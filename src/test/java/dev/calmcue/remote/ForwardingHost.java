@@ -1,5 +1,6 @@
 package dev.calmcue.remote;
 
+import dev.calmcue.history.HistoryRecord;
 import dev.calmcue.session.Command;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +40,7 @@ class ForwardingHost implements SessionHost {
   }
 
   @Override
-  public List<?> history(int limit) {
+  public List<HistoryRecord> history(int limit) {
     return inner.history(limit);
   }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.calmcue.live.ServedSessions;
+import dev.calmcue.live.ServedSessionsTest;
 import dev.calmcue.remote.SessionState.Status;
 import dev.calmcue.session.SessionOutcome;
 import java.io.IOException;
@@ -144,11 +146,11 @@ class RemotePageBrowserTest {
   @Test
   void with_the_real_player_in_text_mode_the_page_follows_the_steps_pause_and_fussy() throws Exception {
     Path routines = Files.createDirectories(tmp.resolve("routines"));
-    Files.writeString(routines.resolve("tiny.json"), PlayerSessionHostTest.ROUTINE);
-    PlayerSessionHostTest.SteppedClock clock = new PlayerSessionHostTest.SteppedClock();
-    PlayerSessionHost real = new PlayerSessionHost(new PlayerSessionHost.Wiring(
+    Files.writeString(routines.resolve("tiny.json"), ServedSessionsTest.ROUTINE);
+    ServedSessionsTest.SteppedClock clock = new ServedSessionsTest.SteppedClock();
+    ServedSessions real = new ServedSessions(new ServedSessions.Wiring(
         new RoutineCatalog(routines, null, false),
-        settings -> new PlayerSessionHostTest.SilentEngine(),
+        settings -> new ServedSessionsTest.SilentEngine(),
         rate -> {
           throw new AudioFailure("no sound card in tests", null);
         },
@@ -197,10 +199,10 @@ class RemotePageBrowserTest {
 
   @Test
   void a_bundled_routine_on_the_speaker_at_360_px_shows_its_real_step_and_words() throws Exception {
-    PlayerSessionHostTest.SteppedClock clock = new PlayerSessionHostTest.SteppedClock();
-    PlayerSessionHost real = new PlayerSessionHost(new PlayerSessionHost.Wiring(
+    ServedSessionsTest.SteppedClock clock = new ServedSessionsTest.SteppedClock();
+    ServedSessions real = new ServedSessions(new ServedSessions.Wiring(
         new RoutineCatalog(null, null, true),
-        settings -> new PlayerSessionHostTest.SilentEngine(),
+        settings -> new ServedSessionsTest.SilentEngine(),
         rate -> new ClockPacedSink(clock, rate, 1), // a speaker that plays in step with the test's clock
         clock,
         PlayerSettings.defaults(),

@@ -188,7 +188,7 @@ class RemotePageControlsBrowserTest {
   void a_freshly_opened_page_offers_a_new_session_and_mentions_the_last_one_in_passing() throws Exception {
     serve(0);
     host.start(new StartRequest("tiny-test", OptionalDouble.empty(), false, false, true));
-    host.send(new Command.Fussy());
+    host.send(Command.FUSSY);
     assertEquals(Status.ENDED, host.state().status());
     browser.open(url("/"));
     WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
@@ -214,7 +214,7 @@ class RemotePageControlsBrowserTest {
     browser.click("#start");
     WebDriverClient.await("started", () -> host.starts.size() == 1);
     assertEquals(OptionalDouble.of(1.0), host.starts.get(0).minutes());
-    host.send(new Command.Stop());
+    host.send(Command.STOP);
 
     browser.open(url("/"));
     WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));

@@ -213,14 +213,14 @@ class RemoteServerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"pause,Pause", "resume,Resume", "next,Next", "repeat,Repeat", "stop,Stop", "fussy,Fussy",
-        "ready,Ready"})
+    @CsvSource({"pause,PAUSE", "resume,RESUME", "next,NEXT", "repeat,REPEAT", "stop,STOP",
+        "fussy,FUSSY", "ready,READY"})
     void each_action_reaches_the_running_session_and_answers_202(String action, String command)
         throws Exception {
       post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false}");
       var r = post("/api/session/" + action, "");
       assertEquals(202, r.statusCode(), r.body());
-      assertEquals(command, host.received.get(0).getClass().getSimpleName());
+      assertEquals(command, host.received.get(0).name());
       assertNotNull(json(r).get("status"));
     }
 

@@ -79,6 +79,8 @@ class SessionStateTrackerTest {
     tracker.started("s", "S", 3);
     assertEquals(Status.STARTING, tracker.state().status());
     assertNull(tracker.state().outcome());
-    assertEquals(List.of("started", "ended", "started"), updates.stream().map(SessionUpdate::type).toList());
+    assertEquals(
+        List.of(SessionUpdate.Type.STARTED, SessionUpdate.Type.ENDED, SessionUpdate.Type.STARTED),
+        updates.stream().map(SessionUpdate::type).toList());
   }
 }

@@ -327,6 +327,14 @@ class RoutineLoaderTest {
         relative(write("t.json", "{\"id\": \"abc")));
     List<String> nan = relative(write("t.json", "{\"id\": NaN}"));
     assertTrue(nan.get(0).contains("not a JSON value: 'NaN'"), nan::toString);
+    assertEquals(
+        List.of(
+            "t.json:1:13: invalid JSON: a comma is missing before this (between two list items)"),
+        relative(write("t.json", "{\"a\": [1, 2 3]}")));
+    List<String> word = relative(write("t.json", "{\"id\": yes}"));
+    assertTrue(word.get(0).contains("unknown word 'yes'"), word::toString);
+    List<String> ctrl = relative(write("t.json", "{\"id\": \"a\nb\"}"));
+    assertTrue(ctrl.get(0).contains("must be written as an escape like \\n"), ctrl::toString);
   }
 
   private List<String> relative(Path f) {

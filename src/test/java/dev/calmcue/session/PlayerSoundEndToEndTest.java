@@ -189,7 +189,7 @@ class PlayerSoundEndToEndTest {
               s.sounds,
               s.audio,
               () -> LineAudioSink.open(RATE, LineAudioSink.DEFAULT_BUFFER),
-              Clock.system(),
+              MonotonicClock.system(),
               new PlayerSettings(Duration.ofMillis(300), Duration.ofMinutes(2), 1.0));
       player.addListener(e -> {
         if (e instanceof SessionEvent.TextMode tm) {
@@ -207,7 +207,7 @@ class PlayerSoundEndToEndTest {
                   } catch (InterruptedException ex) {
                     return;
                   }
-                  player.submit(new Command.Stop());
+                  player.submit(Command.STOP, ControlSource.KEYBOARD);
                 });
                 presser.start();
               }

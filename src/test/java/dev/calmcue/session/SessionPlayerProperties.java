@@ -27,11 +27,11 @@ class SessionPlayerProperties {
     p.addListener(events::add);
     int last = 0;
     for (Press press : presses) {
-      sink.at(press.atMs(), () -> p.submit(press.command()));
+      sink.at(press.atMs(), () -> p.submit(press.command(), ControlSource.KEYBOARD));
       last = Math.max(last, press.atMs());
     }
-    sink.at(last + 1, () -> p.submit(new Command.Resume()));
-    sink.at(last + 1, () -> p.submit(new Command.Ready()));
+    sink.at(last + 1, () -> p.submit(Command.RESUME, ControlSource.KEYBOARD));
+    sink.at(last + 1, () -> p.submit(Command.READY, ControlSource.KEYBOARD));
     SessionOutcome outcome = p.run();
 
     short[] rec = sink.samples();
@@ -43,7 +43,7 @@ class SessionPlayerProperties {
     assertTrue(outcome.played().toMillis() <= rec.length, "played time is never more than the sound");
     assertTrue(events.get(events.size() - 1) instanceof SessionEvent.Ended);
     assertTrue(outcome.ending() != Ending.ERROR, outcome.detail());
-    boolean fussy = presses.stream().anyMatch(x -> x.command() instanceof Command.Fussy);
+    boolean fussy = presses.stream().anyMatch(x -> x.command() == Command.FUSSY);
     if (outcome.ending() == Ending.FUSSY) {
       assertTrue(fussy);
     }
@@ -53,14 +53,14 @@ class SessionPlayerProperties {
   Arbitrary<List<Press>> presses() {
     Arbitrary<Command> command =
         Arbitraries.of(
-            new Command.TogglePause(),
-            new Command.Pause(),
-            new Command.Resume(),
-            new Command.Next(),
-            new Command.Repeat(),
-            new Command.Ready(),
-            new Command.Stop(),
-            new Command.Fussy());
+            Command.TOGGLE_PAUSE,
+            Command.PAUSE,
+            Command.RESUME,
+            Command.NEXT,
+            Command.REPEAT,
+            Command.READY,
+            Command.STOP,
+            Command.FUSSY);
     Arbitrary<Press> press =
         Combinators.combine(Arbitraries.integers().between(0, 40_000), command).as(Press::new);
     return press.list().ofMaxSize(8);

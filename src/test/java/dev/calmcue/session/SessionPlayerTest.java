@@ -87,8 +87,8 @@ class SessionPlayerTest {
           }
         });
     // 6 s into step one: between its prompt and step two; resume 5 s later
-    sink.at(PREROLL + 6_000, () -> p.submit(new Command.TogglePause()));
-    sink.at(PREROLL + 11_000, () -> p.submit(new Command.TogglePause()));
+    sink.at(PREROLL + 6_000, () -> p.submit(Command.TOGGLE_PAUSE, ControlSource.KEYBOARD));
+    sink.at(PREROLL + 11_000, () -> p.submit(Command.TOGGLE_PAUSE, ControlSource.KEYBOARD));
     SessionOutcome outcome = p.run();
 
     short[] rec = sink.samples();
@@ -115,8 +115,8 @@ class SessionPlayerTest {
     ScriptedSink sink = sink(s);
     SessionPlayer p = player(s, sink);
     String prompt = "Breathe slowly"; // 4000..5200 ms of step one
-    sink.at(PREROLL + 4_500, () -> p.submit(new Command.Pause()));
-    sink.at(PREROLL + 8_000, () -> p.submit(new Command.Resume()));
+    sink.at(PREROLL + 4_500, () -> p.submit(Command.PAUSE, ControlSource.KEYBOARD));
+    sink.at(PREROLL + 8_000, () -> p.submit(Command.RESUME, ControlSource.KEYBOARD));
     p.run();
 
     short[] rec = sink.samples();
@@ -137,7 +137,7 @@ class SessionPlayerTest {
     ScriptedSink sink = sink(s);
     SessionPlayer p = player(s, sink);
     long trigger = PREROLL + 2_000;
-    sink.at(trigger, () -> p.submit(new Command.Next()));
+    sink.at(trigger, () -> p.submit(Command.NEXT, ControlSource.KEYBOARD));
     SessionOutcome outcome = p.run();
 
     List<Onset> onsets = s.onsets(sink.samples());
@@ -165,7 +165,7 @@ class SessionPlayerTest {
     ScriptedSink sink = sink(s);
     SessionPlayer p = player(s, sink);
     long trigger = PREROLL + 10_000 + 2_500; // step two, after its instruction
-    sink.at(trigger, () -> p.submit(new Command.Repeat()));
+    sink.at(trigger, () -> p.submit(Command.REPEAT, ControlSource.KEYBOARD));
     p.run();
 
     String instr = "Stroke from neck to bottom";
@@ -188,7 +188,7 @@ class SessionPlayerTest {
     ScriptedSink sink = sink(s);
     SessionPlayer p = player(s, sink);
     long trigger = PREROLL + 10_500; // while step two's instruction is spoken
-    sink.at(trigger, () -> p.submit(new Command.Stop()));
+    sink.at(trigger, () -> p.submit(Command.STOP, ControlSource.KEYBOARD));
     SessionOutcome outcome = p.run();
 
     List<Onset> onsets = s.onsets(sink.samples());
@@ -209,7 +209,7 @@ class SessionPlayerTest {
     ScriptedSink sink = sink(s);
     SessionPlayer p = player(s, sink);
     long trigger = PREROLL + 4_200; // mid-prompt
-    sink.at(trigger, () -> p.submit(new Command.Fussy()));
+    sink.at(trigger, () -> p.submit(Command.FUSSY, ControlSource.KEYBOARD));
     SessionOutcome outcome = p.run();
 
     List<Onset> onsets = s.onsets(sink.samples());
@@ -236,7 +236,8 @@ class SessionPlayerTest {
           }
         });
     long answer = gate + 7_000;
-    sink.at(answer, () -> p.submit(new Command.TogglePause())); // space answers "Ready?"
+    // space answers "Ready?"
+    sink.at(answer, () -> p.submit(Command.TOGGLE_PAUSE, ControlSource.KEYBOARD));
     SessionOutcome outcome = p.run();
 
     assertTrue(waitingAt[0] >= gate && waitingAt[0] <= gate + 20, "waiting at " + waitingAt[0]);
@@ -272,7 +273,7 @@ class SessionPlayerTest {
     TestSession s = TestSession.withPrelude();
     ScriptedSink sink = sink(s);
     SessionPlayer p = player(s, sink);
-    sink.at(PREROLL + 200, () -> p.submit(new Command.Ready()));
+    sink.at(PREROLL + 200, () -> p.submit(Command.READY, ControlSource.KEYBOARD));
     p.run();
 
     List<Onset> onsets = s.onsets(sink.samples());
@@ -363,7 +364,7 @@ class SessionPlayerTest {
     early.write(first, 0, first.length);
     events.clear();
     SessionPlayer p = player(s, early);
-    p.continueAfter(new SessionPlayer.Headstart(PREROLL, t, 0));
+    p.continueAfter(new Headstart(PREROLL, t, 0));
     SessionOutcome outcome = p.run();
 
     org.junit.jupiter.api.Assertions.assertArrayEquals(plain.samples(), early.samples());
@@ -384,7 +385,7 @@ class SessionPlayerTest {
     s.audio.fill(0, first, 0, (int) len);
     early.write(first, 0, first.length);
     SessionPlayer p = player(s, early);
-    p.continueAfter(new SessionPlayer.Headstart(PREROLL, next, waited));
+    p.continueAfter(new Headstart(PREROLL, next, waited));
     p.run();
 
     for (Onset o : s.onsets(early.samples())) {
@@ -419,7 +420,7 @@ class SessionPlayerTest {
     SessionPlayer p = new SessionPlayer(s.timeline, s.sounds, s.audio, () -> line, clock, TestSession.settings(PREROLL));
     p.addListener(e -> {
       if (e instanceof SessionEvent.CueStarted cs && cs.cue().text().equals("Keep it light")) {
-        p.submit(new Command.Stop());
+        p.submit(Command.STOP, ControlSource.KEYBOARD);
       }
     });
     p.run();
@@ -449,7 +450,7 @@ class SessionPlayerTest {
     TestSession s = TestSession.threeSteps();
     ScriptedSink sink = sink(s);
     SessionPlayer p = player(s, sink);
-    sink.at(PREROLL + 3_000, () -> p.cancel("interrupted"));
+    sink.at(PREROLL + 3_000, () -> p.cancel("interrupted", ControlSource.KEYBOARD));
     SessionOutcome outcome = p.run();
 
     assertEquals(Ending.STOPPED, outcome.ending());
@@ -465,9 +466,9 @@ class SessionPlayerTest {
     SessionPlayer p = player(s, sink);
     List<SessionSnapshot> seen = new ArrayList<>();
     sink.at(PREROLL + 10_700, () -> seen.add(p.state()));
-    sink.at(PREROLL + 12_000, () -> p.submit(new Command.Pause()));
+    sink.at(PREROLL + 12_000, () -> p.submit(Command.PAUSE, ControlSource.KEYBOARD));
     sink.at(PREROLL + 13_000, () -> seen.add(p.state()));
-    sink.at(PREROLL + 14_000, () -> p.submit(new Command.Resume()));
+    sink.at(PREROLL + 14_000, () -> p.submit(Command.RESUME, ControlSource.KEYBOARD));
     p.run();
 
     SessionSnapshot speaking = seen.get(0);

@@ -97,7 +97,7 @@ final class TestSession {
         .build();
   }
 
-  SessionPlayer player(ScriptedSink sink, Clock clock, PlayerSettings settings) {
+  SessionPlayer player(ScriptedSink sink, MonotonicClock clock, PlayerSettings settings) {
     return new SessionPlayer(timeline, sounds, audio, () -> sink, clock, settings);
   }
 

@@ -1,4 +1,4 @@
-package dev.calmcue.cli;
+package dev.calmcue.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

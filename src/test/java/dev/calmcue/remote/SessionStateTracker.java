@@ -12,9 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Folds the player's events into the {@link SessionState} the phone shows and passes each change on
- * to subscribers, in order, with the state already updated. Thread-safe: the player's thread reports
- * events while HTTP threads read the state.
+ * For {@link FakeSessionHost} only: folds events it makes up into the {@link SessionState} the
+ * phone shows. The real host derives the state from the player's snapshot ({@link
+ * SessionBroadcast}).
  */
 public final class SessionStateTracker implements Consumer<SessionEvent> {
   private final List<Consumer<SessionUpdate>> listeners = new CopyOnWriteArrayList<>();
@@ -53,7 +53,7 @@ public final class SessionStateTracker implements Consumer<SessionEvent> {
     this.lastCue = null;
     this.textMode = null;
     this.outcome = null;
-    return publish("started", null);
+    return publish(SessionUpdate.Type.STARTED, null);
   }
 
   @Override
@@ -77,7 +77,7 @@ public final class SessionStateTracker implements Consumer<SessionEvent> {
   }
 
   /** Applies one event and returns its name on the wire. */
-  private String fold(SessionEvent event) {
+  private SessionUpdate.Type fold(SessionEvent event) {
     if (event instanceof SessionEvent.StepStarted e) {
       boolean sameStep = e.index() == stepIndex;
       stepIndex = e.index();
@@ -92,7 +92,7 @@ public final class SessionStateTracker implements Consumer<SessionEvent> {
       if (status != Status.PAUSED) {
         status = Status.PLAYING;
       }
-      return "step";
+      return SessionUpdate.Type.STEP;
     }
     if (event instanceof SessionEvent.CueStarted e) {
       lastCue = e.cue();
@@ -102,7 +102,7 @@ public final class SessionStateTracker implements Consumer<SessionEvent> {
       if (status == Status.STARTING) {
         status = Status.PLAYING;
       }
-      return "cue";
+      return SessionUpdate.Type.CUE;
     }
     if (event instanceof SessionEvent.Progress e) {
       elapsed = e.sessionElapsed();
@@ -112,29 +112,29 @@ public final class SessionStateTracker implements Consumer<SessionEvent> {
       if (status != Status.WAITING_FOR_READY) {
         status = e.paused() ? Status.PAUSED : Status.PLAYING;
       }
-      return "progress";
+      return SessionUpdate.Type.PROGRESS;
     }
     if (event instanceof SessionEvent.PauseChanged e) {
       status = e.paused() ? Status.PAUSED : Status.PLAYING;
-      return "pause";
+      return SessionUpdate.Type.PAUSE;
     }
     if (event instanceof SessionEvent.WaitingForReady) {
       status = Status.WAITING_FOR_READY;
-      return "waiting";
+      return SessionUpdate.Type.WAITING;
     }
     if (event instanceof SessionEvent.TextMode e) {
       textMode = e.reason();
-      return "textmode";
+      return SessionUpdate.Type.TEXTMODE;
     }
     if (event instanceof SessionEvent.Ended e) {
       status = Status.ENDED;
       outcome = e.outcome();
-      return "ended";
+      return SessionUpdate.Type.ENDED;
     }
     throw new IllegalArgumentException("unknown session event " + event);
   }
 
-  private SessionState publish(String type, SessionEvent event) {
+  private SessionState publish(SessionUpdate.Type type, SessionEvent event) {
     snapshot = new SessionState(status, routineId, title, stepIndex, stepCount, stepId, stepTitle,
         stepText, elapsed, total, stepElapsed, stepTotal, lastCue, textMode, outcome);
     SessionUpdate update = new SessionUpdate(type, event, snapshot);

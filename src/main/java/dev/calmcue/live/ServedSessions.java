@@ -1,30 +1,36 @@
-package dev.calmcue.remote;
+package dev.calmcue.live;
 
 import dev.calmcue.CalmcueException;
 import dev.calmcue.audio.AudioFailure;
 import dev.calmcue.audio.AudioSink;
+import dev.calmcue.audio.LineAudioSink;
 import dev.calmcue.audio.Volume;
-import dev.calmcue.history.HistoryJson;
+import dev.calmcue.history.HistoryLocation;
 import dev.calmcue.history.HistoryRecord;
-import dev.calmcue.history.HistoryRecorder;
 import dev.calmcue.history.HistoryStore;
-import dev.calmcue.history.RecordedSettings;
+import dev.calmcue.remote.RoutineSummary;
+import dev.calmcue.remote.SessionBusyException;
+import dev.calmcue.remote.SessionHost;
+import dev.calmcue.remote.SessionState;
+import dev.calmcue.remote.SessionBroadcast;
+import dev.calmcue.remote.SessionUpdate;
+import dev.calmcue.remote.StartRequest;
 import dev.calmcue.plan.Control;
-import dev.calmcue.plan.PlanOptions;
 import dev.calmcue.routine.CatalogEntry;
 import dev.calmcue.routine.Routine;
 import dev.calmcue.routine.RoutineCatalog;
-import dev.calmcue.session.Clock;
+import dev.calmcue.session.MonotonicClock;
 import dev.calmcue.session.Command;
+import dev.calmcue.session.ControlSource;
 import dev.calmcue.session.PlayerSettings;
 import dev.calmcue.session.PreparedSession;
 import dev.calmcue.session.SessionEvent;
 import dev.calmcue.session.SessionOutcome;
-import dev.calmcue.session.SessionPlayer;
 import dev.calmcue.session.SessionPreparer;
 import dev.calmcue.session.SessionSettings;
 import dev.calmcue.speech.Pcm;
 import dev.calmcue.speech.SpeechEngine;
+import dev.calmcue.speech.SpeechEngines;
 import dev.calmcue.speech.SpeechSettings;
 import java.io.IOException;
 import java.time.Duration;
@@ -46,7 +52,7 @@ import java.util.function.IntFunction;
  * The real session host: plans, synthesizes and plays sessions exactly as {@code calmcue play} does
  * (same preparer, same player, same history), one at a time, on one background thread.
  */
-public final class PlayerSessionHost implements SessionHost {
+public final class ServedSessions implements SessionHost {
   /**
    * What sessions need from the outside world; tests pass a tone engine, a stepped clock and a
    * temporary history file.
@@ -61,7 +67,7 @@ public final class PlayerSessionHost implements SessionHost {
       RoutineCatalog catalog,
       Function<SpeechSettings, ? extends SpeechEngine> engines,
       IntFunction<AudioSink> speaker,
-      Clock clock,
+      MonotonicClock clock,
       PlayerSettings player,
       HistoryStore history,
       boolean textOnly,
@@ -78,7 +84,7 @@ public final class PlayerSessionHost implements SessionHost {
   }
 
   private final Wiring wiring;
-  private final SessionStateTracker tracker = new SessionStateTracker();
+  private final SessionBroadcast phone = new SessionBroadcast();
   /** One thread: sessions and announcements never talk over each other. */
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
@@ -89,13 +95,34 @@ public final class PlayerSessionHost implements SessionHost {
           });
 
   // Guarded by this.
-  private SessionPlayer player;
+  private LiveSession session;
   private final List<Command> early = new ArrayList<>();
   private Future<?> current;
   private boolean shuttingDown;
 
-  public PlayerSessionHost(Wiring wiring) {
+  public ServedSessions(Wiring wiring) {
     this.wiring = Objects.requireNonNull(wiring, "wiring");
+  }
+
+  /**
+   * The host {@code calmcue serve} runs: the same routines, speech, player and history as {@code
+   * play}, on this machine's sound device.
+   *
+   * @param speed how much faster than real time text-mode sessions run (tests, demos)
+   */
+  public static ServedSessions onThisMachine(
+      boolean textOnly, double speed, Consumer<String> notes) {
+    return new ServedSessions(
+        new Wiring(
+            RoutineCatalog.standard(),
+            SpeechEngines::open,
+            rate -> LineAudioSink.open(rate, LineAudioSink.DEFAULT_BUFFER),
+            MonotonicClock.system(),
+            new PlayerSettings(
+                PlayerSettings.DEFAULT_PREROLL, PlayerSettings.DEFAULT_READY_TIMEOUT, speed),
+            new HistoryStore(HistoryLocation.historyFile(), java.time.Clock.systemDefaultZone()),
+            textOnly,
+            notes));
   }
 
   @Override
@@ -114,9 +141,9 @@ public final class PlayerSessionHost implements SessionHost {
     if (shuttingDown) {
       throw new SessionBusyException("calmcue is shutting down");
     }
-    if (tracker.state().running()) {
+    if (phone.state().running()) {
       throw new SessionBusyException(
-          "a session is already running (" + tracker.state().title() + "); stop it first");
+          "a session is already running (" + phone.state().title() + "); stop it first");
     }
     // Only catalog ids: the phone must never name a file on this machine.
     CatalogEntry entry =
@@ -135,17 +162,16 @@ public final class PlayerSessionHost implements SessionHost {
               + String.valueOf(request.minutes().getAsDouble()).replaceAll("\\.0$", "") + " minutes");
     }
     early.clear();
-    SessionState state = tracker.started(entry.id(), entry.title(), entry.stepCount());
+    SessionState state = phone.started(entry.id(), entry.title(), entry.stepCount());
     current = worker.submit(() -> play(request));
     return state;
   }
 
   /** On the worker thread: prepare like play, then play to the end. */
   private void play(StartRequest request) {
-    HistoryRecorder recorder = null;
+    LiveSession session = null;
     AtomicBoolean ended = new AtomicBoolean();
     try {
-      SessionPlayer p;
       try {
         Routine routine = wiring.catalog().resolve(request.routineId());
         SessionSettings settings = settingsFor(request);
@@ -154,13 +180,21 @@ public final class PlayerSessionHost implements SessionHost {
           prepared = new SessionPreparer(engine).prepare(routine, settings);
         }
         int rate = prepared.audio().sampleRate();
-        p = SessionPlayer.of(prepared, () -> openSpeaker(rate), wiring.clock(), wiring.player());
-        recorder = HistoryRecorder.start(wiring.history(), prepared.timeline(),
-            RecordedSettings.of(settings, wiring.textOnly()), wiring.notes());
-        // History first: when the phone hears "ended", the session is already on record.
-        p.addListener(recorder);
-        p.addListener(tracker);
-        p.addListener(
+        session =
+            LiveSession.start(
+                prepared,
+                () -> openSpeaker(rate),
+                wiring.textOnly(),
+                new LiveSession.Wiring(
+                    wiring.clock(),
+                    wiring.player(),
+                    wiring.history(),
+                    wiring.notes(),
+                    e -> wiring.notes().accept("a session display failed: " + oneLine(e))));
+        // History first (LiveSession's): when the phone hears "ended", it is already on record.
+        LiveSession live = session;
+        session.addListener(e -> phone.event(e, live.state()));
+        session.addListener(
             e -> {
               if (e instanceof SessionEvent.Ended) {
                 ended.set(true);
@@ -168,36 +202,31 @@ public final class PlayerSessionHost implements SessionHost {
             });
       } catch (RuntimeException e) {
         ended.set(true);
-        tracker.accept(new SessionEvent.Ended(new SessionOutcome(
-            SessionOutcome.Ending.ERROR, oneLine(e), 0, Duration.ZERO)));
+        phone.failed(
+            new SessionOutcome(SessionOutcome.Ending.ERROR, oneLine(e), 0, Duration.ZERO));
         return;
       }
       synchronized (this) {
-        player = p;
+        this.session = session;
         // Commands that came while the session was being prepared (a quick "stop" from the phone).
-        early.forEach(p::submit);
+        early.forEach(c -> this.session.submit(c, ControlSource.PHONE));
         early.clear();
         if (shuttingDown) {
-          p.submit(new Command.Stop());
+          session.submit(Command.STOP, ControlSource.HOST);
         }
       }
-      try {
-        p.run();
-      } catch (RuntimeException | Error e) {
-        recorder.failed(e); // a bug in the player: on record as an error with its message
-        throw e;
-      }
+      session.run();
     } finally {
       synchronized (this) {
-        player = null;
+        this.session = null;
       }
-      if (recorder != null) {
-        recorder.processEnding(); // does nothing when the end is already recorded
+      if (session != null) {
+        session.processEnding(); // does nothing when the end is already recorded
       }
       if (!ended.get()) {
         // Only a bug gets here (an Error escaped the player): never leave the phone on "playing".
-        tracker.accept(new SessionEvent.Ended(new SessionOutcome(
-            SessionOutcome.Ending.ERROR, "internal error", 0, Duration.ZERO)));
+        phone.failed(
+            new SessionOutcome(SessionOutcome.Ending.ERROR, "internal error", 0, Duration.ZERO));
       }
     }
   }
@@ -211,38 +240,38 @@ public final class PlayerSessionHost implements SessionHost {
 
   @Override
   public synchronized boolean send(Command command) {
-    if (!tracker.state().running()) {
+    if (!phone.state().running()) {
       return false;
     }
-    if (player == null) {
+    if (session == null) {
       early.add(command);
     } else {
-      player.submit(command);
+      session.submit(command, ControlSource.PHONE);
     }
     return true;
   }
 
   @Override
   public SessionState state() {
-    return tracker.state();
+    return phone.state();
   }
 
   @Override
   public Subscription subscribe(Consumer<SessionUpdate> listener) {
-    return tracker.subscribe(listener);
+    return phone.subscribe(listener);
   }
 
   @Override
-  public List<?> history(int limit) {
+  public List<HistoryRecord> history(int limit) {
     List<HistoryRecord> sessions;
     try {
       sessions = wiring.history().read().sessions();
     } catch (IOException e) {
       throw CalmcueException.runtime("cannot read the history: " + e.getMessage(), e);
     }
-    List<Object> newestFirst = new ArrayList<>();
+    List<HistoryRecord> newestFirst = new ArrayList<>();
     for (int i = sessions.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
-      newestFirst.add(HistoryJson.toJson(sessions.get(i)));
+      newestFirst.add(sessions.get(i));
     }
     return newestFirst;
   }
@@ -283,16 +312,15 @@ public final class PlayerSessionHost implements SessionHost {
   @Override
   public void shutdown(Duration wait) {
     Future<?> running;
-    SessionPlayer p;
     synchronized (this) {
       shuttingDown = true;
       running = current;
-      p = player;
-      if (tracker.state().running()) {
-        if (p != null) {
-          p.submit(new Command.Stop()); // the closing is spoken, the history says stopped
+      if (phone.state().running()) {
+        if (session != null) {
+          // the closing is spoken, the history says stopped
+          session.submit(Command.STOP, ControlSource.HOST);
         } else {
-          early.add(new Command.Stop());
+          early.add(Command.STOP);
         }
       }
     }
@@ -301,8 +329,8 @@ public final class PlayerSessionHost implements SessionHost {
         running.get(wait.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         synchronized (this) {
-          if (player != null) {
-            player.cancel("calmcue serve was stopped");
+          if (session != null) {
+            session.cancel("calmcue serve was stopped", ControlSource.HOST);
           }
         }
         try {
@@ -321,13 +349,9 @@ public final class PlayerSessionHost implements SessionHost {
 
   /** The same settings {@code play} derives from its flags, for the phone's few choices. */
   static SessionSettings settingsFor(StartRequest r) {
-    PlanOptions plan =
-        new PlanOptions(r.minutes(), r.preparation(), r.chimes() && !r.bedtime(), r.bedtime())
-            .withControls(Set.of(Control.PHONE)) // the phone answers "Ready?" and stops
-            .withPrompts(r.prompts());
-    int wpm = r.bedtime() ? SessionSettings.BEDTIME_RATE : 0;
-    int volume = r.bedtime() ? SessionSettings.BEDTIME_VOLUME : SessionSettings.DEFAULT_VOLUME;
-    return new SessionSettings(plan, new SpeechSettings(SpeechSettings.DEFAULT_ENGINE, null, wpm), volume);
+    return SessionChoices.of(r.minutes(), r.preparation(), r.chimes(), r.bedtime(), r.prompts())
+        .settings()
+        .withControls(Set.of(Control.PHONE)); // the phone answers "Ready?" and stops
   }
 
   private static String oneLine(Throwable e) {

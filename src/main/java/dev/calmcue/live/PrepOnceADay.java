@@ -1,4 +1,4 @@
-package dev.calmcue.cli;
+package dev.calmcue.live;
 
 import dev.calmcue.history.HistoryStore;
 import dev.calmcue.plan.PlanOptions;
@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * of the day only. History tells whether a session already started today; if it cannot be read, the
  * preparation is spoken (hearing it twice costs less than missing it).
  */
-final class PrepOnceADay {
+public final class PrepOnceADay {
   private PrepOnceADay() {}
 
   /**
@@ -19,7 +19,7 @@ final class PrepOnceADay {
    *
    * @param warnings one line if history could not be read
    */
-  static SessionSettings apply(
+  public static SessionSettings apply(
       SessionSettings settings, HistoryStore history, Consumer<String> warnings) {
     if (!settings.plan().speakPreparation()) {
       return settings;

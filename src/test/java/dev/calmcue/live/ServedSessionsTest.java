@@ -1,20 +1,26 @@
-package dev.calmcue.remote;
+package dev.calmcue.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.calmcue.CalmcueException;
 import dev.calmcue.audio.AudioFailure;
 import dev.calmcue.audio.MemorySink;
+import dev.calmcue.history.HistoryRecord;
 import dev.calmcue.history.HistoryStore;
 import dev.calmcue.plan.CueKind;
+import dev.calmcue.remote.RoutineSummary;
+import dev.calmcue.remote.SessionBusyException;
+import dev.calmcue.remote.SessionState;
 import dev.calmcue.remote.SessionState.Status;
+import dev.calmcue.remote.SessionUpdate;
+import dev.calmcue.remote.StartRequest;
 import dev.calmcue.routine.RoutineCatalog;
-import dev.calmcue.session.Clock;
+import dev.calmcue.session.MonotonicClock;
 import dev.calmcue.session.Command;
+import dev.calmcue.session.ControlSource;
 import dev.calmcue.session.PlayerSettings;
 import dev.calmcue.session.SessionEvent;
 import dev.calmcue.session.SessionOutcome;
@@ -25,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -41,9 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  * sound card.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class PlayerSessionHostTest {
+public class ServedSessionsTest {
   /** Two 30-second steps: a minute. */
-  static final String ROUTINE = """
+  public static final String ROUTINE = """
       {
         "schemaVersion": 1,
         "id": "tiny",
@@ -60,14 +67,14 @@ class PlayerSessionHostTest {
   private final SteppedClock clock = new SteppedClock();
   private final List<String> notes = new CopyOnWriteArrayList<>();
   private final List<SessionUpdate> updates = new CopyOnWriteArrayList<>();
-  private PlayerSessionHost host;
+  private ServedSessions host;
 
   @BeforeEach
   void host() throws Exception {
     Path routines = Files.createDirectories(dir.resolve("routines"));
     Files.writeString(routines.resolve("tiny.json"), ROUTINE);
     Files.writeString(routines.resolve("broken.json"), "{ \"schemaVersion\": 1, \"id\": \"broken\" ");
-    host = new PlayerSessionHost(new PlayerSessionHost.Wiring(
+    host = new ServedSessions(new ServedSessions.Wiring(
         new RoutineCatalog(routines, null, false),
         settings -> new SilentEngine(),
         rate -> {
@@ -104,7 +111,7 @@ class PlayerSessionHostTest {
 
   @Test
   void phone_sessions_name_the_phones_buttons_for_ready_and_stop() {
-    var settings = PlayerSessionHost.settingsFor(StartRequest.of("tiny"));
+    var settings = ServedSessions.settingsFor(StartRequest.of("tiny"));
     assertEquals(java.util.Set.of(dev.calmcue.plan.Control.PHONE), settings.plan().controls());
     assertEquals("Ready? To begin, tap Ready on the phone.",
         dev.calmcue.plan.SpokenControls.ready(settings.plan().controls()));
@@ -113,7 +120,8 @@ class PlayerSessionHostTest {
   @Test
   void a_phone_start_asking_for_few_prompts_plans_few() {
     var few = new StartRequest("tiny", OptionalDouble.empty(), false, true, true, dev.calmcue.plan.PromptAmount.FEW);
-    assertEquals(dev.calmcue.plan.PromptAmount.FEW, PlayerSessionHost.settingsFor(few).plan().prompts());
+    assertEquals(
+        dev.calmcue.plan.PromptAmount.FEW, ServedSessions.settingsFor(few).plan().prompts());
   }
 
   @Test
@@ -154,7 +162,7 @@ class PlayerSessionHostTest {
     assertThrows(SessionBusyException.class, () -> host.start(noPrep("tiny")));
 
     runUntil("second step", () -> host.state().stepIndex() == 1);
-    assertTrue(host.send(new Command.Pause()));
+    assertTrue(host.send(Command.PAUSE));
     runUntil("paused", () -> host.state().status() == Status.PAUSED);
     int seen = updates.size();
     for (int i = 0; i < 100; i++) {
@@ -165,16 +173,17 @@ class PlayerSessionHostTest {
         "stays paused: " + updates.subList(seen, updates.size()).stream().map(SessionUpdate::event).toList());
     assertEquals(List.of(), host.history(10), "nothing recorded as ended yet");
 
-    assertTrue(host.send(new Command.Fussy()));
+    assertTrue(host.send(Command.FUSSY));
     runUntil("ended", () -> host.state().status() == Status.ENDED);
     assertEquals(SessionOutcome.Ending.FUSSY, host.state().outcome().ending());
-    List<?> history = host.history(10);
+    List<HistoryRecord> history = host.history(10);
     assertEquals(1, history.size());
-    JsonNode record = (JsonNode) history.get(0);
-    assertEquals("fussy", record.get("ending").asText());
-    assertEquals("tiny", record.get("routineId").asText());
-    assertEquals(1, record.get("stepsCompleted").asInt());
-    assertFalse(host.send(new Command.Pause()), "nothing left to pause");
+    HistoryRecord record = history.get(0);
+    assertEquals(SessionOutcome.Ending.FUSSY, record.ending());
+    assertEquals("tiny", record.routineId());
+    assertEquals(1, record.finish().orElseThrow().stepsCompleted());
+    assertEquals(Optional.of(ControlSource.PHONE), record.stoppedBy());
+    assertFalse(host.send(Command.PAUSE), "nothing left to pause");
   }
 
   @Test
@@ -188,13 +197,14 @@ class PlayerSessionHostTest {
     assertEquals(SessionOutcome.Ending.STOPPED, host.state().outcome().ending());
     assertTrue(updates.stream().anyMatch(u -> u.event() instanceof SessionEvent.CueStarted c
         && c.cue().kind() == CueKind.CLOSING), "the closing was said");
-    assertEquals("stopped", ((JsonNode) host.history(1).get(0)).get("ending").asText());
+    assertEquals(SessionOutcome.Ending.STOPPED, host.history(1).get(0).ending());
+    assertEquals(Optional.of(ControlSource.HOST), host.history(1).get(0).stoppedBy());
     assertThrows(SessionBusyException.class, () -> host.start(noPrep("tiny")), "no new session while stopping");
   }
 
   @Test
   void a_failure_while_preparing_ends_the_session_with_its_reason() throws Exception {
-    PlayerSessionHost failing = new PlayerSessionHost(new PlayerSessionHost.Wiring(
+    ServedSessions failing = new ServedSessions(new ServedSessions.Wiring(
         new RoutineCatalog(dir.resolve("routines"), null, false),
         settings -> {
           throw CalmcueException.input("espeak-ng is not installed");
@@ -218,7 +228,7 @@ class PlayerSessionHostTest {
   @Test
   void announce_says_the_line_on_the_speaker_after_a_little_wake_up_silence() throws Exception {
     List<MemorySink> speakers = new CopyOnWriteArrayList<>();
-    PlayerSessionHost speaking = new PlayerSessionHost(new PlayerSessionHost.Wiring(
+    ServedSessions speaking = new ServedSessions(new ServedSessions.Wiring(
         new RoutineCatalog(dir.resolve("routines"), null, false),
         settings -> new SilentEngine() {
           @Override
@@ -258,7 +268,7 @@ class PlayerSessionHostTest {
   }
 
   /** Every text is silence, 40 ms a character, at 8 kHz. */
-  static class SilentEngine implements SpeechEngine {
+  public static class SilentEngine implements SpeechEngine {
     @Override
     public String name() {
       return "silent";
@@ -289,7 +299,7 @@ class PlayerSessionHostTest {
   }
 
   /** Time moves only when the test says; sleepers wait for it. */
-  static final class SteppedClock implements Clock {
+  public static final class SteppedClock implements MonotonicClock {
     private long now;
 
     @Override
@@ -309,13 +319,13 @@ class PlayerSessionHostTest {
       }
     }
 
-    synchronized void advance(Duration d) {
+    public synchronized void advance(Duration d) {
       now += d.toNanos();
       notifyAll();
     }
 
     /** Moves time on, then asks: for polling a page while the session plays. */
-    boolean advanceThen(Duration d, java.util.function.BooleanSupplier condition) {
+    public boolean advanceThen(Duration d, java.util.function.BooleanSupplier condition) {
       advance(d);
       return condition.getAsBoolean();
     }

@@ -1,14 +1,14 @@
-package dev.calmcue.cli;
+package dev.calmcue.live;
 
+import dev.calmcue.files.AtomicFile;
+import dev.calmcue.files.BaseDirs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -53,10 +53,9 @@ record LaunchHint(int sampleRate, int prerollSamples, int nextCue, short[] sampl
 
   /** Next to the speech cache: {@code $XDG_CACHE_HOME/calmcue/launch} or {@code ~/.cache/calmcue/launch}. */
   static Path launchDirectory(Map<String, String> env, String userHome) {
-    String xdg = env.get("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(userHome, ".cache");
-    return base.resolve("calmcue").resolve("launch");
+    return BaseDirs.of(env, Path.of(userHome)).cache().resolve("launch");
   }
+
 
   /** The hint in {@code file}, if there is an intact one. Never throws. */
   static Optional<LaunchHint> read(Path file) {
@@ -84,22 +83,11 @@ record LaunchHint(int sampleRate, int prerollSamples, int nextCue, short[] sampl
   /** Saves the hint (temp file, then atomic rename); a hint that cannot be saved is no loss. */
   void write(Path file) {
     try {
-      Files.createDirectories(file.getParent());
       ByteBuffer buf = ByteBuffer.allocate(HEADER + 2 * samples.length).order(ByteOrder.LITTLE_ENDIAN);
       buf.putInt(MAGIC).putInt(VERSION).putInt(sampleRate).putInt(prerollSamples).putInt(nextCue)
           .putInt(samples.length);
       buf.asShortBuffer().put(samples);
-      Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-      try {
-        Files.write(tmp, buf.array());
-        try {
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFile.write(file, buf.array());
     } catch (IOException | RuntimeException e) {
       // only the next launch is a little slower
     }

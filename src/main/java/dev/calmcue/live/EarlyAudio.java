@@ -1,4 +1,4 @@
-package dev.calmcue.cli;
+package dev.calmcue.live;
 
 import dev.calmcue.audio.AudioFailure;
 import dev.calmcue.audio.LineAudioSink;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * the open line over at the exact sample reached ({@link #handOver()}). Not used for other commands,
  * nor in text mode.
  */
-final class EarlyAudio {
+public final class EarlyAudio {
   private static final Set<String> NOT_FOR = Set.of("--text", "--speed", "-h", "--help", "-V", "--version");
   private static final int CHUNK = 320;
   /** Options that change the voice: with none of them the session speaks with the default voice. */
@@ -30,9 +30,6 @@ final class EarlyAudio {
   private static final int DEFAULT_RATE = 16_000;
   /** A fed first cue is followed by at most this much silence if the session is slow to get ready. */
   private static final int MAX_SILENCE_AFTER = 10 * DEFAULT_RATE;
-
-  /** The one started at launch, if any; taken once by the play command. */
-  private static volatile EarlyAudio launched;
 
   private final String[] args;
   private final Thread thread;
@@ -56,19 +53,20 @@ final class EarlyAudio {
 
   /**
    * Starts the early sound for these arguments if they are a sound {@code play}; returns once the
-   * hinted first cue sounds, there is no hint, the line cannot be opened, or 150 ms passed.
+   * hinted first cue sounds, there is no hint, the line cannot be opened, or 150 ms passed. The
+   * caller hands what it returns to the play command (no global: a test's play never finds another
+   * run's line).
    */
-  static void startFor(String[] args) {
+  public static Optional<EarlyAudio> startFor(String[] args) {
     if (args.length < 2 || !args[0].equals("play")) {
-      return;
+      return Optional.empty();
     }
     for (String a : args) {
       if (NOT_FOR.contains(a) || a.startsWith("--speed=")) {
-        return;
+        return Optional.empty();
       }
     }
     EarlyAudio early = new EarlyAudio(args.clone());
-    launched = early;
     early.thread.start();
     // Let the sound have the CPU until it plays: everything else only has to be ready before the
     // first cue ends, seconds later. Bounded, so a slow device never delays the program.
@@ -77,13 +75,7 @@ final class EarlyAudio {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** The early audio of this launch, once; empty if none was started. */
-  static Optional<EarlyAudio> take() {
-    EarlyAudio e = launched;
-    launched = null;
-    return Optional.ofNullable(e);
+    return Optional.of(early);
   }
 
   /** Where the hint for this launch lives (to update it after preparing); empty if it has no place. */

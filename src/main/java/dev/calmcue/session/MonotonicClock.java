@@ -3,10 +3,11 @@ package dev.calmcue.session;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Monotonic time for the live session; injected so tests run a 30-minute session on a virtual clock
- * in milliseconds. Only {@code session/} reads a clock.
+ * Monotonic time for the live session (not {@link java.time.Clock}: no dates, never set back);
+ * injected so tests run a 30-minute session on a virtual clock in milliseconds. Only {@code
+ * session/} reads a clock.
  */
-public interface Clock {
+public interface MonotonicClock {
   /** Nanoseconds from an arbitrary fixed origin, never going backwards. */
   long nanoTime();
 
@@ -14,12 +15,12 @@ public interface Clock {
   void sleepUntil(long deadline);
 
   /** The machine's monotonic clock ({@link System#nanoTime()}). */
-  static Clock system() {
+  static MonotonicClock system() {
     return SystemClock.INSTANCE;
   }
 
   /** {@link System#nanoTime()} with parking sleeps. */
-  final class SystemClock implements Clock {
+  final class SystemClock implements MonotonicClock {
     static final SystemClock INSTANCE = new SystemClock();
 
     private SystemClock() {}
