@@ -2,6 +2,7 @@ package dev.calmcue.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.calmcue.session.Command;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -95,9 +96,7 @@ class SlowClientsTest {
 
     assertEquals(202, pause.statusCode(), pause.body());
     assertEquals(202, fussy.statusCode(), fussy.body());
-    assertEquals(
-        List.of("Pause", "Fussy"),
-        host.received.stream().map(c -> c.getClass().getSimpleName()).toList());
+    assertEquals(List.of(Command.PAUSE, Command.FUSSY), host.received);
   }
 
   @Test
