@@ -64,7 +64,9 @@ final class RoutineOutline {
               + s.title()
               + " ("
               + TimeText.minutes(Duration.ofSeconds(s.seconds()))
-              + ")");
+              + ", "
+              + s.pace()
+              + " strokes a minute)");
       wrapped("         ", s.say());
       for (Prompt p : s.prompts()) {
         // "+0:25" once, "every 0:25" repeatedly; both padded so the prompt texts line up.

@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.calmcue.CalmcueException;
 import dev.calmcue.history.HistoryJson;
 import dev.calmcue.history.HistoryRecord;
+import dev.calmcue.music.MusicSettings;
+import dev.calmcue.music.MusicStyle;
 import dev.calmcue.plan.PromptAmount;
 import dev.calmcue.session.Command;
 import java.io.IOException;
@@ -29,7 +31,15 @@ final class ApiRoutes {
           "fussy", Command.FUSSY,
           "ready", Command.READY);
   private static final Set<String> START_FIELDS =
-      Set.of("routine", "minutes", "bedtime", "preparation", "chimes", "music", "prompts");
+      Set.of(
+          "routine",
+          "minutes",
+          "bedtime",
+          "preparation",
+          "chimes",
+          "music",
+          "musicVolume",
+          "prompts");
   private static final int DEFAULT_HISTORY = 50;
   private static final int MAX_HISTORY = 1000;
 
@@ -150,7 +160,12 @@ final class ApiRoutes {
     for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
       String field = it.next();
       if (!START_FIELDS.contains(field)) {
-        throw new Refusal(400, "unknown field '" + field + "' (known: routine, minutes, bedtime, preparation, chimes, music, prompts)");
+        throw new Refusal(
+            400,
+            "unknown field '"
+                + field
+                + "' (known: routine, minutes, bedtime, preparation, chimes, music, musicVolume,"
+                + " prompts)");
       }
     }
     JsonNode routine = body.get("routine");
@@ -168,13 +183,36 @@ final class ApiRoutes {
       }
       m = OptionalDouble.of(minutes.asDouble());
     }
+    boolean bedtime = flag(body, "bedtime", false);
     return new StartRequest(
         routine.asText(),
         m,
-        flag(body, "bedtime", false),
+        bedtime,
         flag(body, "preparation", true), // like play: the checklist first, then "Ready?"
         flag(body, "chimes", true),
-        prompts(body.get("prompts")));
+        prompts(body.get("prompts")),
+        music(body, bedtime));
+  }
+
+  /** Like play's --music and --music-volume: off unless asked for, the lullaby at bedtime. */
+  private static MusicSettings music(JsonNode body, boolean bedtime) throws Refusal {
+    JsonNode style = body.get("music");
+    MusicStyle chosen = bedtime ? MusicStyle.LULLABY : MusicStyle.OFF;
+    if (style != null && !style.isNull()) {
+      if (!style.isTextual() || MusicStyle.named(style.asText()).isEmpty()) {
+        throw new Refusal(400, "'music' must be \"lullaby\", \"pulse\" or \"off\"");
+      }
+      chosen = MusicStyle.named(style.asText()).orElseThrow();
+    }
+    JsonNode volume = body.get("musicVolume");
+    int percent = MusicSettings.DEFAULT_VOLUME;
+    if (volume != null && !volume.isNull()) {
+      if (!volume.isIntegralNumber() || volume.asInt() < 0 || volume.asInt() > 100) {
+        throw new Refusal(400, "'musicVolume' must be a whole number from 0 to 100");
+      }
+      percent = volume.asInt();
+    }
+    return new MusicSettings(chosen, percent);
   }
 
   /** "few" or "normal" (the default), as {@code --prompts}. */

@@ -149,7 +149,7 @@ class RoutineLoaderTest {
     String json = withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 60, \"oops\": 1");
     Path f = write("oops.json", json);
     assertEquals(
-        List.of(f + ":" + where(json, "\"oops\"") + ": steps[0]: unknown field 'oops' (known fields here: id, title, say, seconds, prompts)"),
+        List.of(f + ":" + where(json, "\"oops\"") + ": steps[0]: unknown field 'oops' (known fields here: id, title, say, seconds, prompts, pace)"),
         rendered(f));
   }
 
