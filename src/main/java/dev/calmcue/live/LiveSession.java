@@ -52,6 +52,7 @@ public final class LiveSession {
 
   private final PreparedSession prepared;
   private final SessionPlayer player;
+  /** Null for a session that is not recorded (a fast clock). */
   private final HistoryRecorder recorder;
 
   private LiveSession(PreparedSession prepared, SessionPlayer player, HistoryRecorder recorder) {
@@ -78,6 +79,11 @@ public final class LiveSession {
             prepared.routine(),
             settings.music(),
             settings.volumePercent()));
+    if (wiring.player().textSpeed() != 1.0) {
+      // A demo on a fast clock (--speed) is not a session a parent gave: never in history, where
+      // it would count for streaks and --prep-once-a-day.
+      return new LiveSession(prepared, player, null);
+    }
     HistoryRecorder recorder =
         HistoryRecorder.start(
             wiring.history(),
@@ -130,7 +136,9 @@ public final class LiveSession {
     try {
       return driver.apply(player);
     } catch (RuntimeException | Error e) {
-      recorder.failed(e);
+      if (recorder != null) {
+        recorder.failed(e);
+      }
       throw e;
     }
   }
@@ -145,6 +153,8 @@ public final class LiveSession {
    * ending if it has not ended yet; does nothing otherwise.
    */
   public void processEnding() {
-    recorder.processEnding();
+    if (recorder != null) {
+      recorder.processEnding();
+    }
   }
 }
