@@ -12,7 +12,7 @@ import java.util.List;
  * cues never sound over each other even if a clip is longer than planned. Shared by render (all at once)
  * and play (chunk by chunk).
  */
-public final class TimelineAudio {
+public final class TimelineAudio implements SampleSource {
   private final List<Cue> cues;
   private final long[] starts;
   private final long[] ends;
@@ -43,10 +43,12 @@ public final class TimelineAudio {
     this.totalSamples = last;
   }
 
+  @Override
   public int sampleRate() {
     return sampleRate;
   }
 
+  @Override
   public long totalSamples() {
     return totalSamples;
   }
@@ -83,6 +85,7 @@ public final class TimelineAudio {
   }
 
   /** Fills {@code buf[off..off+len)} with session samples {@code [from, from+len)}; past the end is silence. */
+  @Override
   public void fill(long from, short[] buf, int off, int len) {
     Arrays.fill(buf, off, off + len, (short) 0);
     long to = from + len;

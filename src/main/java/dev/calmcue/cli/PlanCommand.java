@@ -1,6 +1,7 @@
 package dev.calmcue.cli;
 
 import dev.calmcue.plan.Timeline;
+import dev.calmcue.routine.Routine;
 import dev.calmcue.routine.RoutineCatalog;
 import dev.calmcue.session.SessionPreparer;
 import dev.calmcue.session.SessionSettings;
@@ -49,8 +50,11 @@ final class PlanCommand implements Callable<Integer> {
     // keys or the phone in its prelude).
     SessionSettings settings = options.settings(false);
     try (SpeechEngine engine = SpeechEngines.open(settings.speech())) {
-      Timeline t = new SessionPreparer(engine).plan(RoutineCatalog.standard().resolve(routine), settings);
-      spec.commandLine().getOut().print(json ? PlanReport.json(t) + System.lineSeparator() : PlanReport.table(t));
+      Routine r = RoutineCatalog.standard().resolve(routine);
+      Timeline t = new SessionPreparer(engine).plan(r, settings);
+      spec.commandLine()
+          .getOut()
+          .print(json ? PlanReport.json(t, r) + System.lineSeparator() : PlanReport.table(t, r));
     }
     return ExitCodes.OK;
   }

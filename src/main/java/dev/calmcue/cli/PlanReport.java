@@ -3,7 +3,9 @@ package dev.calmcue.cli;
 import dev.calmcue.text.TimeText;
 import dev.calmcue.plan.Cue;
 import dev.calmcue.plan.DroppedCue;
+import dev.calmcue.plan.StepSpan;
 import dev.calmcue.plan.Timeline;
+import dev.calmcue.routine.Routine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -18,7 +20,7 @@ final class PlanReport {
   private PlanReport() {}
 
   /** The fixed JSON shape of {@code calmcue plan --json}; times in seconds from session start. */
-  static String json(Timeline t) {
+  static String json(Timeline t, Routine r) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("schemaVersion", JsonOutput.SCHEMA_VERSION);
     root.put("routine", t.routineId());
@@ -34,6 +36,16 @@ final class PlanReport {
       cues.add(m);
     }
     root.put("cues", cues);
+    List<Map<String, Object>> steps = new ArrayList<>();
+    for (StepSpan span : t.steps()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", span.id());
+      m.put("start", seconds(span.start()));
+      m.put("end", seconds(span.end()));
+      m.put("pace", r.steps().get(span.index()).pace());
+      steps.add(m);
+    }
+    root.put("steps", steps);
     List<Map<String, Object>> dropped = new ArrayList<>();
     for (DroppedCue d : t.dropped()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -48,7 +60,7 @@ final class PlanReport {
     return JsonOutput.text(JsonOutput.tree(root)).stripTrailing(); // printed with println
   }
 
-  static String table(Timeline t) {
+  static String table(Timeline t, Routine r) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%s: %s, %s in all, steps from %s%n", t.routineId(), t.title(),
         clock(t.total()), clock(t.stepsStart())));
@@ -56,6 +68,17 @@ final class PlanReport {
     for (Cue c : t.cues()) {
       sb.append(String.format(Locale.ROOT, "%-8s %-8s %-12s %-24s %s%n", clock(c.at()), clock(c.end()),
           c.kind().jsonName(), c.stepId() == null ? "-" : c.stepId(), c.text()));
+    }
+    sb.append("Pace (strokes a minute; --music keeps it):").append(System.lineSeparator());
+    for (StepSpan span : t.steps()) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  %-8s %-8s %-24s %d%n",
+              clock(span.start()),
+              clock(span.end()),
+              span.id(),
+              r.steps().get(span.index()).pace()));
     }
     if (t.dropped().isEmpty()) {
       sb.append("Nothing dropped.").append(System.lineSeparator());

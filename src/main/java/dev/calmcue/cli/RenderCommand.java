@@ -3,7 +3,9 @@ package dev.calmcue.cli;
 import dev.calmcue.text.TimeText;
 import dev.calmcue.audio.SampleTime;
 import dev.calmcue.audio.TimelineAudio;
+import dev.calmcue.audio.SampleSource;
 import dev.calmcue.captions.CaptionFormat;
+import dev.calmcue.music.MusicMixer;
 import dev.calmcue.render.AudioTarget;
 import dev.calmcue.render.RenderAudio;
 import dev.calmcue.render.SessionRender;
@@ -45,6 +47,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  calmcue render back-massage -o session.wav",
       "  calmcue render back-massage --bedtime -o bedtime.wav --captions bedtime.vtt",
+      "  calmcue render back-massage --music pulse --music-volume 40 -o paced.wav",
       "  calmcue render back-massage --minutes 8 --sample-rate 44100 -o usb-stick.wav",
       "  calmcue render back-massage -o - | aplay",
       "  calmcue render back-massage -o - | ffmpeg -i - session.mp3",
@@ -137,7 +140,9 @@ final class RenderCommand implements Callable<Integer> {
       PreparedSession s = new SessionPreparer(engine).prepare(r, settings);
       int rate = sampleRate == null ? engine.sampleRate() : sampleRate;
       TimelineAudio audio = RenderAudio.at(s, engine, rate);
-      render.write(s.timeline(), audio, progress);
+      SampleSource sound =
+          MusicMixer.over(audio, s.timeline(), r, settings.music(), settings.volumePercent());
+      render.write(s.timeline(), sound, progress);
       report(s, audio);
     } finally {
       progress.finished(); // an error message must not land on the end of the progress line

@@ -1,9 +1,10 @@
 package dev.calmcue.cli;
 
-import dev.calmcue.text.TimeText;
+import dev.calmcue.routine.ControlChars;
 import dev.calmcue.routine.Prompt;
 import dev.calmcue.routine.Routine;
 import dev.calmcue.routine.Step;
+import dev.calmcue.text.TimeText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,9 @@ final class RoutineOutline {
               + s.title()
               + " ("
               + TimeText.minutes(Duration.ofSeconds(s.seconds()))
-              + ")");
+              + ", "
+              + s.pace()
+              + " strokes a minute)");
       wrapped("         ", s.say());
       for (Prompt p : s.prompts()) {
         // "+0:25" once, "every 0:25" repeatedly; both padded so the prompt texts line up.
@@ -85,7 +88,8 @@ final class RoutineOutline {
   }
 
   private void line(String s) {
-    sb.append(s).append('\n');
+    // Never a control character raw on the terminal, whatever a routine object holds.
+    sb.append(ControlChars.escape(s)).append('\n');
   }
 
   /** {@code text} after {@code lead}, wrapped at {@link #WIDTH} with following lines indented to match. */

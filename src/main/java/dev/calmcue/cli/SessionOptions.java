@@ -1,6 +1,8 @@
 package dev.calmcue.cli;
 
 import dev.calmcue.live.SessionChoices;
+import dev.calmcue.music.MusicSettings;
+import dev.calmcue.music.MusicStyle;
 import dev.calmcue.plan.PromptAmount;
 import dev.calmcue.session.SessionSettings;
 import dev.calmcue.speech.SpeakingRate;
@@ -22,6 +24,8 @@ public final class SessionOptions {
   private Double minutes;
   private Integer rate;
   private Integer volume;
+  private MusicStyle music;
+  private int musicVolume = MusicSettings.DEFAULT_VOLUME;
 
   @Option(names = "--bedtime", description = "Bedtime preset: slower, quieter, a softer closing, no chimes.")
   boolean bedtime;
@@ -61,7 +65,8 @@ public final class SessionOptions {
       description = "How long the steps last, in minutes, within the routine's range (see 'calmcue show'). Default: as written.")
   void setMinutes(double m) {
     if (!(m > 0) || m > 600) {
-      throw new ParameterException(spec.commandLine(), "--minutes must be a positive number of minutes, got " + m);
+      throw new ParameterException(
+          spec.commandLine(), "--minutes must be a number of minutes from above 0 to 600, got " + m);
     }
     minutes = m;
   }
@@ -90,8 +95,35 @@ public final class SessionOptions {
     volume = v;
   }
 
+  @Option(
+      names = "--music",
+      paramLabel = "lullaby|pulse|off",
+      description =
+          "Music under the voice, paced by each step's strokes: lullaby (a soft music box), pulse"
+              + " (a soft low tick on each stroke) or off. Default: off, lullaby with --bedtime.")
+  void setMusic(String name) {
+    music =
+        MusicStyle.named(name)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(), "--music must be lullaby, pulse or off, got " + name));
+  }
+
+  @Option(
+      names = "--music-volume",
+      paramLabel = "0-100",
+      description = "Loudness of the music relative to the voice, 0-100. Default: 60.")
+  void setMusicVolume(int v) {
+    if (v < 0 || v > 100) {
+      throw new ParameterException(spec.commandLine(), "--music-volume must be 0 to 100, got " + v);
+    }
+    musicVolume = v;
+  }
+
   /** The settings these options describe; {@code prepByDefault} is the command's own default. */
   SessionSettings settings(boolean prepByDefault) {
+    MusicStyle style = music != null ? music : bedtime ? MusicStyle.LULLABY : MusicStyle.OFF;
     return new SessionChoices(
             minutes == null ? OptionalDouble.empty() : OptionalDouble.of(minutes),
             prep == null ? prepByDefault : prep,
@@ -102,7 +134,8 @@ public final class SessionOptions {
             rate == null ? OptionalInt.empty() : OptionalInt.of(rate),
             volume == null ? OptionalInt.empty() : OptionalInt.of(volume),
             prompts)
-        .settings();
+        .settings()
+        .withMusic(new MusicSettings(style, musicVolume));
   }
 
   /** few or normal, any case; one clear line otherwise. */

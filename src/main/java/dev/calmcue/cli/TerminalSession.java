@@ -1,5 +1,6 @@
 package dev.calmcue.cli;
 
+import dev.calmcue.routine.ControlChars;
 import dev.calmcue.session.Command;
 import dev.calmcue.session.ControlSource;
 import dev.calmcue.session.SessionEvent;
@@ -162,7 +163,7 @@ final class TerminalSession {
       }
       if (display.verbose()) {
         err.println("calmcue: " + StatusLine.clock(elapsed()) + " " + cs.cue().kind().jsonName() + ": "
-            + cs.cue().text());
+            + ControlChars.escape(cs.cue().text()));
         err.flush();
       }
     } else if (e instanceof SessionEvent.StepStarted ss) {
@@ -170,7 +171,7 @@ final class TerminalSession {
         status.println("step " + (ss.index() + 1) + "/" + ss.count() + ": " + ss.title());
       }
       if (display.verbose()) {
-        err.println("calmcue: step " + (ss.index() + 1) + "/" + ss.count() + " " + ss.title());
+        err.println("calmcue: step " + (ss.index() + 1) + "/" + ss.count() + " " + ControlChars.escape(ss.title()));
         err.flush();
       }
     } else if (e instanceof SessionEvent.WaitingForReady w) {

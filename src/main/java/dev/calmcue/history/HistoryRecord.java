@@ -135,6 +135,24 @@ public record HistoryRecord(
     return finish.isEmpty();
   }
 
+  /** Slack for whole-second timestamps and a clock step: a real session is never this far over. */
+  private static final Duration DEMO_SLACK = Duration.ofSeconds(5);
+
+  /**
+   * True if the record claims more playing time than passed on the wall clock between its start and
+   * end: a demo on a fast clock ({@code --speed}), which older versions recorded. Such records are
+   * not real sessions: they do not count for a streak, totals or {@code --prep-once-a-day}.
+   */
+  public boolean isDemo() {
+    return finish
+        .map(
+            f -> {
+              Duration wall = Duration.between(start, f.end());
+              return f.played().compareTo(wall.plus(DEMO_SLACK).plus(wall.dividedBy(10))) > 0;
+            })
+        .orElse(false);
+  }
+
   /** True if the session got past the ready question (every ending except no-start). */
   public boolean started() {
     return ending != Ending.NO_START;

@@ -40,6 +40,9 @@ public final class PrepOnceADay {
       return settings;
     }
     return new SessionSettings(
-        settings.plan().withSpeakPreparation(false), settings.speech(), settings.volumePercent());
+        settings.plan().withSpeakPreparation(false),
+        settings.speech(),
+        settings.volumePercent(),
+        settings.music());
   }
 }

@@ -443,6 +443,7 @@ public final class ServedSessions implements SessionHost {
   static SessionSettings settingsFor(StartRequest r) {
     return SessionChoices.of(r.minutes(), r.preparation(), r.chimes(), r.bedtime(), r.prompts())
         .settings()
+        .withMusic(r.music())
         .withControls(Set.of(Control.PHONE)); // the phone answers "Ready?" and stops
   }
 

@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.calmcue.CalmcueException;
 import dev.calmcue.history.HistoryJson;
 import dev.calmcue.history.HistoryRecord;
+import dev.calmcue.music.MusicSettings;
+import dev.calmcue.music.MusicStyle;
 import dev.calmcue.plan.PromptAmount;
 import dev.calmcue.session.Command;
 import java.io.IOException;
@@ -29,7 +31,15 @@ final class ApiRoutes {
           "fussy", Command.FUSSY,
           "ready", Command.READY);
   private static final Set<String> START_FIELDS =
-      Set.of("routine", "minutes", "bedtime", "preparation", "chimes", "music", "prompts");
+      Set.of(
+          "routine",
+          "minutes",
+          "bedtime",
+          "preparation",
+          "chimes",
+          "music",
+          "musicVolume",
+          "prompts");
   private static final int DEFAULT_HISTORY = 50;
   private static final int MAX_HISTORY = 1000;
 
@@ -69,8 +79,8 @@ final class ApiRoutes {
           HttpReplies.json(ex, 200, RemoteJson.routines(host.routines()));
         }
         case "/api/session" -> {
-          only(method, "GET", "POST");
-          if (method.equals("GET")) {
+          only(method, "GET", "HEAD", "POST");
+          if (!method.equals("POST")) { // HEAD: the same headers, no body (as for the page)
             HttpReplies.json(ex, 200, RemoteJson.state(host.state()));
           } else {
             start(ex);
@@ -92,7 +102,8 @@ final class ApiRoutes {
             throw new Refusal(404, "no such API route: " + path);
           }
           only(method, "POST");
-          readBody(ex); // enforces the size limit; an action needs no body
+          // An action needs no body and never waits for one: stop and fussy act at once, however
+          // slowly a body would trickle in (the server closes that connection after its limit).
           if (!host.send(command)) {
             throw new Refusal(409, "no session is running");
           }
@@ -149,7 +160,12 @@ final class ApiRoutes {
     for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
       String field = it.next();
       if (!START_FIELDS.contains(field)) {
-        throw new Refusal(400, "unknown field '" + field + "' (known: routine, minutes, bedtime, preparation, chimes, music, prompts)");
+        throw new Refusal(
+            400,
+            "unknown field '"
+                + field
+                + "' (known: routine, minutes, bedtime, preparation, chimes, music, musicVolume,"
+                + " prompts)");
       }
     }
     JsonNode routine = body.get("routine");
@@ -159,18 +175,44 @@ final class ApiRoutes {
     JsonNode minutes = body.get("minutes");
     OptionalDouble m = OptionalDouble.empty();
     if (minutes != null && !minutes.isNull()) {
-      if (!minutes.isNumber() || !(minutes.asDouble() > 0) || minutes.asDouble() > 600) {
-        throw new Refusal(400, "'minutes' must be a number of minutes greater than 0");
+      if (!minutes.isNumber()) {
+        throw new Refusal(400, "'minutes' must be a number without quotes, e.g. 8");
+      }
+      if (!(minutes.asDouble() > 0) || minutes.asDouble() > 600) {
+        throw new Refusal(400, "'minutes' must be a number of minutes from above 0 to 600");
       }
       m = OptionalDouble.of(minutes.asDouble());
     }
+    boolean bedtime = flag(body, "bedtime", false);
     return new StartRequest(
         routine.asText(),
         m,
-        flag(body, "bedtime", false),
+        bedtime,
         flag(body, "preparation", true), // like play: the checklist first, then "Ready?"
         flag(body, "chimes", true),
-        prompts(body.get("prompts")));
+        prompts(body.get("prompts")),
+        music(body, bedtime));
+  }
+
+  /** Like play's --music and --music-volume: off unless asked for, the lullaby at bedtime. */
+  private static MusicSettings music(JsonNode body, boolean bedtime) throws Refusal {
+    JsonNode style = body.get("music");
+    MusicStyle chosen = bedtime ? MusicStyle.LULLABY : MusicStyle.OFF;
+    if (style != null && !style.isNull()) {
+      if (!style.isTextual() || MusicStyle.named(style.asText()).isEmpty()) {
+        throw new Refusal(400, "'music' must be \"lullaby\", \"pulse\" or \"off\"");
+      }
+      chosen = MusicStyle.named(style.asText()).orElseThrow();
+    }
+    JsonNode volume = body.get("musicVolume");
+    int percent = MusicSettings.DEFAULT_VOLUME;
+    if (volume != null && !volume.isNull()) {
+      if (!volume.isIntegralNumber() || volume.asInt() < 0 || volume.asInt() > 100) {
+        throw new Refusal(400, "'musicVolume' must be a whole number from 0 to 100");
+      }
+      percent = volume.asInt();
+    }
+    return new MusicSettings(chosen, percent);
   }
 
   /** "few" or "normal" (the default), as {@code --prompts}. */
@@ -210,7 +252,7 @@ final class ApiRoutes {
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      throw new Refusal(400, "bad JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+      throw new Refusal(400, "bad JSON" + where + ": " + plainJsonProblem(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new Refusal(400, "bad JSON: " + firstLine(e.getMessage()));
     }
@@ -247,6 +289,25 @@ final class ApiRoutes {
     }
     String allow = String.join(", ", allowed);
     throw new Refusal(405, method + " is not allowed here; use " + allow, allow);
+  }
+
+  /** Jackson's message without its internals (feature names, Java types). */
+  static String plainJsonProblem(String message) {
+    String m = firstLine(message);
+    if (m.startsWith("Duplicate field ")) {
+      return "a key is given twice (" + m.substring("Duplicate field ".length()) + ")";
+    }
+    if (m.startsWith("Trailing token")) {
+      return "there is more after the JSON object; send one object only";
+    }
+    if (m.contains("StreamReadConstraints") || m.contains("exceeds the maximum")) {
+      return "a number or text in it is too long";
+    }
+    int feature = m.indexOf("; (JsonReadFeature");
+    if (feature < 0) {
+      feature = m.indexOf(" (JsonReadFeature");
+    }
+    return feature < 0 ? m : m.substring(0, feature);
   }
 
   private static String firstLine(String s) {

@@ -1,5 +1,7 @@
 package dev.calmcue.remote;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +13,11 @@ import java.util.List;
 
 /** The API's JSON shapes, written by hand so the wire format does not follow Java renames. */
 final class RemoteJson {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Strict about request bodies: a key given twice or anything after the JSON is refused. */
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private RemoteJson() {}
 

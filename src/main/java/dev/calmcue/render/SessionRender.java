@@ -1,7 +1,7 @@
 package dev.calmcue.render;
 
 import dev.calmcue.CalmcueException;
-import dev.calmcue.audio.TimelineAudio;
+import dev.calmcue.audio.SampleSource;
 import dev.calmcue.audio.WavFileSink;
 import dev.calmcue.captions.CaptionFormat;
 import dev.calmcue.captions.Captions;
@@ -83,7 +83,7 @@ public final class SessionRender implements AutoCloseable {
    *
    * @throws CalmcueException RUNTIME when writing fails (disk full, pipe closed)
    */
-  public void write(Timeline timeline, TimelineAudio audio, RenderProgress progress) {
+  public void write(Timeline timeline, SampleSource audio, RenderProgress progress) {
     long total = audio.totalSamples();
     if (total > WavFileSink.MAX_SAMPLES) {
       throw CalmcueException.input(
@@ -115,7 +115,7 @@ public final class SessionRender implements AutoCloseable {
     captionFile.ifPresent(PendingFile::commit);
   }
 
-  private void writeAudio(TimelineAudio audio, long total, RenderProgress progress)
+  private void writeAudio(SampleSource audio, long total, RenderProgress progress)
       throws IOException {
     WavFileSink sink =
         target instanceof AudioTarget.ToStream s

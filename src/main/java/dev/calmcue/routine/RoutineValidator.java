@@ -46,9 +46,11 @@ final class RoutineValidator {
           "preparation",
           "safety",
           "steps",
-          "closing");
+          "closing",
+          "pace");
   static final List<String> MINUTES_FIELDS = List.of("min", "max");
-  static final List<String> STEP_FIELDS = List.of("id", "title", "say", "seconds", "prompts");
+  static final List<String> STEP_FIELDS =
+      List.of("id", "title", "say", "seconds", "prompts", "pace");
   static final List<String> PROMPT_FIELDS = List.of("at", "every", "say", "safety");
 
   private final Path file;
@@ -81,7 +83,8 @@ final class RoutineValidator {
     MinutesRange minutes = optional(o, "minutes").map(this::minutes).orElse(null);
     List<String> preparation = optional(o, "preparation").map(v -> texts(v, "preparation")).orElse(List.of());
     List<String> safety = optional(o, "safety").map(v -> texts(v, "safety")).orElse(List.of());
-    List<Step> steps = optional(o, "steps").map(this::steps).orElse(null);
+    int pace = optional(o, "pace").map(v -> pace(v, "pace")).orElse(Step.DEFAULT_PACE);
+    List<Step> steps = optional(o, "steps").map(v -> steps(v, pace)).orElse(null);
     String closing = optional(o, "closing").map(v -> text(v, "closing")).orElse(null);
     if (minutes != null && steps != null) {
       checkTotal(o.members().get("steps").value(), minutes, steps);
@@ -127,7 +130,20 @@ final class RoutineValidator {
     return new MinutesRange(min, max);
   }
 
-  private List<Step> steps(JsonValue v) {
+  /** Strokes per minute; a broken value is reported and stands in as the default. */
+  private int pace(JsonValue v, String path) {
+    Integer pace =
+        whole(
+            v,
+            path,
+            Step.MIN_PACE,
+            Step.MAX_PACE,
+            "must be between " + Step.MIN_PACE + " and " + Step.MAX_PACE + " strokes per minute");
+    return pace == null ? Step.DEFAULT_PACE : pace;
+  }
+
+  /** {@code pace} is the routine's default for steps without their own. */
+  private List<Step> steps(JsonValue v, int pace) {
     if (!(v instanceof Arr a)) {
       problem(v.at(), "steps", "must be a list of steps [ { ... } ], got " + v.describe());
       return null;
@@ -141,14 +157,15 @@ final class RoutineValidator {
     boolean allGood = true;
     for (int i = 0; i < a.items().size(); i++) {
       String path = "steps[" + i + "]";
-      Step s = step(a.items().get(i), path, firstUse, i);
+      Step s = step(a.items().get(i), path, firstUse, i, pace);
       allGood &= s != null;
       steps.add(s);
     }
     return allGood ? steps : null;
   }
 
-  private Step step(JsonValue v, String path, Map<String, Integer> firstUse, int index) {
+  private Step step(
+      JsonValue v, String path, Map<String, Integer> firstUse, int index, int routinePace) {
     if (!(v instanceof Obj o)) {
       problem(v.at(), path, "a step must be an object { \"id\": ..., \"say\": ... }, got " + v.describe());
       return null;
@@ -181,10 +198,11 @@ final class RoutineValidator {
                         "must be between " + MIN_STEP_SECONDS + " and " + MAX_STEP_SECONDS))
             .orElse(null);
     List<Prompt> prompts = optional(o, "prompts").map(x -> prompts(x, path + ".prompts", seconds)).orElse(List.of());
+    int pace = optional(o, "pace").map(x -> pace(x, path + ".pace")).orElse(routinePace);
     if (problems.size() > before) {
       return null;
     }
-    return new Step(id, title, say, seconds, prompts);
+    return new Step(id, title, say, seconds, prompts, pace);
   }
 
   /** {@code seconds} is null when the step's own length is broken; prompts are then checked alone. */
@@ -314,6 +332,22 @@ final class RoutineValidator {
     }
     if (s.value().isBlank()) {
       problem(v.at(), path, "must not be empty");
+      return null;
+    }
+    int control = ControlChars.indexOf(s.value());
+    if (control >= 0) {
+      problem(
+          v.at(),
+          path,
+          "contains the control character "
+              + ControlChars.name(s.value().codePointAt(control))
+              + " (character "
+              + (s.value().codePointCount(0, control) + 1)
+              + "); remove it, texts are plain words");
+      return null;
+    }
+    if (!ControlChars.hasWords(s.value())) {
+      problem(v.at(), path, "has no words to say (only symbols, emoji or invisible characters)");
       return null;
     }
     int length = s.value().codePointCount(0, s.value().length());

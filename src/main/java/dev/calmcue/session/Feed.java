@@ -2,6 +2,7 @@ package dev.calmcue.session;
 
 import dev.calmcue.audio.AudioFailure;
 import dev.calmcue.audio.TimelineAudio;
+import dev.calmcue.audio.TimelineLayer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -33,6 +34,7 @@ final class Feed {
   private final short[] buf;
   private final Deque<Clip> clips = new ArrayDeque<>();
   private final Mute mute = new Mute();
+  private TimelineLayer under = TimelineLayer.NONE;
   /** The next timeline sample to write. */
   private long tpos;
 
@@ -61,6 +63,11 @@ final class Feed {
     this.schedule = new CueSchedule(audio, steps, heard);
     this.underruns = new UnderrunGuard(audio.sampleRate());
     this.stalls = new StallWatch(audio.sampleRate());
+  }
+
+  /** Lays {@code layer} under the timeline while the session plays on (not in its stopped closing). */
+  void layUnder(TimelineLayer layer) {
+    under = layer;
   }
 
   /** The next timeline sample to write. */
@@ -150,6 +157,9 @@ final class Feed {
       n = (int) Math.min(chunk, transport.readLimit() - tpos);
       audio.fill(tpos, buf, 0, n);
       mute.apply(buf, tpos, n);
+      if (transport.ending() == null) {
+        under.addTo(tpos, buf, 0, n); // a stop or fussy ends the bed at once, the closing is bare
+      }
       schedule.timeline(tpos, n, ledger.written(), mute);
       ledger.timeline(tpos, n);
       tpos += n;

@@ -5,6 +5,7 @@ import dev.calmcue.audio.AudioSink;
 import dev.calmcue.audio.CueSounds;
 import dev.calmcue.audio.SampleTime;
 import dev.calmcue.audio.TimelineAudio;
+import dev.calmcue.audio.TimelineLayer;
 import dev.calmcue.plan.Timeline;
 import dev.calmcue.session.Transport.Boundary;
 import java.time.Duration;
@@ -114,6 +115,17 @@ public final class SessionPlayer {
         new Feed(
             audio, steps, transport, output, ledger, heard, hearing, clock, this::emit, chunk);
     publish(null);
+  }
+
+  /**
+   * Lays {@code layer} (a music bed) under the timeline: it sounds while the session plays on, holds
+   * its place while paused and stops at once on stop and fussy. Call before {@link #run()}.
+   */
+  public void layUnder(TimelineLayer layer) {
+    if (started.get()) {
+      throw new IllegalStateException("the session is already running");
+    }
+    feed.layUnder(Objects.requireNonNull(layer, "layer"));
   }
 
   /**

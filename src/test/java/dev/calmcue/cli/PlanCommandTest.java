@@ -23,7 +23,8 @@ class PlanCommandTest {
     JsonNode root = new ObjectMapper().readTree(r.out());
     List<String> fields = new ArrayList<>();
     root.fieldNames().forEachRemaining(fields::add);
-    assertEquals(List.of("schemaVersion", "routine", "totalSeconds", "cues", "dropped"), fields);
+    assertEquals(
+        List.of("schemaVersion", "routine", "totalSeconds", "cues", "steps", "dropped"), fields);
     assertEquals("back-massage", root.get("routine").asText());
     double previousEnd = 0;
     int instructions = 0;

@@ -178,6 +178,21 @@ class RenderCommandTest {
   }
 
   @Test
+  void unknownMusic_isAUsageErrorNamingTheChoices() {
+    Run r = calmcue("render", "daily-back-massage", "-o", wav(), "--music", "jazz");
+    assertEquals(2, r.code(), r.both());
+    assertTrue(
+        r.err().startsWith("calmcue: --music must be lullaby, pulse or off, got jazz"), r.both());
+  }
+
+  @Test
+  void musicVolumeOutOfRange_isAUsageError() {
+    Run r = calmcue("render", "daily-back-massage", "-o", wav(), "--music-volume", "101");
+    assertEquals(2, r.code(), r.both());
+    assertTrue(r.err().startsWith("calmcue: --music-volume must be 0 to 100, got 101"), r.both());
+  }
+
+  @Test
   void missingFolder_isOneLineAndExit2() {
     Run r = calmcue("render", "daily-back-massage", "-o", dir.resolve("no/such/s.wav").toString());
     assertEquals(2, r.code(), r.both());

@@ -72,11 +72,11 @@ class RoutineCommandsTest {
             "Minutes:  5 to 10; the 6 steps take 6:15 as written",
             "Before you start:\n  [ ] The room is warm and well aired.",
             "Safety:\n  !   Keep every touch soft and light.",
-            "  00:00  1. Stroking with both hands (1:00)\n         Start with light strokes.",
+            "  00:00  1. Stroking with both hands (1:00, 24 strokes a minute)\n         Start with light strokes.",
             "         +0:25       Palms flat and soft. Include the buttocks.",
-            "  03:00  4. Circular rubbing beside the spine (1:15)",
+            "  03:00  4. Circular rubbing beside the spine (1:15, 48 strokes a minute)",
             "         +0:50       Palms beside the spine, never on it.",
-            "  05:15  6. Stroking the legs and feet (1:00)",
+            "  05:15  6. Stroking the legs and feet (1:00, 30 strokes a minute)",
             "  06:15  End: That is the end of the massage.")) {
       assertTrue(out.contains(expected), () -> "missing:\n" + expected + "\n" + r);
     }

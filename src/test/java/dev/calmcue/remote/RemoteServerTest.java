@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.calmcue.music.MusicSettings;
+import dev.calmcue.music.MusicStyle;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -131,6 +133,7 @@ class RemoteServerTest {
       assertTrue(asked.bedtime());
       assertTrue(asked.chimes(), "chimes default on");
       assertEquals(dev.calmcue.plan.PromptAmount.NORMAL, asked.prompts(), "every prompt by default");
+      assertEquals(MusicStyle.LULLABY, asked.music().style(), "bedtime brings the lullaby");
     }
 
     @Test
@@ -138,6 +141,22 @@ class RemoteServerTest {
       var r = post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false,\"prompts\":\"few\"}");
       assertEquals(201, r.statusCode(), r.body());
       assertEquals(dev.calmcue.plan.PromptAmount.FEW, host.starts.get(0).prompts());
+    }
+
+    @Test
+    void a_start_may_ask_for_music_and_its_volume() throws Exception {
+      var r =
+          post(
+              "/api/session",
+              "{\"routine\":\"tiny-test\",\"preparation\":false,\"music\":\"pulse\",\"musicVolume\":35}");
+      assertEquals(201, r.statusCode(), r.body());
+      assertEquals(new MusicSettings(MusicStyle.PULSE, 35), host.starts.get(0).music());
+    }
+
+    @Test
+    void without_bedtime_or_a_choice_there_is_no_music() throws Exception {
+      post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false}");
+      assertEquals(MusicStyle.OFF, host.starts.get(0).music().style());
     }
 
     @Test
@@ -169,6 +188,9 @@ class RemoteServerTest {
         "{\"routine\":\"tiny-test\",\"minutes\":\"five\"}",
         "{\"routine\":\"tiny-test\",\"bedtime\":\"yes\"}",
         "{\"routine\":\"tiny-test\",\"volume\":3}",
+        "{\"routine\":\"tiny-test\",\"music\":\"jazz\"}",
+        "{\"routine\":\"tiny-test\",\"musicVolume\":101}",
+        "{\"routine\":\"tiny-test\",\"musicVolume\":\"loud\"}",
         "{\"routine\":\"tiny-test\",\"prompts\":\"some\"}",
         "{\"minutes\":3}",
         "[\"tiny-test\"]",
