@@ -9,9 +9,9 @@ final class StallText {
 
   static String of(SessionEvent.Stalled stall) {
     String what = "the session stood still for " + TimeText.padded(stall.gap())
-        + " (the computer was asleep or suspended); the missed cues are left out";
+        + " (the computer was asleep or suspended)";
     return stall.paused()
-        ? what + " and the session is paused: resume when you are ready"
-        : what + ", going on from this step's instruction";
+        ? what + "; paused: resume when you are ready"
+        : what + "; going on from this step's instruction";
   }
 }

@@ -35,7 +35,7 @@ class PlayStallProcessTest {
         JavaProcess.builder(
             Main.class.getName(),
             Map.of("XDG_DATA_HOME", dataHome.toString()),
-            "play", "evening-stroking", "--text", "--no-prep", "--speed", "10");
+            "play", "evening-stroking", "--text", "--no-prep", "--speed", "20");
     pb.environment().remove("CALMCUE_HOME");
     Process p =
         pb.directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true).start();
