@@ -101,14 +101,7 @@ class ServedSessionsStartingTest {
   }
 
   private void runUntil(String what, BooleanSupplier condition) throws InterruptedException {
-    for (int i = 0; i < 20_000; i++) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      clock.advance(Duration.ofMillis(50));
-      Thread.sleep(1);
-    }
-    throw new AssertionError("never happened: " + what + "; state " + host.state());
+    clock.runUntil(what, condition, host::state);
   }
 
   private static StartRequest noPrep() {

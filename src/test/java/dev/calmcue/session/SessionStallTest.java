@@ -3,7 +3,6 @@ package dev.calmcue.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.calmcue.audio.AudioFailure;
 import dev.calmcue.audio.AudioSink;
 import dev.calmcue.session.SessionOutcome.Ending;
 import dev.calmcue.session.TestSession.Onset;
@@ -115,16 +114,7 @@ class SessionStallTest {
 
   @Test
   void aStall_inTextMode_doesNotCatchUp_itGoesOnFromTheStepsInstruction() {
-    SessionPlayer p =
-        new SessionPlayer(
-            s.timeline,
-            s.sounds,
-            s.audio,
-            () -> {
-              throw new AudioFailure("no sound card in tests", null);
-            },
-            clock,
-            TestSession.settings(PREROLL));
+    SessionPlayer p = s.withoutDevice(clock, TestSession.settings(PREROLL));
     List<String> heard = new ArrayList<>();
     List<Long> heardAt = new ArrayList<>();
     p.addListener(
