@@ -11,8 +11,8 @@ package dev.calmcue.session;
 final class StallWatch {
   /**
    * Longer than any hiccup of a busy machine (tens of milliseconds; a few hundred at worst), so
-   * only a real suspend counts; shorter than the silence between two cues of a step, which is as much as
-   * underrun make-up can take back without playing cues back to back.
+   * only a real suspend counts; shorter than the silence between two cues of a step, which is as
+   * much as underrun make-up can take back without playing cues back to back.
    */
   static final long STALL_NANOS = 3_000_000_000L;
 
