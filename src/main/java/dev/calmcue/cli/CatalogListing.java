@@ -4,6 +4,7 @@ import dev.calmcue.text.TimeText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calmcue.routine.CatalogEntry;
+import dev.calmcue.routine.ControlChars;
 import java.util.List;
 
 /** The catalog as {@code calmcue list} prints it: an aligned table, or JSON for scripts. */
@@ -34,7 +35,7 @@ final class CatalogListing {
     }
     for (CatalogEntry e : entries) {
       if (e.broken()) {
-        sb.append("\nbroken: ").append(e.problem().render()).append('\n');
+        sb.append("\nbroken: ").append(ControlChars.escape(e.problem().render())).append('\n');
       }
     }
     boolean anyHidden = entries.stream().anyMatch(e -> !e.hides().isEmpty());
@@ -73,6 +74,6 @@ final class CatalogListing {
   }
 
   private static String title(CatalogEntry e) {
-    return e.broken() ? "(broken, see below)" : e.title();
+    return e.broken() ? "(broken, see below)" : ControlChars.escape(e.title());
   }
 }

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -60,8 +61,12 @@ final class HistoryReport {
     }
     err.flush();
     ZoneId zone = store.zone();
+    // Demos on a fast clock that older versions recorded are not sessions: hidden, and counted.
+    List<HistoryRecord> real =
+        history.sessions().stream().filter(r -> !r.isDemo()).collect(Collectors.toList());
+    int hiddenDemos = history.sessions().size() - real.size();
     List<HistoryRecord> shown =
-        history.sessions().stream()
+        real.stream()
             .filter(r -> filter.matches(r.start(), r.routineId(), zone))
             .collect(Collectors.toList());
     List<SessionStart> running =
@@ -69,19 +74,26 @@ final class HistoryReport {
             .filter(s -> filter.matches(s.start(), s.routineId(), zone))
             .collect(Collectors.toList());
     HistoryStats stats = HistoryStats.of(shown, store.today(), zone);
-    // The streak is about habit: it looks at every day, not only the ones since --since.
-    int streak =
-        HistoryStats.of(
-                history.sessions().stream()
-                    .filter(r -> filter.routineMatches(r.routineId()))
-                    .collect(Collectors.toList()),
-                store.today(),
-                zone)
-            .streakDays();
+    // The streak is about habit: it looks at every day, not only the ones since --since, and a
+    // session playing right now counts for today.
+    List<OffsetDateTime> startedAt = new ArrayList<>();
+    real.stream()
+        .filter(r -> r.started() && filter.routineMatches(r.routineId()))
+        .forEach(r -> startedAt.add(r.start()));
+    history.running().stream()
+        .filter(s -> filter.routineMatches(s.routineId()))
+        .forEach(s -> startedAt.add(s.start()));
+    int streak = HistoryStats.currentStreak(startedAt, store.today(), zone);
     if (json) {
-      printJson(out, shown, running, stats, streak);
+      printJson(out, shown, running, stats, streak, hiddenDemos);
     } else {
-      printTable(out, shown, running, stats, streak, history.sessions().isEmpty());
+      printTable(out, shown, running, stats, streak, real.isEmpty());
+      if (hiddenDemos > 0) {
+        out.println(
+            "Hidden: "
+                + plural(hiddenDemos, "demo session")
+                + " (played faster than the clock, e.g. with --speed)");
+      }
     }
     out.flush();
   }
@@ -170,7 +182,8 @@ final class HistoryReport {
       List<HistoryRecord> shown,
       List<SessionStart> running,
       HistoryStats stats,
-      int streak) {
+      int streak,
+      int hiddenDemos) {
     ObjectNode root = JsonOutput.root();
     root.put("file", store.file().toString());
     ArrayNode sessions = root.putArray("sessions");
@@ -193,6 +206,7 @@ final class HistoryReport {
     ObjectNode reasons = root.putObject("earlyReasons");
     stats.earlyReasons().forEach(reasons::put);
     root.put("noStarts", stats.noStarts());
+    root.put("hiddenDemos", hiddenDemos);
     out.print(JsonOutput.text(root));
   }
 

@@ -1,9 +1,10 @@
 package dev.calmcue.cli;
 
-import dev.calmcue.text.TimeText;
+import dev.calmcue.routine.ControlChars;
 import dev.calmcue.routine.Prompt;
 import dev.calmcue.routine.Routine;
 import dev.calmcue.routine.Step;
+import dev.calmcue.text.TimeText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,8 @@ final class RoutineOutline {
   }
 
   private void line(String s) {
-    sb.append(s).append('\n');
+    // Never a control character raw on the terminal, whatever a routine object holds.
+    sb.append(ControlChars.escape(s)).append('\n');
   }
 
   /** {@code text} after {@code lead}, wrapped at {@link #WIDTH} with following lines indented to match. */

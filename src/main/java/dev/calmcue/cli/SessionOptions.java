@@ -65,7 +65,8 @@ public final class SessionOptions {
       description = "How long the steps last, in minutes, within the routine's range (see 'calmcue show'). Default: as written.")
   void setMinutes(double m) {
     if (!(m > 0) || m > 600) {
-      throw new ParameterException(spec.commandLine(), "--minutes must be a positive number of minutes, got " + m);
+      throw new ParameterException(
+          spec.commandLine(), "--minutes must be a number of minutes from above 0 to 600, got " + m);
     }
     minutes = m;
   }

@@ -1,5 +1,6 @@
 package dev.calmcue.cli;
 
+import dev.calmcue.routine.ControlChars;
 import dev.calmcue.session.SessionSnapshot;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -37,7 +38,7 @@ final class StatusLine {
     if (live && !shown.isEmpty()) {
       out.print("\r\033[K");
     }
-    out.println(line);
+    out.println(ControlChars.escape(line));
     if (live && !shown.isEmpty()) {
       out.print(shown);
     }
@@ -56,7 +57,7 @@ final class StatusLine {
   /** The status of {@code s} in at most {@code width} characters. */
   static String render(SessionSnapshot s, int width) {
     StringBuilder b = new StringBuilder();
-    b.append(s.title()).append(" | ");
+    b.append(ControlChars.escape(s.title())).append(" | ");
     switch (s.phase()) {
       case PAUSED:
         b.append("PAUSED (space resumes) | ");
@@ -69,16 +70,16 @@ final class StatusLine {
     }
     if (s.stepIndex() >= 0 && s.stepIndex() < s.stepCount()) {
       b.append("step ").append(s.stepIndex() + 1).append('/').append(s.stepCount()).append(' ')
-          .append(s.stepTitle()).append(' ')
+          .append(ControlChars.escape(s.stepTitle())).append(' ')
           .append(clock(s.stepElapsed())).append(" (").append(clock(s.stepRemaining())).append(" left)");
     } else {
-      b.append(s.stepTitle());
+      b.append(ControlChars.escape(s.stepTitle()));
     }
     b.append(" | ").append(clock(s.sessionElapsed())).append(" of ").append(clock(s.sessionTotal()))
         .append(" (").append(clock(s.sessionRemaining())).append(" left) ")
         .append(bar(s.sessionElapsed(), s.sessionTotal()));
     if (!s.speaking().isEmpty()) {
-      b.append(" \"").append(s.speaking()).append('"');
+      b.append(" \"").append(ControlChars.escape(s.speaking())).append('"');
     }
     return fit(b.toString(), width);
   }

@@ -1,5 +1,6 @@
 package dev.calmcue.cli;
 
+import dev.calmcue.routine.ControlChars;
 import dev.calmcue.session.Command;
 import dev.calmcue.session.ControlSource;
 import dev.calmcue.session.SessionEvent;
@@ -172,7 +173,7 @@ final class TerminalSession {
       }
       if (display.verbose()) {
         err.println("calmcue: " + StatusLine.clock(elapsed()) + " " + cs.cue().kind().jsonName() + ": "
-            + cs.cue().text());
+            + ControlChars.escape(cs.cue().text()));
         err.flush();
       }
     } else if (e instanceof SessionEvent.StepStarted ss) {
@@ -180,7 +181,7 @@ final class TerminalSession {
         status.println("step " + (ss.index() + 1) + "/" + ss.count() + ": " + ss.title());
       }
       if (display.verbose()) {
-        err.println("calmcue: step " + (ss.index() + 1) + "/" + ss.count() + " " + ss.title());
+        err.println("calmcue: step " + (ss.index() + 1) + "/" + ss.count() + " " + ControlChars.escape(ss.title()));
         err.flush();
       }
     } else if (e instanceof SessionEvent.WaitingForReady w) {
@@ -197,6 +198,10 @@ final class TerminalSession {
         status.println("Ready? Press space (or Enter) to start. Waiting up to "
             + StatusLine.clock(w.timeout()) + ".");
       }
+    } else if (e instanceof SessionEvent.Stalled st) {
+      // said even with --quiet: it is why a cue was said again, or why all went silent
+      err.println("calmcue: " + StallText.of(st));
+      err.flush();
     } else if (e instanceof SessionEvent.PauseChanged pc) {
       if (!display.quiet() && !redraw) {
         status.println(pc.paused() ? "paused (space resumes)" : "resumed");

@@ -45,6 +45,9 @@ public final class HistoryJson {
     if (r.finish().isPresent()) {
       putSeconds(o, "actualSeconds", r.finish().get().played());
       o.put("stepsCompleted", r.finish().get().stepsCompleted());
+      if (r.finish().get().stalls() > 0) {
+        o.put("stalls", r.finish().get().stalls());
+      }
     } else {
       o.putNull("actualSeconds");
       o.putNull("stepsCompleted");
@@ -130,7 +133,11 @@ public final class HistoryJson {
                 dateTime(node, "end"),
                 duration(node, "actualSeconds"),
                 integer(node, "stepsCompleted"),
-                stoppedBy(node));
+                stoppedBy(node),
+                node.has("stalls") ? integer(node, "stalls") : 0);
+        if (finish.end().isBefore(start.start())) {
+          throw new IllegalArgumentException("end is before start");
+        }
         return new HistoryLine.Ended(HistoryRecord.finished(start, ending, why, finish));
       default:
         throw new IllegalArgumentException("unknown type \"" + type + "\"");
@@ -231,10 +238,17 @@ public final class HistoryJson {
     return v.intValue();
   }
 
+  /** Longer than any session (a year): a larger number is damage, not a session. */
+  private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(366L * 24 * 3600);
+
   private static Duration duration(JsonNode o, String name) {
     BigDecimal s = field(o, name, JsonNodeType.NUMBER).decimalValue();
     if (s.signum() < 0) {
       throw new IllegalArgumentException(name + " must not be negative");
+    }
+    if (s.compareTo(MAX_SECONDS) > 0) {
+      // a longValue() of 1e308 would wrap around to nonsense
+      throw new IllegalArgumentException(name + " is out of range (" + s + ")");
     }
     return Duration.ofMillis(s.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValue());
   }

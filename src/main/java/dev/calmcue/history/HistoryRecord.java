@@ -44,16 +44,32 @@ public record HistoryRecord(
    * @param stepsCompleted steps played to their end (a skipped step does not count)
    * @param stoppedBy where the command that stopped the session came from (keys, phone, voice,
    *     calmcue itself); empty when it ended by itself or nobody knows
+   * @param stalls how often the session stood still because the machine was suspended (a lid
+   *     closed and opened) and went on without the cues missed meanwhile
    */
   public record Finish(
-      OffsetDateTime end, Duration played, int stepsCompleted, Optional<ControlSource> stoppedBy) {
+      OffsetDateTime end,
+      Duration played,
+      int stepsCompleted,
+      Optional<ControlSource> stoppedBy,
+      int stalls) {
     public Finish {
       Objects.requireNonNull(end, "end");
       Objects.requireNonNull(played, "played");
       Objects.requireNonNull(stoppedBy, "stoppedBy");
-      if (played.isNegative() || stepsCompleted < 0) {
-        throw new IllegalArgumentException("played and stepsCompleted must not be negative");
+      if (played.isNegative() || stepsCompleted < 0 || stalls < 0) {
+        throw new IllegalArgumentException(
+            "played, stepsCompleted and stalls must not be negative");
       }
+    }
+
+    /** A finish without stalls. */
+    public Finish(
+        OffsetDateTime end,
+        Duration played,
+        int stepsCompleted,
+        Optional<ControlSource> stoppedBy) {
+      this(end, played, stepsCompleted, stoppedBy, 0);
     }
 
     /** A finish nobody stopped (or whose stopper is unknown). */
@@ -117,6 +133,24 @@ public record HistoryRecord(
   /** True if the process died before the session could record its end. */
   public boolean isInterrupted() {
     return finish.isEmpty();
+  }
+
+  /** Slack for whole-second timestamps and a clock step: a real session is never this far over. */
+  private static final Duration DEMO_SLACK = Duration.ofSeconds(5);
+
+  /**
+   * True if the record claims more playing time than passed on the wall clock between its start and
+   * end: a demo on a fast clock ({@code --speed}), which older versions recorded. Such records are
+   * not real sessions: they do not count for a streak, totals or {@code --prep-once-a-day}.
+   */
+  public boolean isDemo() {
+    return finish
+        .map(
+            f -> {
+              Duration wall = Duration.between(start, f.end());
+              return f.played().compareTo(wall.plus(DEMO_SLACK).plus(wall.dividedBy(10))) > 0;
+            })
+        .orElse(false);
   }
 
   /** True if the session got past the ready question (every ending except no-start). */

@@ -5,6 +5,7 @@ import static java.nio.file.StandardOpenOption.CREATE;
 import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.WRITE;
 
+import dev.calmcue.files.RegularFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,7 +15,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,7 +26,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -40,7 +45,28 @@ public final class HistoryStore {
    */
   private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
+  /** History files with a background retry of their pending lines running in this JVM. */
+  private static final Set<Path> RETRYING = ConcurrentHashMap.newKeySet();
+
+  /**
+   * How long an append or a read waits for another program's lock on the file: history must never
+   * hold up a session (or {@code calmcue history}) for longer.
+   */
+  static final Duration LOCK_WAIT = Duration.ofSeconds(1);
+
+  private static final long LOCK_POLL_MS = 20;
+
+  /** Thrown by an append that found the file locked: the line is kept in the pending file. */
+  public static final class Deferred extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Deferred(String message) {
+      super(message);
+    }
+  }
+
   private final Path file;
+  private final Path pending;
   private final Clock clock;
   private final SessionLeases leases;
 
@@ -49,6 +75,7 @@ public final class HistoryStore {
    */
   public HistoryStore(Path file, Clock clock) {
     this.file = file;
+    this.pending = file.resolveSibling(file.getFileName() + ".pending");
     this.clock = clock;
     this.leases = new SessionLeases(file.resolveSibling(file.getFileName() + ".running"));
   }
@@ -154,14 +181,18 @@ public final class HistoryStore {
   }
 
   /**
-   * True if a session got past the ready question on that day (in the user's zone): any ending but
-   * no-start, interrupted and still running ones included. Used by {@code --prep-once-a-day}.
+   * True if a real session got past the ready question on that day (in the user's zone): any
+   * ending but no-start, interrupted and still running ones included, demos ({@link
+   * HistoryRecord#isDemo()}) not. Used by {@code --prep-once-a-day}.
    */
   public boolean hadSessionOn(LocalDate day) throws IOException {
     History h = read();
     return h.sessions().stream()
             .anyMatch(
-                r -> r.started() && r.start().atZoneSameInstant(zone()).toLocalDate().equals(day))
+                r ->
+                    r.started()
+                        && !r.isDemo()
+                        && r.start().atZoneSameInstant(zone()).toLocalDate().equals(day))
         || h.running().stream()
             .anyMatch(s -> s.start().atZoneSameInstant(zone()).toLocalDate().equals(day));
   }
@@ -171,37 +202,153 @@ public final class HistoryStore {
     return LocalDate.now(clock);
   }
 
+  /**
+   * Appends one line. If another program holds the file's lock for longer than {@link #LOCK_WAIT},
+   * the line goes to the pending file instead, and a {@link Deferred} says so; the pending lines are
+   * moved into the history, in order, by the next append that gets the lock, or by a background
+   * retry as soon as the lock frees while this process lives.
+   */
   private void append(HistoryLine line) throws IOException {
     byte[] record = (HistoryJson.encode(line) + "\n").getBytes(UTF_8);
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
+    RegularFiles.requireRegularOrAbsent(file);
     boolean created = !Files.exists(file);
-    ReentrantLock jvmLock = jvmLock();
-    jvmLock.lock();
-    // READ|WRITE with an explicit position rather than APPEND: we must look at the last byte under
-    // the
-    // same lock, and a second channel for reading would drop the lock when closed (see JVM_LOCKS).
-    try (FileChannel ch = FileChannel.open(file, CREATE, READ, WRITE);
-        FileLock lock = ch.lock()) {
-      long size = ch.size();
-      ByteBuffer buf;
-      if (size > 0 && lastByte(ch, size) != '\n') {
-        // A torn line from a crash: end it, so this record starts on a line of its own.
-        buf = ByteBuffer.allocate(record.length + 1).put((byte) '\n').put(record).flip();
-      } else {
-        buf = ByteBuffer.wrap(record);
-      }
-      long at = size;
-      while (buf.hasRemaining()) {
-        at += ch.write(buf, at);
-      }
-      ch.force(true);
-    } finally {
-      jvmLock.unlock();
+    if (!appendLocked(record)) {
+      keepPending(record);
+      retryInBackground();
+      throw new Deferred(
+          file.getFileName()
+              + " is locked by another program; the record is kept in "
+              + pending
+              + " and added when the lock frees");
     }
     if (created) {
       syncDirectory(dir);
     }
+  }
+
+  /** Pending lines first, then {@code record} (may be empty); false if the lock stayed taken. */
+  private boolean appendLocked(byte[] record) throws IOException {
+    ReentrantLock jvmLock = jvmLock();
+    if (!tryJvmLock(jvmLock)) {
+      return false;
+    }
+    // READ|WRITE with an explicit position rather than APPEND: we must look at the last byte under
+    // the same lock, and a second channel for reading would drop the lock when closed (see
+    // JVM_LOCKS).
+    try (FileChannel ch = FileChannel.open(file, CREATE, READ, WRITE)) {
+      FileLock lock = tryLock(ch, false);
+      if (lock == null) {
+        return false;
+      }
+      try (lock) {
+        byte[] earlier = takePending();
+        byte[] all = new byte[earlier.length + record.length];
+        System.arraycopy(earlier, 0, all, 0, earlier.length);
+        System.arraycopy(record, 0, all, earlier.length, record.length);
+        if (all.length == 0) {
+          return true;
+        }
+        long size = ch.size();
+        ByteBuffer buf;
+        if (size > 0 && lastByte(ch, size) != '\n') {
+          // A torn line from a crash: end it, so this record starts on a line of its own.
+          buf = ByteBuffer.allocate(all.length + 1).put((byte) '\n').put(all).flip();
+        } else {
+          buf = ByteBuffer.wrap(all);
+        }
+        long at = size;
+        while (buf.hasRemaining()) {
+          at += ch.write(buf, at);
+        }
+        ch.force(true);
+        clearPending();
+        return true;
+      }
+    } finally {
+      jvmLock.unlock();
+    }
+  }
+
+  /** Waits up to {@link #LOCK_WAIT} for the OS lock; null if another program kept it. */
+  private static FileLock tryLock(FileChannel ch, boolean shared) throws IOException {
+    long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+    while (true) {
+      FileLock lock = ch.tryLock(0, Long.MAX_VALUE, shared);
+      if (lock != null || System.nanoTime() - deadline > 0) {
+        return lock;
+      }
+      try {
+        Thread.sleep(LOCK_POLL_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+  }
+
+  private static boolean tryJvmLock(ReentrantLock jvmLock) {
+    try {
+      return jvmLock.tryLock(LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Adds a line to the pending file (under its own lock, which nobody holds for long). */
+  private void keepPending(byte[] record) throws IOException {
+    RegularFiles.requireRegularOrAbsent(pending);
+    try (FileChannel ch = FileChannel.open(pending, CREATE, WRITE, StandardOpenOption.APPEND);
+        FileLock lock = ch.lock()) {
+      ByteBuffer buf = ByteBuffer.wrap(record);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+    }
+  }
+
+  /** The pending file's whole lines (a torn last one is dropped), or nothing. */
+  private byte[] takePending() throws IOException {
+    if (!RegularFiles.isRegular(pending)) {
+      return new byte[0];
+    }
+    byte[] bytes = Files.readAllBytes(pending);
+    int end = bytes.length;
+    while (end > 0 && bytes[end - 1] != '\n') {
+      end--;
+    }
+    return java.util.Arrays.copyOf(bytes, end);
+  }
+
+  private void clearPending() throws IOException {
+    Files.deleteIfExists(pending);
+  }
+
+  /** Moves pending lines into the history once the lock frees; one daemon per file at a time. */
+  private void retryInBackground() {
+    Path key = file.toAbsolutePath().normalize();
+    if (!RETRYING.add(key)) {
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                while (RegularFiles.isRegular(pending) && !appendLocked(new byte[0])) {
+                  Thread.sleep(LOCK_WAIT.toMillis());
+                }
+              } catch (IOException | InterruptedException e) {
+                // The next append or run of calmcue moves them.
+              } finally {
+                RETRYING.remove(key);
+              }
+            },
+            "calmcue-history-pending");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static byte lastByte(FileChannel ch, long size) throws IOException {
@@ -214,26 +361,53 @@ public final class HistoryStore {
     return one.get(0);
   }
 
-  /** The whole file under a shared lock, or null if it does not exist. */
+  /**
+   * The whole file, then any pending lines, or null if neither exists. Read under a shared lock if
+   * it comes within {@link #LOCK_WAIT}; else read as it is (a line being written shows as a torn
+   * last line and is skipped with a warning), so {@code history} never hangs on a held lock.
+   */
   private byte[] readAll() throws IOException {
+    RegularFiles.requireRegularOrAbsent(file);
+    byte[] main = null;
     ReentrantLock jvmLock = jvmLock();
-    jvmLock.lock();
-    try (FileChannel ch = FileChannel.open(file, READ);
-        FileLock lock = ch.lock(0, Long.MAX_VALUE, true)) {
-      long size = ch.size();
-      if (size > Integer.MAX_VALUE - 16) {
-        throw new IOException("history file is too large to read (" + size + " bytes)");
+    boolean jvmLocked = tryJvmLock(jvmLock);
+    try (FileChannel ch = FileChannel.open(file, READ)) {
+      FileLock lock = jvmLocked ? tryLock(ch, true) : null;
+      try {
+        long size = ch.size();
+        if (size > Integer.MAX_VALUE - 16) {
+          throw new IOException("history file is too large to read (" + size + " bytes)");
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) size);
+        while (buf.hasRemaining() && ch.read(buf, buf.position()) >= 0) {
+          // keep reading: one read may return fewer bytes than asked
+        }
+        main = buf.array();
+      } finally {
+        if (lock != null) {
+          lock.release();
+        }
       }
-      ByteBuffer buf = ByteBuffer.allocate((int) size);
-      while (buf.hasRemaining() && ch.read(buf, buf.position()) >= 0) {
-        // keep reading: one read may return fewer bytes than asked
-      }
-      return buf.array();
     } catch (NoSuchFileException e) {
-      return null;
+      main = null;
     } finally {
-      jvmLock.unlock();
+      if (jvmLocked) {
+        jvmLock.unlock();
+      }
     }
+    byte[] waiting = takePending();
+    if (waiting.length == 0) {
+      return main;
+    }
+    byte[] base = main == null ? new byte[0] : main;
+    boolean needsBreak = base.length > 0 && base[base.length - 1] != '\n';
+    byte[] all = new byte[base.length + (needsBreak ? 1 : 0) + waiting.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    if (needsBreak) {
+      all[base.length] = '\n';
+    }
+    System.arraycopy(waiting, 0, all, all.length - waiting.length, waiting.length);
+    return all;
   }
 
   private ReentrantLock jvmLock() {

@@ -3,6 +3,7 @@ package dev.calmcue.history;
 import static java.nio.file.StandardOpenOption.CREATE;
 import static java.nio.file.StandardOpenOption.WRITE;
 
+import dev.calmcue.files.RegularFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -38,6 +39,7 @@ final class SessionLeases {
     }
     try {
       Files.createDirectories(dir);
+      RegularFiles.requireRegularOrAbsent(lockFile); // opening a FIFO to write blocks
       FileChannel ch = FileChannel.open(lockFile, CREATE, WRITE);
       FileLock lock = ch.tryLock();
       if (lock == null) {
@@ -69,6 +71,9 @@ final class SessionLeases {
     }
     if (HELD_HERE.contains(lockFile)) {
       return true;
+    }
+    if (!RegularFiles.isRegular(lockFile)) {
+      return false; // missing, or not a lock file we made (a FIFO would block the open)
     }
     try (FileChannel ch = FileChannel.open(lockFile, WRITE)) {
       FileLock lock = ch.tryLock();

@@ -4,6 +4,7 @@ import dev.calmcue.audio.AudioSink;
 import dev.calmcue.history.HistoryRecorder;
 import dev.calmcue.history.HistoryStore;
 import dev.calmcue.history.RecordedSettings;
+import dev.calmcue.music.MusicMixer;
 import dev.calmcue.session.Command;
 import dev.calmcue.session.ControlSource;
 import dev.calmcue.session.Headstart;
@@ -14,6 +15,7 @@ import dev.calmcue.session.PreparedSession;
 import dev.calmcue.session.SessionEvent;
 import dev.calmcue.session.SessionOutcome;
 import dev.calmcue.session.SessionPlayer;
+import dev.calmcue.session.SessionSettings;
 import dev.calmcue.session.SessionSnapshot;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,6 +53,7 @@ public final class LiveSession {
 
   private final PreparedSession prepared;
   private final SessionPlayer player;
+  /** Null for a session that is not recorded (a fast clock). */
   private final HistoryRecorder recorder;
 
   private LiveSession(PreparedSession prepared, SessionPlayer player, HistoryRecorder recorder) {
@@ -69,6 +72,19 @@ public final class LiveSession {
       PreparedSession prepared, Supplier<AudioSink> device, boolean textOnly, Wiring wiring) {
     SessionPlayer player = SessionPlayer.of(prepared, device, wiring.clock(), wiring.player());
     player.reportProblemsTo(wiring.problems());
+    SessionSettings settings = prepared.settings();
+    player.layUnder(
+        MusicMixer.under(
+            prepared.audio(),
+            prepared.timeline(),
+            prepared.routine(),
+            settings.music(),
+            settings.volumePercent()));
+    if (wiring.player().textSpeed() != 1.0) {
+      // A demo on a fast clock (--speed) is not a session a parent gave: never in history, where
+      // it would count for streaks and --prep-once-a-day.
+      return new LiveSession(prepared, player, null);
+    }
     HistoryRecorder recorder =
         HistoryRecorder.start(
             wiring.history(),
@@ -131,7 +147,9 @@ public final class LiveSession {
     try {
       return driver.apply(player);
     } catch (RuntimeException | Error e) {
-      recorder.failed(e);
+      if (recorder != null) {
+        recorder.failed(e);
+      }
       throw e;
     }
   }
@@ -146,6 +164,8 @@ public final class LiveSession {
    * ending if it has not ended yet; does nothing otherwise.
    */
   public void processEnding() {
-    recorder.processEnding();
+    if (recorder != null) {
+      recorder.processEnding();
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.calmcue.music;
 import dev.calmcue.audio.SampleSource;
 import dev.calmcue.audio.SampleTime;
 import dev.calmcue.audio.TimelineAudio;
+import dev.calmcue.audio.TimelineLayer;
 import dev.calmcue.audio.Volume;
 import dev.calmcue.plan.CueKind;
 import dev.calmcue.plan.StepSpan;
@@ -19,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  * holds too, and resumes where it was; after any jump in position the music fades back in over
  * {@link #RESUME_FADE_SECONDS} instead of starting mid-note with a click.
  */
-public final class MusicMixer implements SampleSource {
+public final class MusicMixer implements SampleSource, TimelineLayer {
   /** The bed's peak at full music and voice volume, as a fraction of full scale. */
   static final double FULL_LEVEL = 0.6;
 
@@ -62,8 +63,19 @@ public final class MusicMixer implements SampleSource {
    */
   public static SampleSource over(
       TimelineAudio speech, Timeline timeline, Routine routine, MusicSettings music, int voiceVolume) {
+    TimelineLayer layer = under(speech, timeline, routine, music, voiceVolume);
+    return layer instanceof MusicMixer mixer ? mixer : speech;
+  }
+
+  /**
+   * The music alone, to lay under {@code speech} where the speech is written by someone else (the
+   * live player); {@link TimelineLayer#NONE} when the music is off. Returns at once, as {@link
+   * #over}.
+   */
+  public static TimelineLayer under(
+      TimelineAudio speech, Timeline timeline, Routine routine, MusicSettings music, int voiceVolume) {
     if (!music.on() || voiceVolume == 0) {
-      return speech;
+      return TimelineLayer.NONE;
     }
     int rate = speech.sampleRate();
     List<StepSpan> spans = timeline.steps();
@@ -120,7 +132,7 @@ public final class MusicMixer implements SampleSource {
   @Override
   public void fill(long from, short[] buf, int off, int len) {
     speech.fill(from, buf, off, len);
-    addMusic(from, buf, off, len);
+    addTo(from, buf, off, len);
   }
 
   /**
@@ -128,7 +140,8 @@ public final class MusicMixer implements SampleSource {
    * fills (and perhaps mutes) the speech itself. Pulls must follow one another for the music to run
    * on without a fade; any other position fades the music back in.
    */
-  public void addMusic(long from, short[] buf, int off, int len) {
+  @Override
+  public void addTo(long from, short[] buf, int off, int len) {
     if (from != expected) {
       faded = 0;
     }

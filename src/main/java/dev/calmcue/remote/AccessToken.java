@@ -3,9 +3,11 @@ package dev.calmcue.remote;
 import dev.calmcue.files.AtomicFile;
 import dev.calmcue.files.BaseDirs;
 import dev.calmcue.CalmcueException;
+import dev.calmcue.files.RegularFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -48,8 +50,11 @@ public final class AccessToken {
   public static AccessToken loadOrCreate(Path file) {
     try {
       if (Files.exists(file)) {
-        String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
-        if (!WELL_FORMED.matcher(text).matches()) {
+        RegularFiles.requireRegular(file);
+        refuseIfOthersCanUse(file);
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1).strip();
+        if (bytes.length > 1024 || !WELL_FORMED.matcher(text).matches()) {
           throw new CalmcueException(
               CalmcueException.Kind.RUNTIME,
               "the token in " + file + " is damaged; delete the file to make a new one");
@@ -65,8 +70,30 @@ public final class AccessToken {
     } catch (FileAlreadyExistsException e) {
       return loadOrCreate(file); // another serve made it at the same moment: use theirs
     } catch (IOException e) {
+      String why =
+          e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
       throw new CalmcueException(
-          CalmcueException.Kind.RUNTIME, "cannot keep the access token in " + file + ": " + e.getMessage(), e);
+          CalmcueException.Kind.RUNTIME, "cannot keep the access token in " + file + ": " + why, e);
+    }
+  }
+
+  /**
+   * Anyone who can read the token can use the remote; anyone who can change it can lock the owner
+   * out. Refused rather than fixed: a token others could read may already be known to them.
+   */
+  private static void refuseIfOthersCanUse(Path file) throws IOException {
+    Set<PosixFilePermission> mode;
+    try {
+      mode = Files.getPosixFilePermissions(file);
+    } catch (UnsupportedOperationException e) {
+      return; // no POSIX modes here (the folder's own access rules apply)
+    }
+    if (!OWNER_ONLY.containsAll(mode)) {
+      throw new CalmcueException(
+          CalmcueException.Kind.RUNTIME,
+          "the token file " + file + " can be read or changed by other users (mode "
+              + PosixFilePermissions.toString(mode) + "); run 'chmod 600 " + file
+              + "', or delete it to make a new token");
     }
   }
 

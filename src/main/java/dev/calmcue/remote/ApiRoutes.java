@@ -79,8 +79,8 @@ final class ApiRoutes {
           HttpReplies.json(ex, 200, RemoteJson.routines(host.routines()));
         }
         case "/api/session" -> {
-          only(method, "GET", "POST");
-          if (method.equals("GET")) {
+          only(method, "GET", "HEAD", "POST");
+          if (!method.equals("POST")) { // HEAD: the same headers, no body (as for the page)
             HttpReplies.json(ex, 200, RemoteJson.state(host.state()));
           } else {
             start(ex);
@@ -102,7 +102,8 @@ final class ApiRoutes {
             throw new Refusal(404, "no such API route: " + path);
           }
           only(method, "POST");
-          readBody(ex); // enforces the size limit; an action needs no body
+          // An action needs no body and never waits for one: stop and fussy act at once, however
+          // slowly a body would trickle in (the server closes that connection after its limit).
           if (!host.send(command)) {
             throw new Refusal(409, "no session is running");
           }
@@ -174,8 +175,11 @@ final class ApiRoutes {
     JsonNode minutes = body.get("minutes");
     OptionalDouble m = OptionalDouble.empty();
     if (minutes != null && !minutes.isNull()) {
-      if (!minutes.isNumber() || !(minutes.asDouble() > 0) || minutes.asDouble() > 600) {
-        throw new Refusal(400, "'minutes' must be a number of minutes greater than 0");
+      if (!minutes.isNumber()) {
+        throw new Refusal(400, "'minutes' must be a number without quotes, e.g. 8");
+      }
+      if (!(minutes.asDouble() > 0) || minutes.asDouble() > 600) {
+        throw new Refusal(400, "'minutes' must be a number of minutes from above 0 to 600");
       }
       m = OptionalDouble.of(minutes.asDouble());
     }
@@ -248,7 +252,7 @@ final class ApiRoutes {
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      throw new Refusal(400, "bad JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+      throw new Refusal(400, "bad JSON" + where + ": " + plainJsonProblem(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new Refusal(400, "bad JSON: " + firstLine(e.getMessage()));
     }
@@ -285,6 +289,25 @@ final class ApiRoutes {
     }
     String allow = String.join(", ", allowed);
     throw new Refusal(405, method + " is not allowed here; use " + allow, allow);
+  }
+
+  /** Jackson's message without its internals (feature names, Java types). */
+  static String plainJsonProblem(String message) {
+    String m = firstLine(message);
+    if (m.startsWith("Duplicate field ")) {
+      return "a key is given twice (" + m.substring("Duplicate field ".length()) + ")";
+    }
+    if (m.startsWith("Trailing token")) {
+      return "there is more after the JSON object; send one object only";
+    }
+    if (m.contains("StreamReadConstraints") || m.contains("exceeds the maximum")) {
+      return "a number or text in it is too long";
+    }
+    int feature = m.indexOf("; (JsonReadFeature");
+    if (feature < 0) {
+      feature = m.indexOf(" (JsonReadFeature");
+    }
+    return feature < 0 ? m : m.substring(0, feature);
   }
 
   private static String firstLine(String s) {

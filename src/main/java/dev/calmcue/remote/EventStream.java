@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class EventStream implements AutoCloseable {
   private static final int QUEUE = 256;
+  private static final long PROBE_GAP_MS = 50;
 
   private final SessionHost host;
   private final int maxClients;
@@ -43,9 +44,25 @@ final class EventStream implements AutoCloseable {
             update -> broadcast(frame(update.type().jsonName(), RemoteJson.update(update))));
   }
 
-  /** Takes over the exchange: headers now, then events until the page goes away. */
+  /**
+   * Takes over the exchange: headers now, then events until the page goes away.
+   *
+   * <p>The cap is checked and the slot taken in one step. When the cap is reached, pages closed at
+   * the other end are found first ({@link #probe()}), so a phone that reloads gets back in at once
+   * instead of waiting for a heartbeat to find its old stream closed.
+   */
   void open(HttpExchange ex) throws IOException {
-    if (closed || clients.size() >= maxClients) {
+    if (!closed && clients.size() >= maxClients) {
+      probe();
+    }
+    Client client = null;
+    synchronized (clients) {
+      if (!closed && clients.size() < maxClients) {
+        client = new Client(ex);
+        clients.add(client);
+      }
+    }
+    if (client == null) {
       HttpReplies.error(ex, 503, "too many open pages; close one and try again");
       return;
     }
@@ -54,11 +71,32 @@ final class EventStream implements AutoCloseable {
     h.set("Content-Type", "text/event-stream; charset=utf-8");
     h.set("Cache-Control", "no-store");
     h.set("X-Accel-Buffering", "no");
-    ex.sendResponseHeaders(200, 0);
-    Client client = new Client(ex);
-    clients.add(client);
+    try {
+      ex.sendResponseHeaders(200, 0);
+    } catch (IOException | RuntimeException e) {
+      client.drop();
+      throw e;
+    }
+    client.start();
     SessionUpdate now = new SessionUpdate(SessionUpdate.Type.STATE, null, host.state());
     client.send("retry: 2000\n\n" + frame(now.type().jsonName(), RemoteJson.update(now)));
+  }
+
+  /**
+   * Finds pages whose socket the other end closed: the first write to such a socket still succeeds
+   * (the peer answers it with a reset), the second fails and drops the page. Best effort, only when
+   * the cap is reached; a page that vanished without closing is found by its full queue instead.
+   */
+  private void probe() {
+    for (int i = 0; i < 2; i++) {
+      broadcast(": probe\n\n");
+      try {
+        Thread.sleep(PROBE_GAP_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   int clientCount() {
@@ -100,18 +138,25 @@ final class EventStream implements AutoCloseable {
   /** One open page. */
   private final class Client {
     private final HttpExchange exchange;
-    private final OutputStream out;
     private final ThreadPoolExecutor writer;
+    private volatile OutputStream out;
 
     Client(HttpExchange exchange) {
       this.exchange = exchange;
-      this.out = exchange.getResponseBody();
       this.writer =
           new ThreadPoolExecutor(
               1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), daemon("calmcue-sse-client"));
     }
 
+    /** After the headers went out: from now on frames are written. */
+    void start() {
+      out = exchange.getResponseBody();
+    }
+
     void send(String frame) {
+      if (out == null) {
+        return; // headers not sent yet; the first frame is the whole state anyway
+      }
       try {
         writer.execute(() -> write(frame));
       } catch (RejectedExecutionException e) {

@@ -1,5 +1,7 @@
 package dev.calmcue.remote;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +14,11 @@ import java.util.Locale;
 
 /** The API's JSON shapes, written by hand so the wire format does not follow Java renames. */
 final class RemoteJson {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Strict about request bodies: a key given twice or anything after the JSON is refused. */
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private RemoteJson() {}
 
@@ -109,6 +115,9 @@ final class RemoteJson {
       o.put("timeout", seconds(e.timeout()));
     } else if (event instanceof SessionEvent.TextMode e) {
       o.put("reason", e.reason());
+    } else if (event instanceof SessionEvent.Stalled e) {
+      o.put("gap", seconds(e.gap()));
+      o.put("paused", e.paused());
     } else if (event instanceof SessionEvent.Ended e) {
       return outcome(e.outcome());
     }

@@ -9,19 +9,49 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The phone remote: the page at {@code /} and the JSON API under {@code /api/}, on the JDK's HTTP
- * server with a few threads (event streams do not hold one). Nothing it answers carries a stack
+ * server (event streams do not hold one of its threads). A request must arrive whole within {@value
+ * #MAX_REQUEST_SECONDS} s, and there are more threads than connections, so clients that leave
+ * requests unfinished never freeze the phone's controls. Nothing it answers carries a stack
  * trace; internal failures go to the settings' log and the phone gets "internal error".
  */
 public final class RemoteServer implements AutoCloseable {
   private static final String WEB_FOLDER = "calmcue/web";
-  private static final int THREADS = 4;
   private static final long COOKIE_MAX_AGE = 400L * 24 * 3600;
+
+  /**
+   * Open connections at most; the JDK server refuses more at accept. Kept below {@link #THREADS} so
+   * every connection that has sent its request gets a thread: a pile of slow or unauthenticated
+   * connections can never leave a phone's stop or fussy waiting for one.
+   */
+  static final int MAX_CONNECTIONS = 96;
+
+  private static final int THREADS = 128;
+
+  /** Seconds a client may take to send a whole request (headers and body); then it is closed. */
+  static final int MAX_REQUEST_SECONDS = 10;
+
+  static {
+    // The JDK's HTTP server reads these once, when its first server is made (there is no per-server
+    // API). Without them a request left unfinished holds a thread for ever. No response limit: an
+    // event stream is one long response.
+    setIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
+    setIfAbsent("sun.net.httpserver.maxConnections", String.valueOf(MAX_CONNECTIONS));
+    setIfAbsent("sun.net.httpserver.maxReqHeaders", "100");
+    setIfAbsent("sun.net.httpserver.idleInterval", "30");
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -39,14 +69,21 @@ public final class RemoteServer implements AutoCloseable {
     this.events = new EventStream(host, settings.heartbeat(), settings.maxPages());
     this.api = new ApiRoutes(host, events);
     AtomicInteger n = new AtomicInteger();
-    this.executor =
-        Executors.newFixedThreadPool(
+    // Threads come and go with the load (none kept beyond 4 idle ones); a request that finds all of
+    // them busy is refused (the JDK server closes its connection) rather than queued behind them.
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            4,
             THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
             r -> {
               Thread t = new Thread(r, "calmcue-http-" + n.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
+    this.executor = pool;
     server.setExecutor(executor);
     server.createContext("/", this::handle);
   }
@@ -119,8 +156,11 @@ public final class RemoteServer implements AutoCloseable {
         page(ex, path);
       }
     } catch (IOException | RuntimeException e) {
-      settings.log().accept("internal error answering " + ex.getRequestMethod() + " "
-          + ex.getRequestURI().getRawPath() + ": " + e);
+      if (!(e instanceof IOException)) {
+        // An IOException here is the phone going away mid-answer (broken pipe): not worth a line.
+        settings.log().accept("internal error answering " + ex.getRequestMethod() + " "
+            + ex.getRequestURI().getRawPath() + ": " + e);
+      }
       try {
         if (ex.getResponseCode() == -1) {
           HttpReplies.error(ex, 500, "internal error");

@@ -4,13 +4,18 @@ import dev.calmcue.files.AtomicFile;
 import dev.calmcue.CalmcueException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A file written under a hidden temporary name in its target's folder (same file system) and moved
@@ -37,6 +42,37 @@ public final class PendingFile implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(cleanup);
   }
 
+  /** A part file not written to for this long was left by a render that was killed (SIGKILL). */
+  static final Duration STALE = Duration.ofMinutes(10);
+
+  private static final Pattern PART = Pattern.compile("\\.(.+)\\.[0-9a-f-]{36}\\.part");
+
+  /**
+   * Deletes part files of {@code name} in {@code folder} that nothing has written to for {@link
+   * #STALE}: a killed render cannot clean up after itself, and each can be ~100 MB. A render still
+   * running writes its part all the time, so it is never taken for stale. Best effort.
+   */
+  static void removeStaleParts(Path folder, String name) {
+    Instant before = Instant.now().minus(STALE);
+    try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder, "." + globSafe(name) + ".*.part")) {
+      for (Path p : parts) {
+        Matcher m = PART.matcher(p.getFileName().toString());
+        if (m.matches()
+            && m.group(1).equals(name)
+            && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+            && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Leftovers stay; the render itself is not affected.
+    }
+  }
+
+  private static String globSafe(String name) {
+    return name.replaceAll("([*?\\[\\]{}\\\\])", "\\\\$1");
+  }
+
   /**
    * Checks that {@code target} can be written and opens its temporary file.
    *
@@ -60,6 +96,7 @@ public final class PendingFile implements AutoCloseable {
     if (!replace && Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
       throw CalmcueException.input(target + " already exists (use --force to replace it)");
     }
+    removeStaleParts(folder, absolute.getFileName().toString());
     Path temp = folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
     try {
       // Not Files.createTempFile: its owner-only permissions would stick to the finished file.

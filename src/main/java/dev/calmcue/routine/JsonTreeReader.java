@@ -187,6 +187,10 @@ final class JsonTreeReader {
    */
   private String plainMessage(JsonProcessingException e, JsonLocation loc) {
     if (e instanceof StreamConstraintsException) {
+      String what = String.valueOf(e.getOriginalMessage());
+      if (what.contains("Number value length") || what.contains("String value length")) {
+        return "a number or text is far too long";
+      }
       return "nested too deeply (a routine is at most a few levels deep)";
     }
     if (e instanceof JsonEOFException eof) {

@@ -46,7 +46,9 @@ sealed interface JsonValue {
     @Override
     public String describe() {
       String shown = value.length() > 40 ? value.substring(0, 37) + "..." : value;
-      return "string \"" + shown.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+      return "string \""
+          + ControlChars.escape(shown.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
+          + "\"";
     }
   }
 

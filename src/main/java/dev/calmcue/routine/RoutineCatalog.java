@@ -62,7 +62,8 @@ public final class RoutineCatalog {
     @Override
     public Optional<Candidate> find(String id) {
       Path f = dir.resolve(id + ".json");
-      return Files.exists(f) ? Optional.of(new Candidate(id, origin, f.toString(), this)) : Optional.empty();
+      // The schema lives beside the routines but is not one (as in all()).
+      return Files.exists(f) && !SCHEMA_FILE.equals(id + ".json") ? Optional.of(new Candidate(id, origin, f.toString(), this)) : Optional.empty();
     }
 
     @Override
@@ -98,7 +99,8 @@ public final class RoutineCatalog {
 
     @Override
     public Optional<Candidate> find(String id) {
-      return classLoader.getResource(BUILT_IN_RESOURCES + id + ".json") == null
+      return SCHEMA_FILE.equals(id + ".json")
+              || classLoader.getResource(BUILT_IN_RESOURCES + id + ".json") == null
           ? Optional.empty()
           : Optional.of(new Candidate(id, Origin.BUILT_IN, "built-in/" + id + ".json", this));
     }

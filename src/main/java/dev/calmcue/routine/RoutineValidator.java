@@ -334,6 +334,22 @@ final class RoutineValidator {
       problem(v.at(), path, "must not be empty");
       return null;
     }
+    int control = ControlChars.indexOf(s.value());
+    if (control >= 0) {
+      problem(
+          v.at(),
+          path,
+          "contains the control character "
+              + ControlChars.name(s.value().codePointAt(control))
+              + " (character "
+              + (s.value().codePointCount(0, control) + 1)
+              + "); remove it, texts are plain words");
+      return null;
+    }
+    if (!ControlChars.hasWords(s.value())) {
+      problem(v.at(), path, "has no words to say (only symbols, emoji or invisible characters)");
+      return null;
+    }
     int length = s.value().codePointCount(0, s.value().length());
     if (length > MAX_TEXT) {
       problem(v.at(), path, "is " + length + " characters long; at most " + MAX_TEXT + " are allowed");

@@ -2,6 +2,7 @@ package dev.calmcue.session;
 
 import dev.calmcue.audio.AudioFailure;
 import dev.calmcue.audio.TimelineAudio;
+import dev.calmcue.audio.TimelineLayer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -13,7 +14,7 @@ import java.util.function.Consumer;
  * unheard output, rewind to what was heard), to lose the device (text mode from the same place) and
  * to make up for underruns. Writer thread only.
  *
- * <p>A sound mixed in live (a music bed, an acknowledgement chime) is an {@link OutputMixer}: {@link
+ * <p>A sound mixed in live on the output (an acknowledgement chime) is an {@link OutputMixer}: {@link
  * #writeChunk()} runs the mixers between filling {@code buf} and writing it, keyed on the output
  * sample {@code ledger.written()}.
  */
@@ -28,12 +29,14 @@ final class Feed {
   private final Hearing hearing;
   private final UnderrunGuard underruns;
   private final OutputMixers mixers;
+  private final StallWatch stalls;
   private final MonotonicClock clock;
   private final Consumer<SessionEvent> emit;
   private final int chunk;
   private final short[] buf;
   private final Deque<Clip> clips = new ArrayDeque<>();
   private final Mute mute = new Mute();
+  private TimelineLayer under = TimelineLayer.NONE;
   /** The next timeline sample to write. */
   private long tpos;
 
@@ -63,6 +66,12 @@ final class Feed {
     this.buf = new short[chunk];
     this.schedule = new CueSchedule(audio, steps, heard);
     this.underruns = new UnderrunGuard(audio.sampleRate());
+    this.stalls = new StallWatch(audio.sampleRate());
+  }
+
+  /** Lays {@code layer} under the timeline while the session plays on (not in its stopped closing). */
+  void layUnder(TimelineLayer layer) {
+    under = layer;
   }
 
   /** The next timeline sample to write. */
@@ -116,6 +125,21 @@ final class Feed {
     }
   }
 
+  /**
+   * Measures the clock against the output heard. After a stall nothing of the gap is made up: the
+   * underrun guard starts over and text mode paces on from now.
+   *
+   * @return for how long the session stood still, in nanoseconds, if it stalled; 0 otherwise
+   */
+  long stalled() {
+    long gap = stalls.check(ledger.written() - buffered(), clock.nanoTime());
+    if (gap > 0) {
+      underruns.restart(ledger.written());
+      output.resync();
+    }
+    return gap;
+  }
+
   void writeChunk() {
     if (underruns.debt() > 0 && clips.isEmpty() && repayDebt()) {
       return;
@@ -137,6 +161,9 @@ final class Feed {
       n = (int) Math.min(chunk, transport.readLimit() - tpos);
       audio.fill(tpos, buf, 0, n);
       mute.apply(buf, tpos, n);
+      if (transport.ending() == null) {
+        under.addTo(tpos, buf, 0, n); // a stop or fussy ends the bed at once, the closing is bare
+      }
       schedule.timeline(tpos, n, ledger.written(), mute);
       ledger.timeline(tpos, n);
       tpos += n;
@@ -199,6 +226,7 @@ final class Feed {
     rewindTo(ledger.written() - buffered);
     if (buffered > 0) {
       underruns.restart(ledger.written());
+      stalls.restart(ledger.written(), output.speed());
     }
     mute.soundingAt(audio, tpos);
     hearing.silenced();
@@ -217,6 +245,7 @@ final class Feed {
 
   void enterTextMode(String reason) {
     output.toTextMode(reason);
+    stalls.restart(ledger.written(), output.speed());
     clips.removeIf(c -> !c.played && c.cue == null); // no preroll without a device
     emit.accept(new SessionEvent.TextMode(reason));
   }

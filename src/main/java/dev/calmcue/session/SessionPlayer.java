@@ -5,6 +5,7 @@ import dev.calmcue.audio.AudioSink;
 import dev.calmcue.audio.CueSounds;
 import dev.calmcue.audio.SampleTime;
 import dev.calmcue.audio.TimelineAudio;
+import dev.calmcue.audio.TimelineLayer;
 import dev.calmcue.plan.Timeline;
 import dev.calmcue.session.Transport.Boundary;
 import java.time.Duration;
@@ -120,6 +121,17 @@ public final class SessionPlayer {
   }
 
   /**
+   * Lays {@code layer} (a music bed) under the timeline: it sounds while the session plays on, holds
+   * its place while paused and stops at once on stop and fussy. Call before {@link #run()}.
+   */
+  public void layUnder(TimelineLayer layer) {
+    if (started.get()) {
+      throw new IllegalStateException("the session is already running");
+    }
+    feed.layUnder(Objects.requireNonNull(layer, "layer"));
+  }
+
+  /**
    * Tells the player that the sink it will get already holds {@code headstart.prerollSamples()} of
    * silence followed by the first {@code headstart.timelineSamples()} samples of the timeline,
    * written by a launcher that started the sound before the session was prepared. The player
@@ -185,6 +197,14 @@ public final class SessionPlayer {
     return snapshot;
   }
 
+  /**
+   * What the player keeps about output written and not yet heard (ledger stretches and events
+   * due); for tests that a long session's memory stays flat. Writer thread only.
+   */
+  int backlog() {
+    return ledger.size() + heard.size();
+  }
+
   /** Why the session ended with an error, with its stack trace; empty otherwise. */
   public Optional<Throwable> failure() {
     return Optional.ofNullable(failure);
@@ -240,12 +260,18 @@ public final class SessionPlayer {
   }
 
   private void loop() {
+    reportHeard(); // a launcher's headstart may have been heard already: commands see where it is
     while (true) {
       Cancel stop = cancel;
       if (stop != null) {
         deck.cutShort();
         transport.cancel(stop.reason(), stop.source());
         return;
+      }
+      long stall = feed.stalled();
+      if (stall > 0) {
+        boolean paused = transport.stalled(stall >= StallWatch.PAUSE_AFTER_NANOS, deck);
+        emit(new SessionEvent.Stalled(Duration.ofNanos(stall), paused));
       }
       for (Control c = controls.poll(); c != null; c = controls.poll()) {
         int number = lastCommand == null ? 1 : lastCommand.number() + 1;

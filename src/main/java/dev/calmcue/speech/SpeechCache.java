@@ -2,6 +2,7 @@ package dev.calmcue.speech;
 
 import dev.calmcue.files.AtomicFile;
 import dev.calmcue.files.BaseDirs;
+import dev.calmcue.files.RegularFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -96,6 +97,10 @@ public final class SpeechCache {
     }
     byte[] key = keyBytes(settingsKey, text);
     Path file = fileFor(key);
+    if (!RegularFiles.isRegular(file)) {
+      // Missing, or something that is not a clip (a FIFO would block the open for ever).
+      return Files.exists(file) ? discard(file) : Optional.empty();
+    }
     ByteBuffer buf;
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();

@@ -211,6 +211,57 @@ class HistoryCommandTest {
     assertTrue(r.out().contains("fussy"), r.out());
   }
 
+  /** What a --speed run used to write: the whole routine "played" in about a second. */
+  void demo(OffsetDateTime at) throws Exception {
+    SessionStart s = start("back-massage", at);
+    store.appendStart(s);
+    store.appendEnd(
+        HistoryRecord.finished(
+            s,
+            Ending.COMPLETED,
+            null,
+            new HistoryRecord.Finish(at.plusSeconds(1), Duration.ofMinutes(10), 6)));
+  }
+
+  @Test
+  void demoRecords_playedFasterThanTheClock_areHidden_andCounted() throws Exception {
+    sampleHistory();
+    demo(at(today.minusDays(5), "10:00"));
+    demo(at(today, "10:00"));
+
+    Cli.Result table = Cli.run("history");
+    Cli.Result json = Cli.run("history", "--json");
+
+    assertEquals(0, table.code(), table.toString());
+    assertFalse(table.out().contains("10:00  back-massage"), table.out());
+    assertTrue(
+        table.out().contains("  back-massage  2 sessions, 1 completed, 13 min played\n"),
+        table.out());
+    assertTrue(
+        table
+            .out()
+            .contains(
+                "Hidden: 2 demo sessions (played faster than the clock, e.g. with --speed)\n"),
+        table.out());
+    JsonNode root = new ObjectMapper().readTree(json.out());
+    assertEquals(5, root.get("sessions").size());
+    assertEquals(2, root.get("hiddenDemos").asInt());
+  }
+
+  @Test
+  void aSessionRunningToday_countsForTheStreak() throws Exception {
+    ended("back-massage", at(today.minusDays(1), "19:30"), Ending.COMPLETED, null, 600, 6);
+    SessionStart now = start("back-massage", at(today, "00:00"));
+    store.appendStart(now);
+
+    try (AutoCloseable running = store.holdRunning(now.sessionId())) {
+      Cli.Result r = Cli.run("history");
+
+      assertTrue(r.out().contains("running now"), r.out());
+      assertTrue(r.out().contains("Streak: 2 days in a row\n"), r.out());
+    }
+  }
+
   @Test
   void badSinceDate_isAUsageError_namingTheOption() {
     Cli.Result r = Cli.run("history", "--since", "25.11.2026");

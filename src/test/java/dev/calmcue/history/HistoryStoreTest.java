@@ -3,10 +3,13 @@ package dev.calmcue.history;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.calmcue.session.SessionOutcome.Ending;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -35,6 +38,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class HistoryStoreTest {
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   static final OffsetDateTime EVENING = OffsetDateTime.parse("2026-11-24T19:30:00+01:00");
+
+  /** Fails a test that would hang (the bug) instead of hanging the build; not a speed limit. */
+  static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
   @TempDir Path dir;
 
@@ -379,6 +385,60 @@ class HistoryStoreTest {
     assertEquals(List.of(), after.running());
     assertEquals(1, after.sessions().size());
     assertTrue(after.sessions().get(0).isInterrupted());
+  }
+
+  @Test
+  void aLockHeldByAnotherProgram_neverHoldsUpASession_andTheRecordLandsWhenItFrees()
+      throws Exception {
+    HistoryStore store = store();
+    store.appendStart(Sessions.start("first", OffsetDateTime.parse("2026-11-25T08:00:00+01:00")));
+    Process holder = JavaProcess.start(LockingProcess.class, store.file().toString());
+    SessionStart waiting = Sessions.start("second", OffsetDateTime.parse("2026-11-25T09:00:00+01:00"));
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(holder.getInputStream(), UTF_8));
+      assertEquals("locked", out.readLine());
+
+      HistoryStore.Deferred deferred =
+          assertTimeoutPreemptively(
+              HANG_GUARD,
+              () -> assertThrows(HistoryStore.Deferred.class, () -> store.appendStart(waiting)));
+      assertTrue(deferred.getMessage().contains("is locked by another program"), deferred::getMessage);
+      // Not in the file yet, but kept, and reading does not wait for the lock either.
+      assertEquals(1, Files.readAllLines(store.file()).size());
+      History meanwhile = assertTimeoutPreemptively(HANG_GUARD, store::read);
+      assertEquals(2, meanwhile.sessions().size() + meanwhile.running().size());
+    } finally {
+      holder.getOutputStream().close(); // releases the lock
+      assertTrue(holder.waitFor(1, TimeUnit.MINUTES));
+    }
+    // This process moves the pending line in by itself once the lock is free.
+    for (int i = 0; i < 600 && Files.readAllLines(store.file()).size() < 2; i++) {
+      Thread.sleep(100);
+    }
+    List<String> lines = Files.readAllLines(store.file());
+    assertEquals(2, lines.size(), lines::toString);
+    assertTrue(lines.get(1).contains(waiting.sessionId()), lines::toString);
+    assertFalse(Files.exists(store.file().resolveSibling("history.jsonl.pending")));
+    assertEquals(List.of(), store.read().warnings());
+  }
+
+  @Test
+  void aFifoInPlaceOfTheHistoryFile_isRefusedWithoutBlocking() throws Exception {
+    HistoryStore store = store();
+    Files.createDirectories(store.file().getParent());
+    Process mkfifo = new ProcessBuilder("mkfifo", store.file().toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+
+    IOException read =
+        assertTimeoutPreemptively(HANG_GUARD, () -> assertThrows(IOException.class, store::read));
+    SessionStart s = Sessions.start("x", OffsetDateTime.parse("2026-11-25T08:00:00Z"));
+    IOException write =
+        assertTimeoutPreemptively(
+            HANG_GUARD, () -> assertThrows(IOException.class, () -> store.appendStart(s)));
+
+    assertTrue(read.getMessage().contains("is a FIFO (named pipe), not a file"), read::getMessage);
+    assertTrue(write.getMessage().contains("is a FIFO (named pipe), not a file"), write::getMessage);
   }
 
   private static void assertAllWholeAndDistinct(HistoryStore store, int expected) throws Exception {

@@ -97,6 +97,26 @@ class PrepOnceADayTest {
   }
 
   @Test
+  void aDemoRecordedFasterThanTheClock_doesNotCount() throws Exception {
+    HistoryStore store = store();
+    // What a --speed 1000 run used to write: 8 minutes played between 06:30:00 and 06:30:01.
+    OffsetDateTime at = OffsetDateTime.parse("2026-11-25T06:30:00+01:00");
+    SessionStart s =
+        new SessionStart(
+            "demo", "back-massage", "Back massage", at, Duration.ofMinutes(8), 6,
+            RecordedSettings.of(withPrep(), true));
+    store.appendStart(s);
+    store.appendEnd(
+        HistoryRecord.finished(
+            s,
+            Ending.COMPLETED,
+            null,
+            new HistoryRecord.Finish(at.plusSeconds(1), Duration.ofMinutes(8), 6)));
+
+    assertTrue(PrepOnceADay.apply(withPrep(), store, warnings::add).plan().speakPreparation());
+  }
+
+  @Test
   void unreadableHistory_speaksThePreparation_andSaysWhy() throws Exception {
     Files.createDirectories(dir.resolve("history.jsonl"));
 

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.calmcue.CalmcueException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -57,6 +59,41 @@ class AccessTokenTest {
     var e = assertThrows(CalmcueException.class, () -> AccessToken.loadOrCreate(file));
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     assertEquals("not a token", Files.readString(file));
+  }
+
+  @Test
+  void a_token_file_other_users_can_read_or_change_is_refused_in_one_line() throws Exception {
+    Path file = dir.resolve("token");
+    String token = AccessToken.loadOrCreate(file).value();
+    for (String mode : new String[] {"rw-r--r--", "rw--w--w-", "rw-rw----"}) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+      var e = assertThrows(CalmcueException.class, () -> AccessToken.loadOrCreate(file), mode);
+      assertEquals(CalmcueException.Kind.RUNTIME, e.kind());
+      assertEquals(
+          "the token file " + file + " can be read or changed by other users (mode " + mode
+              + "); run 'chmod 600 " + file + "', or delete it to make a new token",
+          e.getMessage());
+    }
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    assertEquals(token, AccessToken.loadOrCreate(file).value());
+  }
+
+  @Test
+  void a_fifo_or_a_binary_file_in_place_of_the_token_is_one_clear_line() throws Exception {
+    Path fifo = dir.resolve("fifo-token");
+    assertEquals(0, new ProcessBuilder("mkfifo", "-m", "600", fifo.toString()).start().waitFor());
+    var e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () -> assertThrows(CalmcueException.class, () -> AccessToken.loadOrCreate(fifo)));
+    assertTrue(e.getMessage().contains("is a FIFO (named pipe), not a file"), e.getMessage());
+
+    Path binary = dir.resolve("binary-token");
+    Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+    Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rw-------"));
+    var b = assertThrows(CalmcueException.class, () -> AccessToken.loadOrCreate(binary));
+    assertEquals(
+        "the token in " + binary + " is damaged; delete the file to make a new one", b.getMessage());
   }
 
   @Test

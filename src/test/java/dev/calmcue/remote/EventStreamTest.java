@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -15,6 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -152,6 +157,72 @@ class EventStreamTest {
       var second = http.send(HttpRequest.newBuilder(uri("/api/events")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(503, second.statusCode());
+    }
+  }
+
+  @Test
+  void the_cap_holds_when_many_pages_connect_at_once() throws Exception {
+    serve(Duration.ofSeconds(15), 16);
+    int port = server.address().getPort();
+    List<Socket> pages = new ArrayList<>();
+    ExecutorService connect = Executors.newFixedThreadPool(50);
+    try {
+      List<Future<String>> answers = new ArrayList<>();
+      CountDownLatch go = new CountDownLatch(1);
+      for (int i = 0; i < 100; i++) {
+        // 100 phones: each from its own address (all of 127/8 is this machine).
+        InetAddress from = InetAddress.getByName("127.0.1." + (i + 1));
+        answers.add(
+            connect.submit(
+                () -> {
+                  Socket s = new Socket(InetAddress.getLoopbackAddress(), port, from, 0);
+                  synchronized (pages) {
+                    pages.add(s);
+                  }
+                  s.setSoTimeout(30_000);
+                  go.await();
+                  s.getOutputStream()
+                      .write(
+                          "GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                              .getBytes(StandardCharsets.US_ASCII));
+                  return new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                }));
+      }
+      go.countDown();
+      int admitted = 0;
+      for (Future<String> a : answers) {
+        admitted += a.get().equals("HTTP/1.1 200") ? 1 : 0;
+      }
+      assertEquals(16, admitted);
+      assertEquals(16, server.openPages());
+    } finally {
+      connect.shutdownNow();
+      for (Socket s : pages) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void a_page_that_closed_frees_its_slot_for_the_next_one_at_once() throws Exception {
+    serve(Duration.ofSeconds(15), 1);
+    try (Socket gone = new Socket("127.0.0.1", server.address().getPort())) {
+      gone.getOutputStream()
+          .write("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      // Read up to the end of the first state event, as a page does, then close cleanly (no reset).
+      String read = "";
+      InputStream in = gone.getInputStream();
+      while (!read.contains("event: state") || !read.endsWith("\n\n")) {
+        int b = in.read();
+        assertTrue(b >= 0, read);
+        read += (char) b;
+      }
+    }
+    // The phone reloads: the closed stream's slot must not answer 503 until a heartbeat finds it.
+    try (SseReader again = new SseReader(http, uri("/api/events"))) {
+      assertEquals(200, again.response.statusCode());
+      again.next("state");
+      assertEquals(1, server.openPages());
     }
   }
 

@@ -171,9 +171,10 @@ class RoutineLoaderProperties {
   private static Arbitrary<String> texts() {
     return Arbitraries.strings()
         .withCharRange(' ', '~')
-        .withChars('é', 'ß', '中', '\n', '\t', '"', '\\')
+        .withChars('é', 'ß', '中', '"', '\\')
         .ofMinLength(1)
         .ofMaxLength(40)
-        .filter(s -> !s.isBlank());
+        // texts are words: no control characters (line breaks, tabs) and at least one letter
+        .filter(s -> !s.isBlank() && ControlChars.hasWords(s));
   }
 }

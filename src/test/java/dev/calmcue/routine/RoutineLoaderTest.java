@@ -91,6 +91,38 @@ class RoutineLoaderTest {
   }
 
   @Test
+  void controlCharactersInTexts_areRejectedWithLineAndColumn_andNeverEchoedRaw() throws IOException {
+    String json =
+        "{\"schemaVersion\": 1, \"id\": \"r\", \"title\": \"Evil\\u001b]0;pwned\\u0007\",\n"
+            + "\"minutes\": {\"min\": 1, \"max\": 30},\n"
+            + "\"steps\": [ {\"id\": \"a\", \"title\": \"A\", \"say\": \"Stroke\\u0007 now.\", \"seconds\": 60} ]}";
+    Path f = write("control.json", json);
+
+    List<String> problems = rendered(f);
+
+    assertEquals(
+        List.of(
+            f + ":" + where(json, "\"Evil") + ": title: contains the control character U+001B"
+                + " (character 5); remove it, texts are plain words",
+            f + ":" + where(json, "\"Stroke") + ": steps[0].say: contains the control character"
+                + " U+0007 (character 7); remove it, texts are plain words"),
+        problems);
+    problems.forEach(p -> assertEquals(-1, ControlChars.indexOf(p), p));
+  }
+
+  @Test
+  void aSayOfOnlyInvisibleCharactersOrEmoji_hasNoWordsToSay() throws IOException {
+    String json = withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"\u200b\u200d\ud83d\udc76\", \"seconds\": 60");
+    Path f = write("wordless.json", json);
+
+    assertEquals(
+        List.of(
+            f + ":" + where(json, "\"\u200b") + ": steps[0].say: has no words to say (only"
+                + " symbols, emoji or invisible characters)"),
+        rendered(f));
+  }
+
+  @Test
   void loader_rejectsUnknownFieldWithLineAndColumn() {
     assertEquals(
         List.of(

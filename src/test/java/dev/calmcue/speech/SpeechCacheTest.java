@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,6 +102,24 @@ class SpeechCacheTest {
 
     assertArrayEquals(slow.samples(), cache.read("freetts:kevin16:100wpm:16000Hz", TEXT).orElseThrow().samples());
     assertArrayEquals(fast.samples(), cache.read("freetts:kevin16:200wpm:16000Hz", TEXT).orElseThrow().samples());
+  }
+
+  @Test
+  void aFifoInPlaceOfAnEntry_isIgnoredWithoutBlocking_andReplaced() throws Exception {
+    SpeechCache cache = new SpeechCache(dir);
+    Pcm pcm = clip(3, 1_000);
+    cache.write(KEY, TEXT, pcm);
+    Path file = cache.fileFor(KEY, TEXT);
+    Files.delete(file);
+    assertEquals(0, new ProcessBuilder("mkfifo", file.toString()).start().waitFor());
+
+    Optional<Pcm> read =
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> cache.read(KEY, TEXT));
+
+    assertTrue(read.isEmpty());
+    cache.write(KEY, TEXT, pcm);
+    assertTrue(Files.isRegularFile(file));
+    assertArrayEquals(pcm.samples(), cache.read(KEY, TEXT).orElseThrow().samples());
   }
 
   @Test
