@@ -39,6 +39,7 @@ final class RoutineJson {
           po.put("every", e.every());
         }
         po.put("say", p.say());
+        po.put("safety", p.safety());
       }
       at += s.seconds();
     }
