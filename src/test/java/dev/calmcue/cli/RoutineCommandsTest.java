@@ -220,6 +220,13 @@ class RoutineCommandsTest {
   }
 
   @Test
+  void validate_anEmptyPath_saysItIsEmpty() {
+    Cli.Result r = run("validate", "");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(List.of("'': the path is empty: name a routine file"), r.errLines());
+  }
+
+  @Test
   void validate_withoutFilesIsUsageError() {
     Cli.Result r = run("validate");
     assertEquals(2, r.code(), r::toString);
