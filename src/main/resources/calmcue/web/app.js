@@ -4,7 +4,7 @@
 
 (function () {
   const RING = 2 * Math.PI * 52;
-  const EVENTS = ["state", "started", "step", "cue", "progress", "pause", "waiting", "textmode", "ended"];
+  const EVENTS = ["state", "started", "step", "cue", "progress", "pause", "waiting", "textmode", "stall", "ended"];
   const $ = (id) => document.getElementById(id);
 
   const CONTROLS = ["ready", "pause", "repeat", "next", "fussy", "stop"];
@@ -334,7 +334,13 @@
         reachable(true);
         try {
           pushed++;
-          render(JSON.parse(e.data).state);
+          const update = JSON.parse(e.data);
+          render(update.state);
+          if (type === "stall") {
+            // the machine was asleep: say why a cue came again, or why it went quiet
+            notice("The session stood still for " + clock(update.event.gap) + " (the computer was asleep). "
+              + (update.event.paused ? "It is paused: tap Resume when you are ready." : "It goes on from this step's instruction."));
+          }
         } catch (err) {
           /* a damaged frame: the next one carries the whole state again */
         }

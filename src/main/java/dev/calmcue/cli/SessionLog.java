@@ -31,6 +31,8 @@ final class SessionLog implements Consumer<SessionUpdate> {
       line = "session: step " + (e.index() + 1) + " of " + e.count() + ": " + e.title();
     } else if (update.event() instanceof SessionEvent.CueStarted e && s.textMode() != null) {
       line = "  [" + clock(e.cue().at()) + "] " + e.cue().text();
+    } else if (update.event() instanceof SessionEvent.Stalled e) {
+      line = "session: " + StallText.of(e);
     } else if (update.event() instanceof SessionEvent.PauseChanged e) {
       line = "session: " + (e.paused() ? "paused" : "resumed");
     } else if (update.event() instanceof SessionEvent.Ended e) {

@@ -197,6 +197,10 @@ final class TerminalSession {
         status.println("Ready? Press space (or Enter) to start. Waiting up to "
             + StatusLine.clock(w.timeout()) + ".");
       }
+    } else if (e instanceof SessionEvent.Stalled st) {
+      // said even with --quiet: it is why a cue was said again, or why all went silent
+      err.println("calmcue: " + StallText.of(st));
+      err.flush();
     } else if (e instanceof SessionEvent.PauseChanged pc) {
       if (!display.quiet() && !redraw) {
         status.println(pc.paused() ? "paused (space resumes)" : "resumed");

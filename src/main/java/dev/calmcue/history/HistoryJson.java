@@ -46,6 +46,9 @@ public final class HistoryJson {
     if (r.finish().isPresent()) {
       putSeconds(o, "actualSeconds", r.finish().get().played());
       o.put("stepsCompleted", r.finish().get().stepsCompleted());
+      if (r.finish().get().stalls() > 0) {
+        o.put("stalls", r.finish().get().stalls());
+      }
     } else {
       o.putNull("actualSeconds");
       o.putNull("stepsCompleted");
@@ -131,7 +134,8 @@ public final class HistoryJson {
                 dateTime(node, "end"),
                 duration(node, "actualSeconds"),
                 integer(node, "stepsCompleted"),
-                stoppedBy(node));
+                stoppedBy(node),
+                node.has("stalls") ? integer(node, "stalls") : 0);
         if (finish.end().isBefore(start.start())) {
           throw new IllegalArgumentException("end is before start");
         }

@@ -44,16 +44,32 @@ public record HistoryRecord(
    * @param stepsCompleted steps played to their end (a skipped step does not count)
    * @param stoppedBy where the command that stopped the session came from (keys, phone, voice,
    *     calmcue itself); empty when it ended by itself or nobody knows
+   * @param stalls how often the session stood still because the machine was suspended (a lid
+   *     closed and opened) and went on without the cues missed meanwhile
    */
   public record Finish(
-      OffsetDateTime end, Duration played, int stepsCompleted, Optional<ControlSource> stoppedBy) {
+      OffsetDateTime end,
+      Duration played,
+      int stepsCompleted,
+      Optional<ControlSource> stoppedBy,
+      int stalls) {
     public Finish {
       Objects.requireNonNull(end, "end");
       Objects.requireNonNull(played, "played");
       Objects.requireNonNull(stoppedBy, "stoppedBy");
-      if (played.isNegative() || stepsCompleted < 0) {
-        throw new IllegalArgumentException("played and stepsCompleted must not be negative");
+      if (played.isNegative() || stepsCompleted < 0 || stalls < 0) {
+        throw new IllegalArgumentException(
+            "played, stepsCompleted and stalls must not be negative");
       }
+    }
+
+    /** A finish without stalls. */
+    public Finish(
+        OffsetDateTime end,
+        Duration played,
+        int stepsCompleted,
+        Optional<ControlSource> stoppedBy) {
+      this(end, played, stepsCompleted, stoppedBy, 0);
     }
 
     /** A finish nobody stopped (or whose stopper is unknown). */

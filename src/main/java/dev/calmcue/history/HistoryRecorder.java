@@ -33,6 +33,7 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
   private Duration lastPlayed = Duration.ZERO;
   private int lastStepIndex = -1;
   private boolean switchedToText;
+  private int stalls;
   private boolean warned;
 
   private HistoryRecorder(HistoryStore store, SessionStart start, Consumer<String> warnings) {
@@ -88,6 +89,8 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
       lastStepIndex = Math.max(lastStepIndex, p.stepIndex());
     } else if (event instanceof SessionEvent.StepStarted s) {
       lastStepIndex = Math.max(lastStepIndex, s.index());
+    } else if (event instanceof SessionEvent.Stalled) {
+      stalls++;
     } else if (event instanceof SessionEvent.TextMode) {
       // The device went away mid-session: the end record says the session ended in text mode.
       switchedToText = true;
@@ -141,7 +144,8 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
               now(store),
               played == null || played.isNegative() ? Duration.ZERO : played,
               Math.max(0, stepsCompleted),
-              stoppedBy);
+              stoppedBy,
+              stalls);
       SessionStart s = start;
       if (switchedToText && !s.settings().textMode()) {
         s = s.withSettings(s.settings().withTextMode(true));

@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,6 +98,8 @@ public final class ServedSessions implements SessionHost {
   // Guarded by this.
   private LiveSession session;
   private final List<Command> early = new ArrayList<>();
+  /** A stop or fussy that came while the session was being prepared: it never starts speaking. */
+  private Abandon abandon;
   private Future<?> current;
   private boolean shuttingDown;
 
@@ -162,6 +165,7 @@ public final class ServedSessions implements SessionHost {
               + String.valueOf(request.minutes().getAsDouble()).replaceAll("\\.0$", "") + " minutes");
     }
     early.clear();
+    abandon = null;
     SessionState state = phone.started(entry.id(), entry.title(), entry.stepCount());
     current = worker.submit(() -> play(request));
     return state;
@@ -177,7 +181,16 @@ public final class ServedSessions implements SessionHost {
         SessionSettings settings = settingsFor(request);
         PreparedSession prepared;
         try (SpeechEngine engine = wiring.engines().apply(settings.speech())) {
-          prepared = new SessionPreparer(engine).prepare(routine, settings);
+          prepared = new SessionPreparer(new Abandonable(engine)).prepare(routine, settings);
+        } catch (Abandoned e) {
+          prepared = null;
+        }
+        synchronized (this) {
+          if (abandon != null) {
+            ended.set(true);
+            phone.failed(abandon.outcome());
+            return;
+          }
         }
         int rate = prepared.audio().sampleRate();
         session =
@@ -208,7 +221,11 @@ public final class ServedSessions implements SessionHost {
       }
       synchronized (this) {
         this.session = session;
-        // Commands that came while the session was being prepared (a quick "stop" from the phone).
+        if (abandon != null) {
+          // came just now: the player acts on it before its first sound is heard
+          session.submit(abandon.command(), abandon.source());
+        }
+        // Commands that came while the session was being prepared (a pause from the phone).
         early.forEach(c -> this.session.submit(c, ControlSource.PHONE));
         early.clear();
         if (shuttingDown) {
@@ -244,7 +261,11 @@ public final class ServedSessions implements SessionHost {
       return false;
     }
     if (session == null) {
-      early.add(command);
+      if (command == Command.STOP || command == Command.FUSSY) {
+        abandonWith(command, ControlSource.PHONE);
+      } else {
+        early.add(command);
+      }
     } else {
       session.submit(command, ControlSource.PHONE);
     }
@@ -320,7 +341,7 @@ public final class ServedSessions implements SessionHost {
           // the closing is spoken, the history says stopped
           session.submit(Command.STOP, ControlSource.HOST);
         } else {
-          early.add(Command.STOP);
+          abandonWith(Command.STOP, ControlSource.HOST);
         }
       }
     }
@@ -345,6 +366,77 @@ public final class ServedSessions implements SessionHost {
       }
     }
     worker.shutdownNow();
+  }
+
+  /** The first stop or fussy while starting counts (a fussy baby is not overruled by a stop). */
+  private void abandonWith(Command command, ControlSource source) {
+    if (abandon == null) {
+      abandon = new Abandon(command, source);
+    }
+  }
+
+  /** A stop or fussy that ended a session while it was being prepared. */
+  private record Abandon(Command command, ControlSource source) {
+    SessionOutcome outcome() {
+      boolean fussy = command == Command.FUSSY;
+      return new SessionOutcome(
+          fussy ? SessionOutcome.Ending.FUSSY : SessionOutcome.Ending.STOPPED,
+          fussy ? "the baby was fussy" : "stopped before the session began",
+          0,
+          Duration.ZERO,
+          Optional.of(source));
+    }
+  }
+
+  /** Thrown out of the preparation once the session was abandoned: no more speech is made. */
+  private static final class Abandoned extends RuntimeException {
+    Abandoned() {
+      super("abandoned while starting", null, false, false);
+    }
+  }
+
+  /** The session's engine, giving up between two texts once the session was abandoned. */
+  private final class Abandonable implements SpeechEngine {
+    private final SpeechEngine engine;
+
+    Abandonable(SpeechEngine engine) {
+      this.engine = engine;
+    }
+
+    @Override
+    public Pcm synthesize(String text) {
+      synchronized (ServedSessions.this) {
+        if (abandon != null) {
+          throw new Abandoned();
+        }
+      }
+      return engine.synthesize(text);
+    }
+
+    @Override
+    public String name() {
+      return engine.name();
+    }
+
+    @Override
+    public String voice() {
+      return engine.voice();
+    }
+
+    @Override
+    public int sampleRate() {
+      return engine.sampleRate();
+    }
+
+    @Override
+    public String settingsKey() {
+      return engine.settingsKey();
+    }
+
+    @Override
+    public void close() {
+      // the caller closes the engine it opened
+    }
   }
 
   /** The same settings {@code play} derives from its flags, for the phone's few choices. */

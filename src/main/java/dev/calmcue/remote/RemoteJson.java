@@ -106,6 +106,9 @@ final class RemoteJson {
       o.put("timeout", seconds(e.timeout()));
     } else if (event instanceof SessionEvent.TextMode e) {
       o.put("reason", e.reason());
+    } else if (event instanceof SessionEvent.Stalled e) {
+      o.put("gap", seconds(e.gap()));
+      o.put("paused", e.paused());
     } else if (event instanceof SessionEvent.Ended e) {
       return outcome(e.outcome());
     }

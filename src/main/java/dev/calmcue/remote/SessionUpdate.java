@@ -21,6 +21,8 @@ public record SessionUpdate(Type type, SessionEvent event, SessionState state) {
     PAUSE,
     WAITING,
     TEXTMODE,
+    /** The session stood still (the machine was suspended) and went on without a burst. */
+    STALL,
     ENDED;
 
     public String jsonName() {
@@ -41,6 +43,8 @@ public record SessionUpdate(Type type, SessionEvent event, SessionState state) {
         return WAITING;
       } else if (event instanceof SessionEvent.TextMode) {
         return TEXTMODE;
+      } else if (event instanceof SessionEvent.Stalled) {
+        return STALL;
       } else if (event instanceof SessionEvent.Ended) {
         return ENDED;
       }

@@ -41,6 +41,21 @@ final class DeviceOutput {
     textMode = reason;
   }
 
+  /**
+   * After a stall: text mode paces on from now instead of catching up in a burst, as a sound card
+   * that ran dry starts again from now.
+   */
+  void resync() {
+    if (inTextMode()) {
+      sink = new ClockPacedSink(clock, rate, textSpeed);
+    }
+  }
+
+  /** How many times faster than real time the output plays (text mode may run faster). */
+  double speed() {
+    return inTextMode() ? textSpeed : 1;
+  }
+
   /** Why there is no sound, or null while there is. */
   String textMode() {
     return textMode;

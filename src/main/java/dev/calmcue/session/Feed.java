@@ -27,6 +27,7 @@ final class Feed {
   private final CueSchedule schedule;
   private final Hearing hearing;
   private final UnderrunGuard underruns;
+  private final StallWatch stalls;
   private final MonotonicClock clock;
   private final Consumer<SessionEvent> emit;
   private final int chunk;
@@ -61,6 +62,7 @@ final class Feed {
     this.buf = new short[chunk];
     this.schedule = new CueSchedule(audio, steps, heard);
     this.underruns = new UnderrunGuard(audio.sampleRate());
+    this.stalls = new StallWatch(audio.sampleRate());
   }
 
   /** Lays {@code layer} under the timeline while the session plays on (not in its stopped closing). */
@@ -117,6 +119,21 @@ final class Feed {
       ledger.silence(tpos, (int) h.silenceAfter());
       ledger.confirm((int) h.silenceAfter());
     }
+  }
+
+  /**
+   * Measures the clock against the output heard. After a stall nothing of the gap is made up: the
+   * underrun guard starts over and text mode paces on from now.
+   *
+   * @return for how long the session stood still, in nanoseconds, if it stalled; 0 otherwise
+   */
+  long stalled() {
+    long gap = stalls.check(ledger.written() - buffered(), clock.nanoTime());
+    if (gap > 0) {
+      underruns.restart(ledger.written());
+      output.resync();
+    }
+    return gap;
   }
 
   void writeChunk() {
@@ -202,6 +219,7 @@ final class Feed {
     rewindTo(ledger.written() - buffered);
     if (buffered > 0) {
       underruns.restart(ledger.written());
+      stalls.restart(ledger.written(), output.speed());
     }
     mute.soundingAt(audio, tpos);
     hearing.silenced();
@@ -220,6 +238,7 @@ final class Feed {
 
   void enterTextMode(String reason) {
     output.toTextMode(reason);
+    stalls.restart(ledger.written(), output.speed());
     clips.removeIf(c -> !c.played && c.cue == null); // no preroll without a device
     emit.accept(new SessionEvent.TextMode(reason));
   }

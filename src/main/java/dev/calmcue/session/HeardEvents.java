@@ -65,6 +65,11 @@ final class HeardEvents {
               .thenComparingLong(Due::seq));
   private long seq;
 
+  /** Events waiting to be heard (bounded by the line's buffer, not the session's length). */
+  int size() {
+    return due.size();
+  }
+
   /** Reports {@code what} once output sample {@code out} has been heard. */
   void at(long out, Heard what) {
     due.add(new Due(out, seq++, what));

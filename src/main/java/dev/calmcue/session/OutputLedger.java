@@ -28,6 +28,11 @@ final class OutputLedger {
     return written;
   }
 
+  /** Stretches kept: written and not yet heard (bounded by the line's buffer, not the session). */
+  int size() {
+    return segments.size();
+  }
+
   /** Samples of speech and timeline played so far (pauses and preroll excluded). */
   long played() {
     return played;

@@ -27,6 +27,14 @@ public sealed interface SessionEvent {
   /** The prelude is done and the session waits for the parent to say ready. */
   record WaitingForReady(Duration timeout) implements SessionEvent {}
 
+  /**
+   * The session stood still for {@code gap} (the machine or the process was suspended) and what
+   * fell due meanwhile was never heard. It is not made up in a burst: like a pause and a resume,
+   * the current step's instruction is said again; after a very long stall the session stays
+   * {@code paused} instead, silent until the parent resumes.
+   */
+  record Stalled(Duration gap, boolean paused) implements SessionEvent {}
+
   /** Switched to text mode (no device, or it went away); say it once. */
   record TextMode(String reason) implements SessionEvent {}
 

@@ -180,6 +180,14 @@ public final class SessionPlayer {
     return snapshot;
   }
 
+  /**
+   * What the player keeps about output written and not yet heard (ledger stretches and events
+   * due); for tests that a long session's memory stays flat. Writer thread only.
+   */
+  int backlog() {
+    return ledger.size() + heard.size();
+  }
+
   /** Why the session ended with an error, with its stack trace; empty otherwise. */
   public Optional<Throwable> failure() {
     return Optional.ofNullable(failure);
@@ -235,12 +243,18 @@ public final class SessionPlayer {
   }
 
   private void loop() {
+    reportHeard(); // a launcher's headstart may have been heard already: commands see where it is
     while (true) {
       Cancel stop = cancel;
       if (stop != null) {
         deck.cutShort();
         transport.cancel(stop.reason(), stop.source());
         return;
+      }
+      long stall = feed.stalled();
+      if (stall > 0) {
+        boolean paused = transport.stalled(stall >= StallWatch.PAUSE_AFTER_NANOS, deck);
+        emit(new SessionEvent.Stalled(Duration.ofNanos(stall), paused));
       }
       for (Control c = controls.poll(); c != null; c = controls.poll()) {
         transport.on(c.command(), c.source(), deck);

@@ -200,6 +200,27 @@ final class Transport {
     return Boundary.GO_ON;
   }
 
+  /**
+   * The session stood still (a suspend) while playing: like a pause and a resume, what sounded is
+   * cut and the current step's instruction (before the steps, the last prelude cue) is said again;
+   * with {@code stayPaused} the session pauses instead. Silence (paused, waiting for "Ready?") and
+   * the closing simply go on from where they stood.
+   *
+   * @return true if the session is paused now
+   */
+  boolean stalled(boolean stayPaused, Deck deck) {
+    if (phase != Phase.PLAYING) {
+      return phase == Phase.PAUSED;
+    }
+    deck.cutShort();
+    if (stayPaused) {
+      setPaused(true, deck);
+      return true;
+    }
+    deck.sayAgain(gateOpen);
+    return false;
+  }
+
   /** Ends at once without the closing (Ctrl-C, shutdown); the deck was already cut short. */
   void cancel(String reason, ControlSource source) {
     ending = Ending.STOPPED;
@@ -280,6 +301,14 @@ final class Transport {
   }
 
   private void stop(ControlSource source, Deck deck) {
+    if (!begun(deck)) {
+      // sent while the session was starting: it never speaks, not even the closing
+      if (phase == Phase.PAUSED) {
+        setPaused(false, deck);
+      }
+      end(Ending.STOPPED, "stopped before the session began", Optional.of(source), deck);
+      return;
+    }
     boolean inSteps = gateOpen && steps.stepAt(deck.heardPosition()) < steps.count();
     if (gateOpen && !inSteps) {
       return; // the closing is already being spoken
@@ -301,8 +330,16 @@ final class Transport {
     if (phase == Phase.PAUSED) {
       setPaused(false, deck);
     }
+    boolean begun = begun(deck);
     end(Ending.FUSSY, "the baby was fussy", Optional.of(source), deck);
-    deck.sayLast(SessionPhrases.FUSSY_CLOSING);
+    if (begun) {
+      deck.sayLast(SessionPhrases.FUSSY_CLOSING);
+    }
+  }
+
+  /** True once anything of the timeline was heard; before, the session is still starting. */
+  private static boolean begun(Deck deck) {
+    return deck.heardPosition() > 0;
   }
 
   private void end(Ending e, String why, Optional<ControlSource> by, Deck deck) {

@@ -116,6 +116,30 @@ class HistoryRecorderTest {
   }
 
   @Test
+  void stalls_areCountedOnTheEndLine_andLeftOutWhenThereWereNone() throws Exception {
+    HistoryStore store = store();
+    HistoryRecorder rec =
+        HistoryRecorder.start(store, timeline(), Sessions.settings(), warnings::add);
+    rec.accept(new SessionEvent.Stalled(Duration.ofSeconds(40), false));
+    rec.accept(new SessionEvent.Stalled(Duration.ofMinutes(50), true));
+    rec.accept(
+        new SessionEvent.Ended(
+            new SessionOutcome(Ending.COMPLETED, "completed", 3, Duration.ofSeconds(336))));
+    HistoryRecorder none =
+        HistoryRecorder.start(store, timeline(), Sessions.settings(), warnings::add);
+    none.accept(
+        new SessionEvent.Ended(
+            new SessionOutcome(Ending.COMPLETED, "completed", 3, Duration.ofSeconds(336))));
+
+    List<HistoryRecord> sessions = store.read().sessions();
+    assertEquals(2, sessions.get(0).finish().orElseThrow().stalls());
+    assertEquals(0, sessions.get(1).finish().orElseThrow().stalls());
+    List<String> lines = Files.readAllLines(store.file());
+    assertTrue(lines.get(1).contains("\"stalls\":2"), lines.get(1));
+    assertFalse(lines.get(3).contains("stalls"), lines.get(3));
+  }
+
+  @Test
   void aSessionThatEndedByItself_hasNoStopSource() throws Exception {
     HistoryStore store = store();
     HistoryRecorder.start(store, timeline(), Sessions.settings(), warnings::add)

@@ -95,14 +95,7 @@ public class ServedSessionsTest {
 
   /** Moves the clock in small steps until the condition holds (bounded, so a bug fails rather than hangs). */
   private void runUntil(String what, BooleanSupplier condition) throws InterruptedException {
-    for (int i = 0; i < 20_000; i++) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      clock.advance(Duration.ofMillis(50));
-      Thread.sleep(1);
-    }
-    throw new AssertionError("never happened: " + what + "; state " + host.state());
+    clock.runUntil(what, condition, host::state);
   }
 
   private static StartRequest noPrep(String id) {
@@ -322,6 +315,23 @@ public class ServedSessionsTest {
     public synchronized void advance(Duration d) {
       now += d.toNanos();
       notifyAll();
+    }
+
+    /**
+     * Moves time in small steps until the condition holds (bounded, so a bug fails rather than
+     * hangs); {@code state} says where things stood if it never does.
+     */
+    public void runUntil(
+        String what, BooleanSupplier condition, java.util.function.Supplier<?> state)
+        throws InterruptedException {
+      for (int i = 0; i < 20_000; i++) {
+        if (condition.getAsBoolean()) {
+          return;
+        }
+        advance(Duration.ofMillis(50));
+        Thread.sleep(1);
+      }
+      throw new AssertionError("never happened: " + what + "; state " + state.get());
     }
 
     /** Moves time on, then asks: for polling a page while the session plays. */

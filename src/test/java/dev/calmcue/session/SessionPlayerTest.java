@@ -320,15 +320,8 @@ class SessionPlayerTest {
   void noDevice_runsInTextMode_onTheClock_atTheGivenSpeed() {
     TestSession s = TestSession.threeSteps();
     SessionPlayer p =
-        new SessionPlayer(
-            s.timeline,
-            s.sounds,
-            s.audio,
-            () -> {
-              throw new dev.calmcue.audio.AudioFailure("no audio device could be opened", null);
-            },
-            clock,
-            new PlayerSettings(Duration.ofMillis(PREROLL), Duration.ofSeconds(30), 10.0));
+        s.withoutDevice(
+            clock, new PlayerSettings(Duration.ofMillis(PREROLL), Duration.ofSeconds(30), 10.0));
     List<Long> due = new ArrayList<>();
     p.addListener(events::add);
     p.addListener(

@@ -101,6 +101,19 @@ final class TestSession {
     return new SessionPlayer(timeline, sounds, audio, () -> sink, clock, settings);
   }
 
+  /** A player whose device cannot be opened: it runs in text mode, paced by {@code clock}. */
+  SessionPlayer withoutDevice(MonotonicClock clock, PlayerSettings settings) {
+    return new SessionPlayer(
+        timeline,
+        sounds,
+        audio,
+        () -> {
+          throw new dev.calmcue.audio.AudioFailure("no audio device could be opened", null);
+        },
+        clock,
+        settings);
+  }
+
   static PlayerSettings settings(int prerollMs) {
     return new PlayerSettings(Duration.ofMillis(prerollMs), Duration.ofSeconds(30), 1.0);
   }

@@ -137,6 +137,7 @@ class TransportTest {
   @Test
   void commandsWhileEnding_areIgnored() {
     Transport t = transport(TestSession.threeSteps());
+    deck.heard = 2_000;
     t.on(Command.FUSSY, ControlSource.VOICE, deck);
     assertEquals(List.of("cut", "last " + SessionPhrases.FUSSY_CLOSING), deck.moves);
     t.on(Command.STOP, ControlSource.KEYBOARD, deck);
@@ -176,11 +177,51 @@ class TransportTest {
   @Test
   void stopBeforeTheSteps_endsWithoutTheClosing() {
     Transport t = transport(TestSession.withPrelude());
+    deck.heard = 1_200;
     t.on(Command.STOP, ControlSource.KEYBOARD, deck);
     assertEquals(Ending.STOPPED, t.ending());
     assertEquals("stopped before the steps began", t.detail());
     assertFalse(t.timelineRuns());
     assertEquals(Boundary.FINISHED, t.atBoundary(0, 0));
+  }
+
+  @Test
+  void stopBeforeAnythingWasHeard_endsInSilence_evenWhereTheStepsStartAtOnce() {
+    Transport t = transport(TestSession.threeSteps());
+    t.started();
+    t.on(Command.STOP, ControlSource.PHONE, deck);
+    assertEquals(Ending.STOPPED, t.ending());
+    assertEquals("stopped before the session began", t.detail());
+    assertEquals(Optional.of(ControlSource.PHONE), t.stoppedBy());
+    assertEquals(List.of("cut"), deck.moves, "no closing");
+    assertFalse(t.timelineRuns());
+    assertEquals(Boundary.FINISHED, t.atBoundary(0, 0));
+  }
+
+  @Test
+  void fussyBeforeAnythingWasHeard_endsFussy_withoutWords() {
+    Transport t = transport(TestSession.threeSteps());
+    t.started();
+    t.on(Command.FUSSY, ControlSource.PHONE, deck);
+    assertEquals(Ending.FUSSY, t.ending());
+    assertEquals(List.of("cut"), deck.moves);
+  }
+
+  @Test
+  void aStallWhilePlaying_cutsAndSaysTheInstructionAgain_orPausesWhenLong() {
+    Transport t = transport(TestSession.threeSteps());
+    t.started();
+    deck.heard = 12_000;
+    assertFalse(t.stalled(false, deck));
+    assertEquals(List.of("cut", "again"), deck.moves);
+    assertEquals(Phase.PLAYING, t.phase());
+    deck.moves.clear();
+    assertTrue(t.stalled(true, deck));
+    assertEquals(List.of("cut", "paused"), deck.moves);
+    assertEquals(Phase.PAUSED, t.phase());
+    deck.moves.clear();
+    assertTrue(t.stalled(false, deck), "still paused");
+    assertEquals(List.of(), deck.moves, "silence goes on as it was");
   }
 
   @Test
