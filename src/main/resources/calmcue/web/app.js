@@ -324,6 +324,8 @@
         bedtime: $("bedtime").checked,
         preparation: $("prep").checked,
         music: document.querySelector("input[name=music]:checked").value,
+        musicVolume: Number($("music-volume").value),
+        prompts: $("few").checked ? "few" : "normal",
       };
       if (minutes !== null) {
         body.minutes = minutes;
@@ -399,6 +401,25 @@
   $("less").addEventListener("click", () => stepMinutes(-1));
   $("more").addEventListener("click", () => stepMinutes(+1));
   $("start").addEventListener("click", start);
+  // Like `play --bedtime`: the lullaby comes with bedtime unless the parent chose the music.
+  let musicChosen = false;
+  const music = () => document.querySelector("input[name=music]:checked").value;
+  const renderMusic = () => {
+    $("music-volume").disabled = music() === "off";
+    $("music-volume-value").textContent = $("music-volume").value + "%";
+  };
+  for (const radio of document.querySelectorAll("input[name=music]")) {
+    radio.addEventListener("change", () => { musicChosen = true; renderMusic(); });
+  }
+  $("bedtime").addEventListener("change", () => {
+    if (!musicChosen) {
+      const style = $("bedtime").checked ? "lullaby" : "off";
+      document.querySelector("input[name=music][value=" + style + "]").checked = true;
+      renderMusic();
+    }
+  });
+  $("music-volume").addEventListener("input", renderMusic);
+  renderMusic();
   $("pause").addEventListener("click", () => command(current && current.status === "paused" ? "resume" : "pause"));
   $("ready").addEventListener("click", () => command("ready"));
   $("next").addEventListener("click", () => command("next"));

@@ -46,7 +46,9 @@ record PlayRequest(
       throw new ParameterException(cl, "--quiet and --verbose cannot be used together");
     }
     PlayerSettings player = new PlayerSettings(Duration.ofMillis(prerollMs), readyTimeout, speed);
+    boolean textAsked = text || speed != 1.0;
     return new PlayRequest(
-        routine, session, player, text || speed != 1.0, new TerminalSession.Display(quiet, verbose, speed));
+        routine, session, player, textAsked,
+        new TerminalSession.Display(quiet, verbose, speed, textAsked));
   }
 }

@@ -29,6 +29,7 @@ final class RoutineJson {
       o.put("title", s.title());
       o.put("startsAt", at);
       o.put("seconds", s.seconds());
+      o.put("pace", s.pace());
       o.put("say", s.say());
       ArrayNode prompts = o.putArray("prompts");
       for (Prompt p : s.prompts()) {
@@ -39,6 +40,7 @@ final class RoutineJson {
           po.put("every", e.every());
         }
         po.put("say", p.say());
+        po.put("safety", p.safety());
       }
       at += s.seconds();
     }

@@ -51,7 +51,10 @@ final class RoutineOutline {
       r.safety().forEach(s -> wrapped("  !   ", s));
     }
     line("");
-    line("Steps:");
+    boolean safetyPrompts =
+        r.steps().stream().flatMap(s -> s.prompts().stream()).anyMatch(Prompt::safety);
+    // The same "!" as the Safety list: these prompts are kept with --prompts few.
+    line(safetyPrompts ? "Steps (! a safety prompt, kept with --prompts few):" : "Steps:");
     Duration start = Duration.ZERO;
     int n = 1;
     for (Step s : r.steps()) {
@@ -74,7 +77,7 @@ final class RoutineOutline {
             p instanceof Prompt.At a
                 ? "+" + TimeText.minutes(Duration.ofSeconds(a.at()))
                 : "every " + TimeText.minutes(Duration.ofSeconds(((Prompt.Every) p).every()));
-        wrapped("         " + String.format("%-12s", when), p.say());
+        wrapped((p.safety() ? "       ! " : "         ") + String.format("%-12s", when), p.say());
       }
       start = start.plusSeconds(s.seconds());
     }

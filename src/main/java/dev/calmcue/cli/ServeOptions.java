@@ -19,6 +19,11 @@ record ServeOptions(
     if (port < 0 || port > 65535) {
       throw CalmcueException.input("--port " + port + ": must be from 1 to 65535 (0 picks a free one)");
     }
+    if (showLink && port == 0) {
+      // No server runs to pick the port, and a link to port 0 opens nothing.
+      throw CalmcueException.input(
+          "--show-link --port 0: give the port serve listens on (0 picks a new one each start)");
+    }
     if (!(speed >= 1 && speed <= 1000)) {
       throw CalmcueException.input("--speed " + speed + ": must be from 1 to 1000");
     }

@@ -3,6 +3,7 @@ package dev.calmcue.cli;
 import dev.calmcue.routine.ControlChars;
 import dev.calmcue.session.SessionSnapshot;
 import java.io.PrintWriter;
+import dev.calmcue.text.TimeText;
 import java.time.Duration;
 
 /**
@@ -97,11 +98,8 @@ final class StatusLine {
     return "[" + "#".repeat(full) + "-".repeat(BAR - full) + "]";
   }
 
-  /** m:ss, or h:mm:ss from an hour on. */
+  /** m:ss, or h:mm:ss from an hour on ({@link TimeText#clock}). */
   static String clock(Duration d) {
-    long s = Math.max(0, d.toSeconds());
-    return s >= 3600
-        ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-        : String.format("%d:%02d", s / 60, s % 60);
+    return TimeText.clock(d);
   }
 }

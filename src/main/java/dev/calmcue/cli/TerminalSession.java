@@ -29,8 +29,21 @@ import org.jline.utils.Signals;
  * is one plain line. JLine stays here, at the edge; the player knows nothing of terminals.
  */
 final class TerminalSession {
-  /** How much to print: {@code quiet} only errors, {@code verbose} also every cue on stderr. */
-  record Display(boolean quiet, boolean verbose, double speed) {}
+  /**
+   * How much to print: {@code quiet} only errors, {@code verbose} also every cue on stderr.
+   *
+   * @param textAsked text mode was asked for ({@code --text}, or {@code --speed} which implies it)
+   */
+  record Display(boolean quiet, boolean verbose, double speed, boolean textAsked) {
+    /**
+     * Whether to say the session runs in text mode. With {@code --quiet} only when nobody asked for
+     * it: then no sound device is the reason, and the notice is the one sign that the parent will
+     * hear nothing, which is as much an error to them as a failure. Asked for, it is no news.
+     */
+    boolean announcesTextMode() {
+      return !quiet || !textAsked;
+    }
+  }
 
   private static final long REDRAW_MS = 100;
 
@@ -161,10 +174,11 @@ final class TerminalSession {
   private void onEvent(SessionEvent e) {
     if (e instanceof SessionEvent.TextMode tm) {
       textMode = true;
-      // said even with --quiet: it is why nothing can be heard
-      err.println(
-          "calmcue: text mode: " + tm.reason() + "; each cue is printed as it falls due, on time, and keys still work");
-      err.flush();
+      if (display.announcesTextMode()) {
+        err.println("calmcue: text mode: " + tm.reason()
+            + "; each cue is printed as it falls due, on time, and keys still work");
+        err.flush();
+      }
     } else if (e instanceof SessionEvent.CueStarted cs) {
       // the cue's place in the session (pauses excluded), the same clock as the status line
       String line = "[" + StatusLine.clock(cs.cue().at()) + "] " + cs.cue().text();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.calmcue.plan.PromptAmount;
 import dev.calmcue.session.ControlSource;
 import dev.calmcue.session.SessionOutcome.Ending;
 import java.math.BigDecimal;
@@ -158,6 +159,9 @@ public final class HistoryJson {
     o.put("engine", s.engine());
     o.put("textMode", s.textMode());
     o.put("preparation", s.preparation());
+    o.put("music", s.music());
+    o.put("musicVolume", s.musicVolumePercent());
+    o.put("prompts", s.prompts().cliName());
     return o;
   }
 
@@ -179,7 +183,22 @@ public final class HistoryJson {
         bool(o, "chimes"),
         text(o, "engine"),
         bool(o, "textMode"),
-        bool(o, "preparation"));
+        bool(o, "preparation"),
+        o.has("music") ? text(o, "music") : RecordedSettings.NO_MUSIC,
+        o.has("musicVolume")
+            ? integer(o, "musicVolume")
+            : RecordedSettings.UNRECORDED_MUSIC_VOLUME,
+        o.has("prompts") ? prompts(text(o, "prompts")) : PromptAmount.NORMAL);
+  }
+
+  /** Lines written before music and prompts were recorded read as no music, every prompt. */
+  private static PromptAmount prompts(String name) {
+    for (PromptAmount p : PromptAmount.values()) {
+      if (p.cliName().equals(name)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("unknown settings.prompts \"" + name + "\"");
   }
 
   /** An unknown source (written by a newer calmcue) reads as unknown, not as an error. */

@@ -272,13 +272,18 @@ final class ApiRoutes {
         throw new Refusal(413, "the body is over " + RemoteSettings.MAX_BODY / 1024 + " KB");
       }
     }
+    byte[] body;
     try (InputStream in = ex.getRequestBody()) {
-      byte[] body = in.readNBytes(RemoteSettings.MAX_BODY + 1);
-      if (body.length > RemoteSettings.MAX_BODY) {
-        throw new Refusal(413, "the body is over " + RemoteSettings.MAX_BODY / 1024 + " KB");
-      }
-      return body;
+      body = in.readNBytes(RemoteSettings.MAX_BODY + 1);
+    } catch (IOException e) {
+      // The JDK's decoder refused the body (a bad chunk, a stream cut short): the client's
+      // mistake, said in the API's JSON like every other refusal (a client that left hears nothing).
+      throw new Refusal(400, "the request body could not be read: " + firstLine(e.getMessage()));
     }
+    if (body.length > RemoteSettings.MAX_BODY) {
+      throw new Refusal(413, "the body is over " + RemoteSettings.MAX_BODY / 1024 + " KB");
+    }
+    return body;
   }
 
   private static void only(String method, String... allowed) throws Refusal {

@@ -14,7 +14,8 @@ public record Problem(Path file, int line, int column, String path, String messa
 
   /** {@code file:line:col: path: message}, the one-line form users see. */
   public String render() {
-    StringBuilder sb = new StringBuilder().append(file);
+    // An empty name ('' on the command line) still shows where the message starts.
+    StringBuilder sb = new StringBuilder().append(file.toString().isEmpty() ? "''" : file);
     if (line > 0) {
       sb.append(':').append(line).append(':').append(column);
     }

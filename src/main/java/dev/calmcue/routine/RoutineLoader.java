@@ -9,9 +9,11 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -101,38 +103,68 @@ public final class RoutineLoader {
   }
 
   private static byte[] readFile(Path file) {
-    try {
-      if (Files.isDirectory(file)) {
-        throw single(file, "is a directory, not a routine file");
+    if (file.toString().isEmpty()) {
+      // Path.of("") is the current folder: "is a directory" would puzzle whoever typed ''.
+      throw single(file, "the path is empty: name a routine file");
+    }
+    BasicFileAttributes a = attributes(file);
+    if (a.isDirectory()) {
+      throw single(file, "is a directory, not a routine file");
+    }
+    if (!a.isRegularFile()) {
+      throw single(file, "is not a regular file");
+    }
+    // Size first: a 50 MB file must be refused without reading it.
+    if (a.size() > MAX_BYTES) {
+      throw single(
+          file,
+          "is "
+              + humanSize(a.size())
+              + ", too big for a routine file (at most "
+              + MAX_BYTES / 1024
+              + " KiB)");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw single(file, "grew past " + MAX_BYTES / 1024 + " KiB while being read");
       }
-      if (!Files.exists(file)) {
-        throw single(file, "no such file");
-      }
-      if (!Files.isRegularFile(file)) {
-        throw single(file, "is not a regular file");
-      }
-      // Size first: a 50 MB file must be refused without reading it.
-      long size = Files.size(file);
-      if (size > MAX_BYTES) {
-        throw single(
-            file,
-            "is "
-                + humanSize(size)
-                + ", too big for a routine file (at most "
-                + MAX_BYTES / 1024
-                + " KiB)");
-      }
-      try (InputStream in = Files.newInputStream(file)) {
-        byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-          throw single(file, "grew past " + MAX_BYTES / 1024 + " KiB while being read");
-        }
-        return bytes;
-      }
+      return bytes;
     } catch (NoSuchFileException e) {
-      throw single(file, "no such file");
+      throw single(file, "no such file (it went away while being read)");
     } catch (AccessDeniedException e) {
       throw single(file, "cannot read it: permission denied");
+    } catch (IOException e) {
+      throw single(file, "cannot read it: " + reason(e));
+    }
+  }
+
+  /**
+   * What {@code stat} says of the file (following links), or a problem that says why it cannot be
+   * reached as what it is: missing, a link to nothing, a loop of links, or a folder on the way that
+   * may not be entered (Files.exists reports all of these as "no such file").
+   */
+  private static BasicFileAttributes attributes(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      if (Files.isSymbolicLink(file)) {
+        try {
+          throw single(
+              file, "is a link to " + Files.readSymbolicLink(file) + ", which does not exist");
+        } catch (IOException unreadable) {
+          throw single(file, "is a link to a file that does not exist");
+        }
+      }
+      throw single(file, "no such file");
+    } catch (AccessDeniedException e) {
+      throw single(file, "cannot reach it: permission denied on a folder in its path");
+    } catch (FileSystemException e) {
+      String why = String.valueOf(e.getReason());
+      if (why.toLowerCase(Locale.ROOT).contains("symbolic link")) {
+        throw single(file, "cannot reach it: its path is a loop of symbolic links");
+      }
+      throw single(file, "cannot reach it: " + why);
     } catch (IOException e) {
       throw single(file, "cannot read it: " + reason(e));
     }

@@ -50,7 +50,14 @@ class JsonOutputsTest {
     assertEquals(6, steps.size());
     assertEquals(0, steps.get(0).get("startsAt").asInt());
     assertEquals(steps.get(0).get("seconds").asInt(), steps.get(1).get("startsAt").asInt());
+    // strokes a minute for the music bed: the routine's own pace for its first movement
+    assertEquals(24, steps.get(0).get("pace").asInt());
     assertEquals(25, steps.get(0).at("/prompts/0/at").asInt());
+    assertFalse(steps.get(0).at("/prompts/0/safety").asBoolean(true));
+    // "Palms beside the spine, never on it." is marked safety in routines/back-massage.json.
+    JsonNode spine = steps.get(3).at("/prompts/1");
+    assertEquals("Palms beside the spine, never on it.", spine.get("say").asText());
+    assertTrue(spine.get("safety").asBoolean());
     assertFalse(r.get("preparation").isEmpty());
     assertFalse(r.get("closing").asText().isEmpty());
   }

@@ -38,11 +38,23 @@ class PlayCommandTest {
   }
 
   @Test
-  void quiet_printsNothingButTheTextModeNotice() {
-    Cli.Result r = run("play", ROUTINE, "--no-prep", "--speed", "200", "--quiet");
-    assertEquals(0, r.code(), r::toString);
-    assertEquals("", r.out(), r::toString);
-    assertEquals(1, r.err().lines().count(), r::toString);
+  void quiet_withTextAskedFor_printsNothingAtAll() {
+    for (String[] args :
+        List.of(
+            new String[] {"play", ROUTINE, "--no-prep", "--speed", "200", "--quiet"},
+            new String[] {"play", ROUTINE, "--no-prep", "--speed", "200", "--text", "-q"})) {
+      Cli.Result r = run(args);
+      assertEquals(0, r.code(), r::toString);
+      assertEquals("", r.out(), r::toString);
+      assertEquals("", r.err(), r::toString);
+    }
+  }
+
+  @Test
+  void quiet_stillSaysTextMode_whenNoSoundDeviceIsWhyNothingIsHeard() {
+    assertTrue(new TerminalSession.Display(true, false, 1.0, false).announcesTextMode());
+    assertFalse(new TerminalSession.Display(true, false, 1.0, true).announcesTextMode());
+    assertTrue(new TerminalSession.Display(false, false, 1.0, true).announcesTextMode());
   }
 
   @Test

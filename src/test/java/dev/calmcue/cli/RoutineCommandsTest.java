@@ -75,7 +75,8 @@ class RoutineCommandsTest {
             "  00:00  1. Stroking with both hands (1:00, 24 strokes a minute)\n         Start with light strokes.",
             "         +0:25       Palms flat and soft. Include the buttocks.",
             "  03:00  4. Circular rubbing beside the spine (1:15, 48 strokes a minute)",
-            "         +0:50       Palms beside the spine, never on it.",
+            "Steps (! a safety prompt, kept with --prompts few):\n",
+            "       ! +0:50       Palms beside the spine, never on it.",
             "  05:15  6. Stroking the legs and feet (1:00, 30 strokes a minute)",
             "  06:15  End: That is the end of the massage.")) {
       assertTrue(out.contains(expected), () -> "missing:\n" + expected + "\n" + r);
@@ -87,6 +88,8 @@ class RoutineCommandsTest {
     Cli.Result r = run("show", "src/test/resources/routines/valid/full.json");
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().contains("         every 0:25  Slowly."), r::toString);
+    // No safety prompt in this file: no marker legend either.
+    assertTrue(r.out().contains("\nSteps:\n"), r::toString);
     assertTrue(r.out().contains("  01:45  End: Rest now."), r::toString);
   }
 
@@ -214,6 +217,13 @@ class RoutineCommandsTest {
             INVALID + "not-utf8.json:4:16: not valid UTF-8 (byte 0xE9); save the file as UTF-8",
             "6 of 6 files have problems"),
         r.errLines());
+  }
+
+  @Test
+  void validate_anEmptyPath_saysItIsEmpty() {
+    Cli.Result r = run("validate", "");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(List.of("'': the path is empty: name a routine file"), r.errLines());
   }
 
   @Test

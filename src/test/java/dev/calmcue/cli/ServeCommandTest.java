@@ -35,4 +35,13 @@ class ServeCommandTest {
     assertTrue(r.errLines().get(0).startsWith("calmcue: "), r::toString);
     assertTrue(r.errLines().get(0).contains(says), r::toString);
   }
+
+  @Test
+  void show_link_with_port_0_is_refused_rather_than_printing_a_link_to_port_0() {
+    Cli.Result r = Cli.run("serve", "--bind", "0.0.0.0", "--port", "0", "--show-link");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(r.err().contains("--show-link --port 0"), r::toString);
+    assertEquals("", r.out(), r::toString);
+  }
 }

@@ -137,6 +137,26 @@ class ServeRunnerTest {
   }
 
   @Test
+  void port_0_prints_the_port_the_system_picked_in_every_line_that_names_one() throws Exception {
+    CompletableFuture<Integer> done = serve(options("0.0.0.0", false));
+    String printed = out.toString();
+    int port = port();
+    assertTrue(port > 0, printed);
+    assertTrue(printed.contains("listening on 0.0.0.0:" + port + " for phones"), printed);
+    assertFalse(printed.contains(":0 ") || printed.contains(":0/"), printed);
+    assertEquals(401, get(port, "/api/session").statusCode(), "the printed port is the one answering");
+    stop.get().run();
+    done.get(60, TimeUnit.SECONDS);
+
+    out.getBuffer().setLength(0);
+    CompletableFuture<Integer> local = serve(options("127.0.0.1", false));
+    assertTrue(port() > 0, out.toString());
+    assertEquals(200, get(port(), "/api/routines").statusCode());
+    stop.get().run();
+    local.get(60, TimeUnit.SECONDS);
+  }
+
+  @Test
   void show_link_prints_the_link_again_and_exits() throws Exception {
     String token = dev.calmcue.remote.AccessToken.loadOrCreate(config.resolve("calmcue/token")).value();
     int code = runner().run(ServeOptions.parse("0.0.0.0", 8765, false, false, 1, true));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.calmcue.plan.PromptAmount;
 import dev.calmcue.session.SessionOutcome.Ending;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -112,6 +113,67 @@ class HistoryStoreTest {
     store.appendEnd(r);
 
     assertEquals(List.of(r), store.read().sessions());
+  }
+
+  @Test
+  void musicAndPrompts_roundTripThroughTheFile_underTheirDocumentedNames() throws Exception {
+    HistoryStore store = store();
+    SessionStart s =
+        new SessionStart(
+            "id-3",
+            "r",
+            "R",
+            EVENING,
+            Duration.ofMinutes(5),
+            2,
+            new RecordedSettings(
+                OptionalDouble.empty(),
+                120,
+                55,
+                true,
+                false,
+                "freetts",
+                false,
+                true,
+                "lullaby",
+                35,
+                PromptAmount.FEW));
+    HistoryRecord r =
+        HistoryRecord.finished(
+            s, Ending.COMPLETED, null, new HistoryRecord.Finish(EVENING, Duration.ZERO, 0));
+    store.appendStart(s);
+    store.appendEnd(r);
+
+    List<String> lines = Files.readAllLines(store.file());
+
+    assertEquals(List.of(r), store.read().sessions());
+    for (String line : lines) {
+      assertTrue(
+          line.contains("\"music\":\"lullaby\",\"musicVolume\":35,\"prompts\":\"few\""), line);
+    }
+  }
+
+  @Test
+  void aLineWrittenBeforeMusicAndPromptsWereRecorded_readsAsNoMusicAndEveryPrompt()
+      throws Exception {
+    HistoryStore store = store();
+    Files.createDirectories(store.file().getParent());
+    Files.writeString(
+        store.file(),
+        "{\"schemaVersion\":1,\"type\":\"ended\",\"sessionId\":\"old\",\"routineId\":\"r\","
+            + "\"routineTitle\":\"R\",\"start\":\"2026-11-24T19:30:00+01:00\","
+            + "\"end\":\"2026-11-24T19:35:00+01:00\",\"plannedSeconds\":300,"
+            + "\"actualSeconds\":300,\"stepsCompleted\":2,\"stepCount\":2,"
+            + "\"ending\":\"completed\",\"reason\":null,\"settings\":{\"minutes\":null,"
+            + "\"rate\":0,\"volume\":80,\"bedtime\":false,\"chimes\":true,"
+            + "\"engine\":\"freetts\",\"textMode\":false,\"preparation\":true}}\n");
+
+    History h = store.read();
+
+    assertEquals(List.of(), h.warnings());
+    RecordedSettings settings = h.sessions().get(0).settings();
+    assertEquals("off", settings.music());
+    assertEquals(PromptAmount.NORMAL, settings.prompts());
   }
 
   @Test

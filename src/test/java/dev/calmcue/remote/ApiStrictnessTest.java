@@ -63,6 +63,24 @@ class ApiStrictnessTest {
   }
 
   @Test
+  void aBodyTheJdkCannotDecode_isA400InTheApisJson_notAnInternalError() throws Exception {
+    serve();
+    // "zz" is no chunk length: the JDK's decoder fails while the route reads the body.
+    RawHttp.Reply r =
+        RawHttp.send(
+            server.address(),
+            "POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+            "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+    assertEquals(400, r.status(), r.body());
+    assertTrue(r.headers().get("content-type").startsWith("application/json"), r.headers()::toString);
+    assertTrue(r.body().startsWith("{\"error\":\"the request body could not be read"), r.body());
+    assertEquals(List.of(), host.starts);
+    assertEquals(List.of(), log, "a client's mistake is not an internal error");
+  }
+
+  @Test
   void minutesInQuotes_isTold_toDropTheQuotes() throws Exception {
     serve();
     RawHttp.Reply r = post("{\"routine\": \"back-massage\", \"minutes\": \"8\"}");

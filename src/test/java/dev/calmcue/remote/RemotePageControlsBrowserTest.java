@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.calmcue.music.MusicSettings;
+import dev.calmcue.music.MusicStyle;
+import dev.calmcue.plan.PromptAmount;
 import dev.calmcue.remote.SessionState.Status;
 import dev.calmcue.session.Command;
 import java.io.IOException;
@@ -247,6 +250,52 @@ class RemotePageControlsBrowserTest {
     browser.click("#start");
     WebDriverClient.await("started again", () -> host.starts.size() == 2);
     assertEquals(OptionalDouble.empty(), host.starts.get(1).minutes(), "as written, like play");
+  }
+
+  @Test
+  void a_start_from_the_page_sends_fewer_prompts_and_the_music_volume_and_bedtime_brings_the_lullaby()
+      throws Exception {
+    serve(0);
+    browser.open(url("/"));
+    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
+    browser.click("[data-id=tiny-test]");
+    assertTrue(browser.script("return document.getElementById('music-volume').disabled").asBoolean(),
+        "no volume to set while the music is off");
+    browser.click("#bedtime");
+    WebDriverClient.await("the lullaby comes with bedtime",
+        () -> checkedMusic().equals("lullaby"));
+    browser.click("#few");
+    browser.script("const v = document.getElementById('music-volume'); v.value = 25;"
+        + " v.dispatchEvent(new Event('input'));");
+    WebDriverClient.await("the volume shown", () -> browser.shows("#music-volume-value", "25%"));
+    browser.click("#start");
+    WebDriverClient.await("started", () -> host.starts.size() == 1);
+    StartRequest first = host.starts.get(0);
+    assertEquals(PromptAmount.FEW, first.prompts());
+    assertEquals(new MusicSettings(MusicStyle.LULLABY, 25), first.music());
+    assertTrue(first.bedtime());
+    host.send(Command.STOP);
+
+    browser.open(url("/"));
+    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
+    browser.click("[data-id=tiny-test]");
+    browser.click("input[name=music][value=pulse]");
+    browser.click("#bedtime");
+    assertEquals("pulse", checkedMusic(), "a music the parent chose stays at bedtime");
+    browser.click("#start");
+    WebDriverClient.await("started again", () -> host.starts.size() == 2);
+    StartRequest second = host.starts.get(1);
+    assertEquals(PromptAmount.NORMAL, second.prompts(), "every prompt unless asked for fewer");
+    assertEquals(new MusicSettings(MusicStyle.PULSE, MusicSettings.DEFAULT_VOLUME), second.music());
+  }
+
+  private String checkedMusic() {
+    try {
+      return browser.script("return document.querySelector('input[name=music]:checked').value")
+          .asText();
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   @Test

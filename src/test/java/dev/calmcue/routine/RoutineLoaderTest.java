@@ -11,8 +11,10 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -239,6 +241,44 @@ class RoutineLoaderTest {
     assertEquals(
         List.of("routines/no-such-routine.json: no such file"),
         rendered(Path.of("routines/no-such-routine.json")));
+  }
+
+  @Test
+  void loader_namesASymlinkLoop_notAMissingFile() throws IOException {
+    Path a = tmp.resolve("a.json");
+    Path b = tmp.resolve("b.json");
+    Files.createSymbolicLink(a, b);
+    Files.createSymbolicLink(b, a);
+    assertEquals(
+        List.of(a + ": cannot reach it: its path is a loop of symbolic links"), rendered(a));
+  }
+
+  @Test
+  void loader_namesALinkToNothing_withWhereItPoints() throws IOException {
+    Path link = Files.createSymbolicLink(tmp.resolve("gone.json"), Path.of("moved.json"));
+    assertEquals(
+        List.of(link + ": is a link to moved.json, which does not exist"), rendered(link));
+  }
+
+  @Test
+  void loader_namesAFolderItMayNotEnter_notAMissingFile() throws IOException {
+    Path closed = Files.createDirectory(tmp.resolve("closed"));
+    Path inside = Files.writeString(closed.resolve("r.json"), "{}");
+    Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("---------"));
+    try {
+      // root enters any folder: nothing to see there
+      Assumptions.assumeFalse(Files.isReadable(inside), "running as root");
+      assertEquals(
+          List.of(inside + ": cannot reach it: permission denied on a folder in its path"),
+          rendered(inside));
+    } finally {
+      Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  @Test
+  void loader_saysAnEmptyPathIsEmpty_notADirectory() {
+    assertEquals(List.of("'': the path is empty: name a routine file"), rendered(Path.of("")));
   }
 
   @Test
