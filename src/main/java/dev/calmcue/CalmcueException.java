@@ -1,8 +1,8 @@
 package dev.calmcue;
 
 /**
- * A failure the user can act on. Its message is one clear line (or one line per problem) and is shown
- * as is, without a stack trace; {@link Kind} decides the exit code at the command-line edge.
+ * A failure the user can act on. Its message is one clear line (or one line per problem) and is
+ * shown as is, without a stack trace; {@link Kind} decides the exit code at the command-line edge.
  */
 public class CalmcueException extends RuntimeException {
   /** Whether the user gave something wrong (exit 2) or something failed while running (exit 1). */

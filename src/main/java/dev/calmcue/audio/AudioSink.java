@@ -1,9 +1,9 @@
 package dev.calmcue.audio;
 
 /**
- * Where session audio goes: a sound line, a WAV file, memory (tests). Mono 16-bit samples at
- * {@link #sampleRate()}; the sink decides byte order. A sink that plays in real time blocks in
- * {@link #write} until it has room, which is what paces a live session.
+ * Where session audio goes: a sound line, a WAV file, memory (tests). Mono 16-bit samples at {@link
+ * #sampleRate()}; the sink decides byte order. A sink that plays in real time blocks in {@link
+ * #write} until it has room, which is what paces a live session.
  */
 public interface AudioSink extends AutoCloseable {
   int sampleRate();

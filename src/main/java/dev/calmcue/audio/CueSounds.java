@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The sound of every cue of a session, ready in memory before playing starts: speech for spoken cues,
- * the chime for chimes, volume applied once.
+ * The sound of every cue of a session, ready in memory before playing starts: speech for spoken
+ * cues, the chime for chimes, volume applied once.
  */
 public final class CueSounds {
   private final int sampleRate;
@@ -28,8 +28,8 @@ public final class CueSounds {
   }
 
   /**
-   * Prepares the sounds of the given cues. {@code speak} is called once per distinct text, from this
-   * thread (speech engines are single-threaded).
+   * Prepares the sounds of the given cues. {@code speak} is called once per distinct text, from
+   * this thread (speech engines are single-threaded).
    */
   public static CueSounds prepare(
       Iterable<Cue> cues, Function<String, Pcm> speak, int sampleRate, Volume volume) {
@@ -37,9 +37,9 @@ public final class CueSounds {
   }
 
   /**
-   * Like {@link #prepare(Iterable, Function, int, Volume)}, plus sentences the live session may need
-   * that are not on the timeline (the player's fussy closing, the no-start reply), so they too are
-   * ready before the first cue plays.
+   * Like {@link #prepare(Iterable, Function, int, Volume)}, plus sentences the live session may
+   * need that are not on the timeline (the player's fussy closing, the no-start reply), so they too
+   * are ready before the first cue plays.
    */
   public static CueSounds prepare(
       Iterable<Cue> cues,

@@ -8,8 +8,8 @@ import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.SourceDataLine;
 
 /**
- * The sound card: one javax.sound line, opened once per session and fed continuously (silence between
- * cues), so it never underruns and every onset lands where its sample count puts it. 16-bit
+ * The sound card: one javax.sound line, opened once per session and fed continuously (silence
+ * between cues), so it never underruns and every onset lands where its sample count puts it. 16-bit
  * little-endian mono. Not thread-safe: one writer thread.
  */
 public final class LineAudioSink implements AudioSink {

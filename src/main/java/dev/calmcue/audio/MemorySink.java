@@ -2,7 +2,10 @@ package dev.calmcue.audio;
 
 import java.util.Arrays;
 
-/** Keeps every sample written, in order; for tests and for anything that wants the session in memory. */
+/**
+ * Keeps every sample written, in order; for tests and for anything that wants the session in
+ * memory.
+ */
 public final class MemorySink implements AudioSink {
   private final int sampleRate;
   private short[] samples = new short[1 << 16];

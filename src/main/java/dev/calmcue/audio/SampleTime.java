@@ -2,7 +2,9 @@ package dev.calmcue.audio;
 
 import java.time.Duration;
 
-/** Converts between timeline durations and sample positions; one rounding rule for play and render. */
+/**
+ * Converts between timeline durations and sample positions; one rounding rule for play and render.
+ */
 public final class SampleTime {
   private SampleTime() {}
 

@@ -7,10 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A timeline as one continuous stream of samples: each cue's sound starts at sample
- * {@code round(at * rate)}, silence fills the gaps. A cue's sound is cut where the next cue starts, so
- * cues never sound over each other even if a clip is longer than planned. Shared by render (all at once)
- * and play (chunk by chunk).
+ * A timeline as one continuous stream of samples: each cue's sound starts at sample {@code round(at
+ * * rate)}, silence fills the gaps. A cue's sound is cut where the next cue starts, so cues never
+ * sound over each other even if a clip is longer than planned. Shared by render (all at once) and
+ * play (chunk by chunk).
  */
 public final class TimelineAudio implements SampleSource {
   private final List<Cue> cues;
@@ -84,7 +84,10 @@ public final class TimelineAudio implements SampleSource {
     return i;
   }
 
-  /** Fills {@code buf[off..off+len)} with session samples {@code [from, from+len)}; past the end is silence. */
+  /**
+   * Fills {@code buf[off..off+len)} with session samples {@code [from, from+len)}; past the end is
+   * silence.
+   */
   @Override
   public void fill(long from, short[] buf, int off, int len) {
     Arrays.fill(buf, off, off + len, (short) 0);

@@ -2,11 +2,15 @@ package dev.calmcue.audio;
 
 import dev.calmcue.speech.Pcm;
 
-/** Loudness by scaling samples (FreeTTS ignores its own volume setting when we collect its audio). */
+/**
+ * Loudness by scaling samples (FreeTTS ignores its own volume setting when we collect its audio).
+ */
 public final class Volume {
   private final double gain;
 
-  /** @param percent 0..100 */
+  /**
+   * @param percent 0..100
+   */
   public Volume(int percent) {
     if (percent < 0 || percent > 100) {
       throw new IllegalArgumentException("volume must be 0..100, got " + percent);

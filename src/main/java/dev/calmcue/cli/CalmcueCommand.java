@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Voice-guided, hands-free baby massage sessions: every instruction and gentle prompt is spoken on time, so both hands stay on the baby and your eyes never go to a screen."
+      "Voice-guided, hands-free baby massage sessions: every instruction and gentle prompt is"
+          + " spoken on time, so both hands stay on the baby and your eyes never go to a screen."
     },
     footer = {
       "",
@@ -80,7 +81,8 @@ public final class CalmcueCommand implements Runnable {
    */
   static void fitHelpToTerminal(CommandLine cl) {
     Terminals.columns(System.getenv())
-        .ifPresent(w -> cl.setUsageHelpWidth(Math.max(MIN_HELP_WIDTH, Math.min(MAX_HELP_WIDTH, w))));
+        .ifPresent(
+            w -> cl.setUsageHelpWidth(Math.max(MIN_HELP_WIDTH, Math.min(MAX_HELP_WIDTH, w))));
   }
 
   private static final int MIN_HELP_WIDTH = 55;

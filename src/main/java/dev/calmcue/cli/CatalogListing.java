@@ -1,10 +1,10 @@
 package dev.calmcue.cli;
 
-import dev.calmcue.text.TimeText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calmcue.routine.CatalogEntry;
 import dev.calmcue.routine.ControlChars;
+import dev.calmcue.text.TimeText;
 import java.util.List;
 
 /** The catalog as {@code calmcue list} prints it: an aligned table, or JSON for scripts. */
@@ -43,7 +43,11 @@ final class CatalogListing {
       sb.append('\n');
       for (CatalogEntry e : entries) {
         for (String hidden : e.hides()) {
-          sb.append("note: ").append(e.file()).append(" is used; it hides ").append(hidden).append('\n');
+          sb.append("note: ")
+              .append(e.file())
+              .append(" is used; it hides ")
+              .append(hidden)
+              .append('\n');
         }
       }
     }

@@ -1,6 +1,5 @@
 package dev.calmcue.cli;
 
-import dev.calmcue.text.TimeText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calmcue.CalmcueException;
@@ -10,6 +9,7 @@ import dev.calmcue.history.HistoryRecord;
 import dev.calmcue.history.HistoryStats;
 import dev.calmcue.history.HistoryStore;
 import dev.calmcue.history.SessionStart;
+import dev.calmcue.text.TimeText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;

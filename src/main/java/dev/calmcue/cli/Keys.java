@@ -6,11 +6,14 @@ import java.util.Optional;
 /** The single keys that control a playing session (no Enter needed). */
 final class Keys {
   static final String HELP =
-      "keys: space pause/resume (or answer \"Ready?\") | n next step | r repeat | q stop | f fussy: stop gently | ? keys";
+      "keys: space pause/resume (or answer \"Ready?\") | n next step | r repeat | q stop | f fussy:"
+          + " stop gently | ? keys";
 
   private Keys() {}
 
-  /** The command a key asks for; empty for unknown keys and for '?' (help is shown by the caller). */
+  /**
+   * The command a key asks for; empty for unknown keys and for '?' (help is shown by the caller).
+   */
   static Optional<Command> command(int key) {
     switch (key) {
       case ' ':

@@ -39,7 +39,10 @@ final class ListCommand implements Callable<Integer> {
     var entries = catalog.entries();
     spec.commandLine()
         .getOut()
-        .print(json ? CatalogListing.json(entries) : CatalogListing.table(entries, catalog.searched()));
+        .print(
+            json
+                ? CatalogListing.json(entries)
+                : CatalogListing.table(entries, catalog.searched()));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

@@ -26,12 +26,15 @@ public final class ListenOptions {
       paramLabel = "on|off",
       description =
           "Say \"calm cue\" before each command (default: on). Off: the bare word works, and the"
-              + " parent's own short words (\"steady\", \"yes\") are mistaken for commands far more often.")
+              + " parent's own short words (\"steady\", \"yes\") are mistaken for commands far more"
+              + " often.")
   void setWakeWord(String v) {
     switch (v.toLowerCase(java.util.Locale.ROOT)) {
       case "on" -> wakeWord = true;
       case "off" -> wakeWord = false;
-      default -> throw new ParameterException(spec.commandLine(), "--wake-word must be on or off, got '" + v + "'");
+      default ->
+          throw new ParameterException(
+              spec.commandLine(), "--wake-word must be on or off, got '" + v + "'");
     }
   }
 
@@ -43,7 +46,8 @@ public final class ListenOptions {
               + " (default: ${DEFAULT-VALUE}). Higher: fewer false commands, more missed ones.")
   void setMargin(double m) {
     if (!(m >= 0) || m > 200) {
-      throw new ParameterException(spec.commandLine(), "--listen-margin must be 0 to 200, got " + m);
+      throw new ParameterException(
+          spec.commandLine(), "--listen-margin must be 0 to 200, got " + m);
     }
     margin = m;
   }

@@ -22,7 +22,9 @@ final class LivePlay {
     this(request, history, early, debug, Optional.empty());
   }
 
-  /** @param listen voice commands for this session (play --listen), loaded in the background */
+  /**
+   * @param listen voice commands for this session (play --listen), loaded in the background
+   */
   LivePlay(
       PlayRequest request,
       HistoryStore history,
@@ -89,8 +91,10 @@ final class LivePlay {
 
   /** A status display or recorder that threw: one line, the stack trace with --debug. */
   private void listenerFailed(Throwable e) {
-    err.println("calmcue: warning: a session display failed: " + e
-        + (debug ? "" : " (details with --debug)"));
+    err.println(
+        "calmcue: warning: a session display failed: "
+            + e
+            + (debug ? "" : " (details with --debug)"));
     if (debug) {
       e.printStackTrace(err);
     }

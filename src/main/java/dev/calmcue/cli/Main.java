@@ -31,7 +31,9 @@ public final class Main {
     System.exit(code);
   }
 
-  /** Runs one command line and returns its exit code (see {@link ExitCodes}); testable in-process. */
+  /**
+   * Runs one command line and returns its exit code (see {@link ExitCodes}); testable in-process.
+   */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     return run(out, err, Optional.empty(), () -> null, args);
   }

@@ -10,9 +10,9 @@ import dev.calmcue.voice.VoiceListener;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +48,9 @@ final class MicCommand implements Callable<Integer> {
       description = "Stop after N seconds (default: run until Ctrl-C).")
   int seconds;
 
-  @Option(names = {"-v", "--verbose"}, description = "Also show what was heard but not taken, and why.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Also show what was heard but not taken, and why.")
   boolean verbose;
 
   @Override
@@ -67,8 +69,16 @@ final class MicCommand implements Callable<Integer> {
 
           @Override
           public void listening(Duration took, String source) {
-            line(out, live, "Listening on the " + source + " (model loaded in " + took.toMillis()
-                + " ms). Say \"" + (settings.wakeWord() ? "calm cue, " : "") + "pause\".");
+            line(
+                out,
+                live,
+                "Listening on the "
+                    + source
+                    + " (model loaded in "
+                    + took.toMillis()
+                    + " ms). Say \""
+                    + (settings.wakeWord() ? "calm cue, " : "")
+                    + "pause\".");
           }
 
           @Override
@@ -93,16 +103,37 @@ final class MicCommand implements Callable<Integer> {
 
           @Override
           public void command(SpokenCommand c, Hypothesis h, Duration latency) {
-            line(out, live, "heard: " + c.name().toLowerCase(Locale.ROOT) + "   (\"" + h.text() + "\", margin "
-                + Math.round(h.margin()) + ", " + latency.toMillis() + " ms after you stopped)");
+            line(
+                out,
+                live,
+                "heard: "
+                    + c.name().toLowerCase(Locale.ROOT)
+                    + "   (\""
+                    + h.text()
+                    + "\", margin "
+                    + Math.round(h.margin())
+                    + ", "
+                    + latency.toMillis()
+                    + " ms after you stopped)");
           }
 
           @Override
           public void rejected(Hypothesis h, CommandAcceptor.Verdict why) {
             if (verbose) {
-              line(out, live, "not a command (" + why.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                  + "): \"" + h.text() + "\", margin " + Math.round(h.margin()) + ", " + h.startMs()
-                  + "-" + h.endMs() + " ms");
+              line(
+                  out,
+                  live,
+                  "not a command ("
+                      + why.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                      + "): \""
+                      + h.text()
+                      + "\", margin "
+                      + Math.round(h.margin())
+                      + ", "
+                      + h.startMs()
+                      + "-"
+                      + h.endMs()
+                      + " ms");
             }
           }
 
@@ -118,7 +149,8 @@ final class MicCommand implements Callable<Integer> {
           }
         };
     try (VoiceListener l =
-        VoiceListener.microphone(settings, new EchoGate(Duration.ZERO, Duration.ZERO), events).start()) {
+        VoiceListener.microphone(settings, new EchoGate(Duration.ZERO, Duration.ZERO), events)
+            .start()) {
       Thread hook = new Thread(done::countDown, "calmcue-mic-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       if (seconds > 0) {
@@ -144,11 +176,16 @@ final class MicCommand implements Callable<Integer> {
     }
   }
 
-  /** "level  -32 dBFS |#########          |" from -80 to 0 dBFS. */
+  /** "level -32 dBFS |######### |" from -80 to 0 dBFS. */
   static String meter(double dbfs) {
     int width = 40;
     double clamped = Math.max(-80, Math.min(0, dbfs));
     int bars = (int) Math.round((clamped + 80) / 80 * width);
-    return String.format(Locale.ROOT, "level %4d dBFS |%s%s|", Math.round(clamped), "#".repeat(bars), " ".repeat(width - bars));
+    return String.format(
+        Locale.ROOT,
+        "level %4d dBFS |%s%s|",
+        Math.round(clamped),
+        "#".repeat(bars),
+        " ".repeat(width - bars));
   }
 }

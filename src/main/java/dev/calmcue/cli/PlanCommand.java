@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     description = "Show when every cue of a session is spoken, without playing it.",
     footer = {
       "",
-      "Times are from the start of the session. A cue that would overlap a more important one is moved, or dropped and listed at the end.",
+      "Times are from the start of the session. A cue that would overlap a more important one is"
+          + " moved, or dropped and listed at the end.",
       "",
       "Examples:",
       "  calmcue plan back-massage",

@@ -1,11 +1,11 @@
 package dev.calmcue.cli;
 
-import dev.calmcue.text.TimeText;
 import dev.calmcue.plan.Cue;
 import dev.calmcue.plan.DroppedCue;
 import dev.calmcue.plan.StepSpan;
 import dev.calmcue.plan.Timeline;
 import dev.calmcue.routine.Routine;
+import dev.calmcue.text.TimeText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -62,12 +62,27 @@ final class PlanReport {
 
   static String table(Timeline t, Routine r) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%s: %s, %s in all, steps from %s%n", t.routineId(), t.title(),
-        clock(t.total()), clock(t.stepsStart())));
-    sb.append(String.format(Locale.ROOT, "%-8s %-8s %-12s %-24s %s%n", "AT", "END", "KIND", "STEP", "TEXT"));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%s: %s, %s in all, steps from %s%n",
+            t.routineId(),
+            t.title(),
+            clock(t.total()),
+            clock(t.stepsStart())));
+    sb.append(
+        String.format(
+            Locale.ROOT, "%-8s %-8s %-12s %-24s %s%n", "AT", "END", "KIND", "STEP", "TEXT"));
     for (Cue c : t.cues()) {
-      sb.append(String.format(Locale.ROOT, "%-8s %-8s %-12s %-24s %s%n", clock(c.at()), clock(c.end()),
-          c.kind().jsonName(), c.stepId() == null ? "-" : c.stepId(), c.text()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-8s %-8s %-12s %-24s %s%n",
+              clock(c.at()),
+              clock(c.end()),
+              c.kind().jsonName(),
+              c.stepId() == null ? "-" : c.stepId(),
+              c.text()));
     }
     sb.append("Pace (strokes a minute; --music keeps it):").append(System.lineSeparator());
     for (StepSpan span : t.steps()) {
@@ -83,17 +98,28 @@ final class PlanReport {
     if (t.dropped().isEmpty()) {
       sb.append("Nothing dropped.").append(System.lineSeparator());
     } else {
-      sb.append(t.dropped().size()).append(" cue(s) dropped to keep cues from overlapping:").append(System.lineSeparator());
+      sb.append(t.dropped().size())
+          .append(" cue(s) dropped to keep cues from overlapping:")
+          .append(System.lineSeparator());
       for (DroppedCue d : t.dropped()) {
-        sb.append(String.format(Locale.ROOT, "  %-8s %-8s %-24s %s (%s)%n", clock(d.at()), d.kind().jsonName(),
-            d.stepId() == null ? "-" : d.stepId(), d.text(), d.reason()));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "  %-8s %-8s %-24s %s (%s)%n",
+                clock(d.at()),
+                d.kind().jsonName(),
+                d.stepId() == null ? "-" : d.stepId(),
+                d.text(),
+                d.reason()));
       }
     }
     return sb.toString();
   }
 
   static BigDecimal seconds(Duration d) {
-    return BigDecimal.valueOf(d.toNanos(), 9).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
+    return BigDecimal.valueOf(d.toNanos(), 9)
+        .setScale(3, RoundingMode.HALF_UP)
+        .stripTrailingZeros();
   }
 
   static String clock(Duration d) {

@@ -30,17 +30,19 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Play a routine out loud: every instruction and gentle prompt is spoken on time, so both hands"
-          + " stay on the baby. The preparation checklist and safety notes come first, then \"Ready?\":"
-          + " press space to begin. Without a sound device it runs in text mode and prints each cue as"
-          + " it falls due.",
+      "Play a routine out loud: every instruction and gentle prompt is spoken on time, so both"
+          + " hands stay on the baby. The preparation checklist and safety notes come first, then"
+          + " \"Ready?\": press space to begin. Without a sound device it runs in text mode and"
+          + " prints each cue as it falls due.",
       "",
-      "Keys (no Enter needed): space pause/resume (and answers \"Ready?\"), n next step, r repeat the"
-          + " instruction, q stop (the closing is spoken), f fussy baby (stop gently now), ? keys.",
+      "Keys (no Enter needed): space pause/resume (and answers \"Ready?\"), n next step, r repeat"
+          + " the instruction, q stop (the closing is spoken), f fussy baby (stop gently now), ?"
+          + " keys.",
       "",
-      "With --listen, say \"calm cue\" and then ready, pause, continue, next, repeat, stop or \"baby"
-          + " is fussy\", as a short phrase of its own; a soft blip says it was heard. calmcue ignores"
-          + " what the microphone hears while it speaks. Check the microphone first: calmcue mic.",
+      "With --listen, say \"calm cue\" and then ready, pause, continue, next, repeat, stop or"
+          + " \"baby is fussy\", as a short phrase of its own; a soft blip says it was heard."
+          + " calmcue ignores what the microphone hears while it speaks. Check the microphone"
+          + " first: calmcue mic.",
       ""
     },
     footer = {
@@ -80,8 +82,8 @@ final class PlayCommand implements Callable<Integer> {
       paramLabel = "MS",
       description =
           "Silence before the first word, in ms, 0-5000 (default: ${DEFAULT-VALUE}). Bluetooth"
-              + " speakers and USB/HDMI outputs that went to sleep take a moment to wake up and would"
-              + " swallow the first word; use 0 for a wired speaker that is always on.")
+              + " speakers and USB/HDMI outputs that went to sleep take a moment to wake up and"
+              + " would swallow the first word; use 0 for a wired speaker that is always on.")
   int prerollMs = 300;
 
   @Option(
@@ -89,13 +91,14 @@ final class PlayCommand implements Callable<Integer> {
       paramLabel = "TIME",
       converter = TimeConverter.class,
       description =
-          "How long to wait for an answer to \"Ready?\" before saying \"No problem\" and ending, e.g."
-              + " 90s or 5m (default: 2m).")
+          "How long to wait for an answer to \"Ready?\" before saying \"No problem\" and ending,"
+              + " e.g. 90s or 5m (default: 2m).")
   Duration readyTimeout = Duration.ofMinutes(2);
 
   @Option(
       names = "--text",
-      description = "No sound: print each cue as it falls due (automatic when no device can be opened).")
+      description =
+          "No sound: print each cue as it falls due (automatic when no device can be opened).")
   boolean text;
 
   @Option(
@@ -111,10 +114,14 @@ final class PlayCommand implements Callable<Integer> {
               + " history tells; a session nobody said ready to does not count). --no-prep wins.")
   boolean prepOnceADay;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print nothing but errors.")
   boolean quiet;
 
-  @Option(names = {"-v", "--verbose"}, description = "Log every cue spoken, and when, on stderr.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Log every cue spoken, and when, on stderr.")
   boolean verbose;
 
   @Override
@@ -136,7 +143,16 @@ final class PlayCommand implements Callable<Integer> {
       settings = PrepOnceADay.apply(settings, history, w -> err.println("calmcue: warning: " + w));
     }
     PlayRequest request =
-        PlayRequest.of(spec.commandLine(), routine, settings, prerollMs, readyTimeout, text, speed, quiet, verbose);
+        PlayRequest.of(
+            spec.commandLine(),
+            routine,
+            settings,
+            prerollMs,
+            readyTimeout,
+            text,
+            speed,
+            quiet,
+            verbose);
     Optional<ListenSettings> voice =
         listen.listen ? Optional.of(listen.settings()) : Optional.empty();
     boolean debug = CalmcueCommand.debugRequested(spec.root().commandLine().getParseResult());
@@ -152,7 +168,8 @@ final class PlayCommand implements Callable<Integer> {
     public Duration convert(String value) {
       Matcher m = TIME.matcher(value.strip());
       if (value.isBlank() || !m.matches()) {
-        throw new TypeConversionException("'" + value + "' is not a time; use seconds (90s) or minutes (2m)");
+        throw new TypeConversionException(
+            "'" + value + "' is not a time; use seconds (90s) or minutes (2m)");
       }
       long minutes = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
       long seconds = m.group(2) == null ? 0 : Long.parseLong(m.group(2));

@@ -36,7 +36,8 @@ final class ProgressBar implements RenderProgress {
 
   /** A display on {@code err}, drawn only if stderr is a terminal; start it with the command. */
   static ProgressBar forStderr(PrintWriter err) {
-    return new ProgressBar(err, System::nanoTime, Terminals.stderrIsTerminal() && !Terminals.plain());
+    return new ProgressBar(
+        err, System::nanoTime, Terminals.stderrIsTerminal() && !Terminals.plain());
   }
 
   /** One more cue's speech is ready (synthesized or from the cache). */

@@ -1,9 +1,8 @@
 package dev.calmcue.cli;
 
-import dev.calmcue.text.TimeText;
+import dev.calmcue.audio.SampleSource;
 import dev.calmcue.audio.SampleTime;
 import dev.calmcue.audio.TimelineAudio;
-import dev.calmcue.audio.SampleSource;
 import dev.calmcue.captions.CaptionFormat;
 import dev.calmcue.music.MusicMixer;
 import dev.calmcue.render.AudioTarget;
@@ -16,12 +15,13 @@ import dev.calmcue.session.SessionPreparer;
 import dev.calmcue.session.SessionSettings;
 import dev.calmcue.speech.SpeechEngine;
 import dev.calmcue.speech.SpeechEngines;
-import java.time.Duration;
+import dev.calmcue.text.TimeText;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -11,9 +11,7 @@ import java.util.Iterator;
 final class RoutineIds implements Iterable<String> {
   @Override
   public Iterator<String> iterator() {
-    return new RoutineCatalog(null, null, true).entries().stream()
-        .filter(e -> !e.broken())
-        .map(CatalogEntry::id)
-        .iterator();
+    return new RoutineCatalog(null, null, true)
+        .entries().stream().filter(e -> !e.broken()).map(CatalogEntry::id).iterator();
   }
 }

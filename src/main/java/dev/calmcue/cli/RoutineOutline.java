@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A routine as a readable outline for {@code calmcue show}: what to prepare, then the timed steps. */
+/**
+ * A routine as a readable outline for {@code calmcue show}: what to prepare, then the timed steps.
+ */
 final class RoutineOutline {
   private static final int WIDTH = 78;
 
@@ -95,7 +97,10 @@ final class RoutineOutline {
     sb.append(ControlChars.escape(s)).append('\n');
   }
 
-  /** {@code text} after {@code lead}, wrapped at {@link #WIDTH} with following lines indented to match. */
+  /**
+   * {@code text} after {@code lead}, wrapped at {@link #WIDTH} with following lines indented to
+   * match.
+   */
   private void wrapped(String lead, String text) {
     String indent = " ".repeat(lead.length());
     List<String> lines = new ArrayList<>();

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -18,9 +18,12 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the phone remote: pick a routine, then start, pause, skip and stop the session from a phone while this machine speaks it. One session at a time.",
+      "Serve the phone remote: pick a routine, then start, pause, skip and stop the session from a"
+          + " phone while this machine speaks it. One session at a time.",
       "",
-      "Listens on 127.0.0.1 (this machine only) unless --bind says otherwise. Any other address needs an access key, shown once as a link and a QR code for the phone. Ctrl-C or SIGTERM ends a running session with its closing, then stops."
+      "Listens on 127.0.0.1 (this machine only) unless --bind says otherwise. Any other address"
+          + " needs an access key, shown once as a link and a QR code for the phone. Ctrl-C or"
+          + " SIGTERM ends a running session with its closing, then stops."
     },
     footer = {
       "",
@@ -35,21 +38,33 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
       description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 = every network).")
   String bind;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8765",
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "8765",
       description = "Port to listen on (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--announce", description = "Say \"calmcue is ready\" once listening (speaker host).")
+  @Option(
+      names = "--announce",
+      description = "Say \"calmcue is ready\" once listening (speaker host).")
   boolean announce;
 
   @Option(names = "--text", description = "Show cues as text instead of speaking them.")
   boolean text;
 
-  @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1", hidden = true,
+  @Option(
+      names = "--speed",
+      paramLabel = "FACTOR",
+      defaultValue = "1",
+      hidden = true,
       description = "Run text-mode sessions this many times faster (tests and demos).")
   double speed;
 
@@ -61,11 +76,16 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ServeOptions options = ServeOptions.parse(bind, port, announce, text, speed, showLink);
-    Path tokenFile = AccessToken.defaultFile(System.getenv(), Path.of(System.getProperty("user.home")));
+    Path tokenFile =
+        AccessToken.defaultFile(System.getenv(), Path.of(System.getProperty("user.home")));
     boolean debug = CalmcueCommand.debugRequested(spec.root().commandLine().getParseResult());
-    return new ServeRunner(spec.commandLine().getOut(), spec.commandLine().getErr(), this::host,
+    return new ServeRunner(
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
+            this::host,
             stop -> Runtime.getRuntime().addShutdownHook(new Thread(stop, "calmcue-serve-stop")),
-            tokenFile, debug)
+            tokenFile,
+            debug)
         .run(options);
   }
 

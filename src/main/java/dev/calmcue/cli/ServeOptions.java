@@ -11,13 +11,19 @@ import java.net.UnknownHostException;
  * @param speed how much faster than real time sessions run (text mode only; for tests and demos)
  */
 record ServeOptions(
-    InetAddress bind, int port, boolean announce, boolean textOnly, double speed, boolean showLink) {
+    InetAddress bind,
+    int port,
+    boolean announce,
+    boolean textOnly,
+    double speed,
+    boolean showLink) {
 
   /** Turns the raw flags into options, or a one-line usage error naming the flag. */
   static ServeOptions parse(
       String bind, int port, boolean announce, boolean textOnly, double speed, boolean showLink) {
     if (port < 0 || port > 65535) {
-      throw CalmcueException.input("--port " + port + ": must be from 1 to 65535 (0 picks a free one)");
+      throw CalmcueException.input(
+          "--port " + port + ": must be from 1 to 65535 (0 picks a free one)");
     }
     if (showLink && port == 0) {
       // No server runs to pick the port, and a link to port 0 opens nothing.
@@ -28,7 +34,8 @@ record ServeOptions(
       throw CalmcueException.input("--speed " + speed + ": must be from 1 to 1000");
     }
     if (speed != 1 && !textOnly) {
-      throw CalmcueException.input("--speed only works with --text (spoken sessions run in real time)");
+      throw CalmcueException.input(
+          "--speed only works with --text (spoken sessions run in real time)");
     }
     InetAddress address;
     try {

@@ -53,34 +53,43 @@ final class ServeRunner {
 
   int run(ServeOptions options) throws InterruptedException {
     Optional<AccessToken> token =
-        options.loopbackOnly() ? Optional.empty() : Optional.of(AccessToken.loadOrCreate(tokenFile));
+        options.loopbackOnly()
+            ? Optional.empty()
+            : Optional.of(AccessToken.loadOrCreate(tokenFile));
     if (options.showLink()) {
       printLink(options, options.port(), token, true);
       return ExitCodes.OK;
     }
-    AccessPolicy access = token.<AccessPolicy>map(AccessPolicy.TokenRequired::new)
-        .orElseGet(AccessPolicy.LocalOnly::new);
+    AccessPolicy access =
+        token
+            .<AccessPolicy>map(AccessPolicy.TokenRequired::new)
+            .orElseGet(AccessPolicy.LocalOnly::new);
     SessionHost host = hosts.apply(options);
     host.subscribe(new SessionLog(out));
     RemoteServer server;
     try {
-      server = RemoteServer.start(new InetSocketAddress(options.bind(), options.port()), host, access,
-          RemoteSettings.defaults(this::note));
+      server =
+          RemoteServer.start(
+              new InetSocketAddress(options.bind(), options.port()),
+              host,
+              access,
+              RemoteSettings.defaults(this::note));
     } catch (RuntimeException e) {
       host.shutdown(Duration.ZERO);
       throw e;
     }
     CountDownLatch stopRequested = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
-    onStopRequest.accept(() -> {
-      stopRequested.countDown();
-      try {
-        // Let the serving thread speak the closing and close the server before the JVM goes.
-        stopped.await(CLOSING_WAIT.toSeconds() + 5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    onStopRequest.accept(
+        () -> {
+          stopRequested.countDown();
+          try {
+            // Let the serving thread speak the closing and close the server before the JVM goes.
+            stopped.await(CLOSING_WAIT.toSeconds() + 5, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
     int port = server.address().getPort();
     printLink(options, port, token, token.map(AccessToken::created).orElse(false));
     out.println("Press Ctrl-C to stop.");
@@ -90,8 +99,9 @@ final class ServeRunner {
     }
     try {
       stopRequested.await();
-      out.println("calmcue serve: stopping" + (host.state().running()
-          ? " (ending the session with its closing)..." : "..."));
+      out.println(
+          "calmcue serve: stopping"
+              + (host.state().running() ? " (ending the session with its closing)..." : "..."));
       out.flush();
       host.shutdown(CLOSING_WAIT);
       server.close();
@@ -103,14 +113,21 @@ final class ServeRunner {
     return ExitCodes.OK;
   }
 
-  private void printLink(ServeOptions options, int port, Optional<AccessToken> token, boolean withToken) {
+  private void printLink(
+      ServeOptions options, int port, Optional<AccessToken> token, boolean withToken) {
     if (token.isEmpty()) {
-      out.println("calmcue serve: open " + PhoneLink.url(options.bind(), port, Optional.empty())
-          + " (this machine only)");
+      out.println(
+          "calmcue serve: open "
+              + PhoneLink.url(options.bind(), port, Optional.empty())
+              + " (this machine only)");
       return;
     }
-    out.println("calmcue serve: listening on " + options.bind().getHostAddress() + ":" + port
-        + " for phones on your network");
+    out.println(
+        "calmcue serve: listening on "
+            + options.bind().getHostAddress()
+            + ":"
+            + port
+            + " for phones on your network");
     if (withToken) {
       String link = PhoneLink.url(options.bind(), port, token);
       out.println("On your phone, scan this code or open:");
@@ -120,8 +137,10 @@ final class ServeRunner {
       out.println("anyone with it can control calmcue. Delete that file to make a new key.");
     } else {
       out.println("  Paired phones open " + PhoneLink.url(options.bind(), port, Optional.empty()));
-      out.println("  To pair another phone: calmcue serve --bind " + options.bind().getHostAddress()
-          + " --show-link");
+      out.println(
+          "  To pair another phone: calmcue serve --bind "
+              + options.bind().getHostAddress()
+              + " --show-link");
     }
   }
 

@@ -1,9 +1,9 @@
 package dev.calmcue.cli;
 
-import dev.calmcue.text.TimeText;
 import dev.calmcue.remote.SessionState;
 import dev.calmcue.remote.SessionUpdate;
 import dev.calmcue.session.SessionEvent;
+import dev.calmcue.text.TimeText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -36,8 +36,16 @@ final class SessionLog implements Consumer<SessionUpdate> {
     } else if (update.event() instanceof SessionEvent.PauseChanged e) {
       line = "session: " + (e.paused() ? "paused" : "resumed");
     } else if (update.event() instanceof SessionEvent.Ended e) {
-      line = "session: ended " + e.outcome().ending().jsonName() + " after " + e.outcome().stepsCompleted()
-          + " of " + s.stepCount() + " steps, " + clock(e.outcome().played()) + " played";
+      line =
+          "session: ended "
+              + e.outcome().ending().jsonName()
+              + " after "
+              + e.outcome().stepsCompleted()
+              + " of "
+              + s.stepCount()
+              + " steps, "
+              + clock(e.outcome().played())
+              + " played";
     }
     if (line != null) {
       synchronized (out) {

@@ -27,7 +27,9 @@ public final class SessionOptions {
   private MusicStyle music;
   private int musicVolume = MusicSettings.DEFAULT_VOLUME;
 
-  @Option(names = "--bedtime", description = "Bedtime preset: slower, quieter, a softer closing, no chimes.")
+  @Option(
+      names = "--bedtime",
+      description = "Bedtime preset: slower, quieter, a softer closing, no chimes.")
   boolean bedtime;
 
   @Option(names = "--no-chimes", description = "No soft chime between steps.")
@@ -37,8 +39,9 @@ public final class SessionOptions {
       names = "--prompts",
       paramLabel = "few|normal",
       converter = PromptsConverter.class,
-      description = "few: only instructions, next, the baby check and safety prompts, so there is"
-          + " room to talk and sing; normal (default): every prompt.")
+      description =
+          "few: only instructions, next, the baby check and safety prompts, so there is"
+              + " room to talk and sing; normal (default): every prompt.")
   PromptAmount prompts = PromptAmount.NORMAL;
 
   @Option(
@@ -50,23 +53,29 @@ public final class SessionOptions {
   @Option(
       names = "--voice",
       paramLabel = "NAME",
-      description = "Voice of the engine (see 'calmcue voices'). Default: kevin16 for freetts, en-us for espeak.")
+      description =
+          "Voice of the engine (see 'calmcue voices'). Default: kevin16 for freetts, en-us for"
+              + " espeak.")
   String voice;
 
   @Option(
       names = "--prep",
       negatable = true,
-      description = "Speak the preparation checklist and safety notes first (play: on; plan, render: off).")
+      description =
+          "Speak the preparation checklist and safety notes first (play: on; plan, render: off).")
   Boolean prep;
 
   @Option(
       names = "--minutes",
       paramLabel = "M",
-      description = "How long the steps last, in minutes, within the routine's range (see 'calmcue show'). Default: as written.")
+      description =
+          "How long the steps last, in minutes, within the routine's range (see 'calmcue show')."
+              + " Default: as written.")
   void setMinutes(double m) {
     if (!(m > 0) || m > 600) {
       throw new ParameterException(
-          spec.commandLine(), "--minutes must be a number of minutes from above 0 to 600, got " + m);
+          spec.commandLine(),
+          "--minutes must be a number of minutes from above 0 to 600, got " + m);
     }
     minutes = m;
   }
@@ -74,12 +83,18 @@ public final class SessionOptions {
   @Option(
       names = "--rate",
       paramLabel = "WPM",
-      description = "Speaking rate in heard words per minute, 80-220. Default: 140, 120 with --bedtime.")
+      description =
+          "Speaking rate in heard words per minute, 80-220. Default: 140, 120 with --bedtime.")
   void setRate(int wpm) {
     if (wpm < SpeakingRate.MIN_WPM || wpm > SpeakingRate.MAX_WPM) {
       throw new ParameterException(
           spec.commandLine(),
-          "--rate must be " + SpeakingRate.MIN_WPM + " to " + SpeakingRate.MAX_WPM + " words per minute, got " + wpm);
+          "--rate must be "
+              + SpeakingRate.MIN_WPM
+              + " to "
+              + SpeakingRate.MAX_WPM
+              + " words per minute, got "
+              + wpm);
     }
     rate = wpm;
   }

@@ -38,8 +38,12 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var r = RoutineCatalog.standard().resolve(routine);
-    spec.commandLine().getOut().print(
-        json ? JsonOutput.text(RoutineJson.routine(r, JsonOutput.root())) : RoutineOutline.of(r));
+    spec.commandLine()
+        .getOut()
+        .print(
+            json
+                ? JsonOutput.text(RoutineJson.routine(r, JsonOutput.root()))
+                : RoutineOutline.of(r));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

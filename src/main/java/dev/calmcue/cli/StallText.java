@@ -8,8 +8,10 @@ final class StallText {
   private StallText() {}
 
   static String of(SessionEvent.Stalled stall) {
-    String what = "the session stood still for " + TimeText.padded(stall.gap())
-        + " (the computer was asleep or suspended)";
+    String what =
+        "the session stood still for "
+            + TimeText.padded(stall.gap())
+            + " (the computer was asleep or suspended)";
     return stall.paused()
         ? what + "; paused: resume when you are ready"
         : what + "; going on from this step's instruction";

@@ -2,14 +2,14 @@ package dev.calmcue.cli;
 
 import dev.calmcue.routine.ControlChars;
 import dev.calmcue.session.SessionSnapshot;
-import java.io.PrintWriter;
 import dev.calmcue.text.TimeText;
+import java.io.PrintWriter;
 import java.time.Duration;
 
 /**
  * The one live line a parent may glance at: routine, step k/n and its title, elapsed and remaining
- * time of the step and the session, a progress bar and the words being spoken. Redrawn in place with
- * carriage return and erase-line; other lines are printed above it without tearing it.
+ * time of the step and the session, a progress bar and the words being spoken. Redrawn in place
+ * with carriage return and erase-line; other lines are printed above it without tearing it.
  */
 final class StatusLine {
   private static final int BAR = 12;
@@ -18,7 +18,9 @@ final class StatusLine {
   private final boolean live;
   private String shown = "";
 
-  /** @param live draw in place (a terminal); otherwise {@link #show} prints nothing */
+  /**
+   * @param live draw in place (a terminal); otherwise {@link #show} prints nothing
+   */
   StatusLine(PrintWriter out, boolean live) {
     this.out = out;
     this.live = live;
@@ -70,14 +72,27 @@ final class StatusLine {
         break;
     }
     if (s.stepIndex() >= 0 && s.stepIndex() < s.stepCount()) {
-      b.append("step ").append(s.stepIndex() + 1).append('/').append(s.stepCount()).append(' ')
-          .append(ControlChars.escape(s.stepTitle())).append(' ')
-          .append(clock(s.stepElapsed())).append(" (").append(clock(s.stepRemaining())).append(" left)");
+      b.append("step ")
+          .append(s.stepIndex() + 1)
+          .append('/')
+          .append(s.stepCount())
+          .append(' ')
+          .append(ControlChars.escape(s.stepTitle()))
+          .append(' ')
+          .append(clock(s.stepElapsed()))
+          .append(" (")
+          .append(clock(s.stepRemaining()))
+          .append(" left)");
     } else {
       b.append(ControlChars.escape(s.stepTitle()));
     }
-    b.append(" | ").append(clock(s.sessionElapsed())).append(" of ").append(clock(s.sessionTotal()))
-        .append(" (").append(clock(s.sessionRemaining())).append(" left) ")
+    b.append(" | ")
+        .append(clock(s.sessionElapsed()))
+        .append(" of ")
+        .append(clock(s.sessionTotal()))
+        .append(" (")
+        .append(clock(s.sessionRemaining()))
+        .append(" left) ")
         .append(bar(s.sessionElapsed(), s.sessionTotal()));
     if (!s.speaking().isEmpty()) {
       b.append(" \"").append(ControlChars.escape(s.speaking())).append('"');

@@ -22,11 +22,11 @@ import org.jline.utils.Signals;
 
 /**
  * Runs a {@link SessionPlayer} at the terminal: single keys in raw mode (no Enter), the live status
- * line, cues printed in text mode, logs with --verbose, and Ctrl-C that ends gracefully (line closed,
- * terminal restored exactly, exit 130). Keys come from the terminal on standard input even when
- * standard output is piped ({@code play | tee log}); the status line is redrawn in place only on a
- * terminal that allows it (not piped, not {@code TERM=dumb}, no {@code NO_COLOR}), else each change
- * is one plain line. JLine stays here, at the edge; the player knows nothing of terminals.
+ * line, cues printed in text mode, logs with --verbose, and Ctrl-C that ends gracefully (line
+ * closed, terminal restored exactly, exit 130). Keys come from the terminal on standard input even
+ * when standard output is piped ({@code play | tee log}); the status line is redrawn in place only
+ * on a terminal that allows it (not piped, not {@code TERM=dumb}, no {@code NO_COLOR}), else each
+ * change is one plain line. JLine stays here, at the edge; the player knows nothing of terminals.
  */
 final class TerminalSession {
   /**
@@ -54,8 +54,10 @@ final class TerminalSession {
   private final AtomicBoolean interrupted = new AtomicBoolean();
   private volatile boolean textMode;
   private volatile boolean keyboard;
+
   /** What to say to answer "Ready?" while voice commands are on, else null. */
   private volatile String spokenReady;
+
   private boolean redraw;
   private long startNanos;
   private StatusLine status;
@@ -82,8 +84,9 @@ final class TerminalSession {
     redraw = Terminals.stdoutIsTerminal() && !Terminals.plain();
     status = new StatusLine(out, redraw && !display.quiet());
     if (!interactive && !display.quiet()) {
-      err.println("calmcue: no keys: standard input is not a terminal, so the session runs by itself"
-          + " (Ctrl-C stops it)");
+      err.println(
+          "calmcue: no keys: standard input is not a terminal, so the session runs by itself"
+              + " (Ctrl-C stops it)");
       err.flush();
     }
     player.addListener(this::onEvent);
@@ -110,11 +113,12 @@ final class TerminalSession {
                 // and nothing is written through this terminal, so any real type will do
                 .type("dumb".equals(System.getenv("TERM")) ? "vt100" : null)
                 .nativeSignals(true)
-                .signalHandler(signal -> {
-                  if (signal == Terminal.Signal.INT) {
-                    interrupt();
-                  }
-                })
+                .signalHandler(
+                    signal -> {
+                      if (signal == Terminal.Signal.INT) {
+                        interrupt();
+                      }
+                    })
                 .build();
         saved = terminal.enterRawMode();
       } else {
@@ -175,8 +179,10 @@ final class TerminalSession {
     if (e instanceof SessionEvent.TextMode tm) {
       textMode = true;
       if (display.announcesTextMode()) {
-        err.println("calmcue: text mode: " + tm.reason()
-            + "; each cue is printed as it falls due, on time, and keys still work");
+        err.println(
+            "calmcue: text mode: "
+                + tm.reason()
+                + "; each cue is printed as it falls due, on time, and keys still work");
         err.flush();
       }
     } else if (e instanceof SessionEvent.CueStarted cs) {
@@ -186,8 +192,13 @@ final class TerminalSession {
         status.println(line);
       }
       if (display.verbose()) {
-        err.println("calmcue: " + StatusLine.clock(elapsed()) + " " + cs.cue().kind().jsonName() + ": "
-            + ControlChars.escape(cs.cue().text()));
+        err.println(
+            "calmcue: "
+                + StatusLine.clock(elapsed())
+                + " "
+                + cs.cue().kind().jsonName()
+                + ": "
+                + ControlChars.escape(cs.cue().text()));
         err.flush();
       }
     } else if (e instanceof SessionEvent.StepStarted ss) {
@@ -195,22 +206,36 @@ final class TerminalSession {
         status.println("step " + (ss.index() + 1) + "/" + ss.count() + ": " + ss.title());
       }
       if (display.verbose()) {
-        err.println("calmcue: step " + (ss.index() + 1) + "/" + ss.count() + " " + ControlChars.escape(ss.title()));
+        err.println(
+            "calmcue: step "
+                + (ss.index() + 1)
+                + "/"
+                + ss.count()
+                + " "
+                + ControlChars.escape(ss.title()));
         err.flush();
       }
     } else if (e instanceof SessionEvent.WaitingForReady w) {
       if (spokenReady != null) {
         if (!display.quiet()) {
-          status.println("Ready? Say \"" + spokenReady + "\"" + (keyboard ? " or press space" : "")
-              + " to start. Waiting up to " + StatusLine.clock(w.timeout()) + ".");
+          status.println(
+              "Ready? Say \""
+                  + spokenReady
+                  + "\""
+                  + (keyboard ? " or press space" : "")
+                  + " to start. Waiting up to "
+                  + StatusLine.clock(w.timeout())
+                  + ".");
         }
       } else if (!keyboard) {
         // nobody can press space here: go on, as a parent who heard "Ready?" would expect
         status.println("No keyboard to answer \"Ready?\": starting the steps now.");
         player.submit(Command.READY, ControlSource.HOST);
       } else if (!display.quiet()) {
-        status.println("Ready? Press space (or Enter) to start. Waiting up to "
-            + StatusLine.clock(w.timeout()) + ".");
+        status.println(
+            "Ready? Press space (or Enter) to start. Waiting up to "
+                + StatusLine.clock(w.timeout())
+                + ".");
       }
     } else if (e instanceof SessionEvent.Stalled st) {
       // said even with --quiet: it is why a cue was said again, or why all went silent
@@ -260,8 +285,13 @@ final class TerminalSession {
         how = "Stopped";
         break;
     }
-    return how + ": " + o.stepsCompleted() + (o.stepsCompleted() == 1 ? " step" : " steps")
-        + " completed, " + StatusLine.clock(o.played()) + " played.";
+    return how
+        + ": "
+        + o.stepsCompleted()
+        + (o.stepsCompleted() == 1 ? " step" : " steps")
+        + " completed, "
+        + StatusLine.clock(o.played())
+        + " played.";
   }
 
   private static int width(Terminal terminal) {

@@ -28,9 +28,9 @@ final class Terminals {
   }
 
   /**
-   * True when the user asked for plain output: {@code TERM=dumb} (no cursor control) or a
-   * non-empty {@code NO_COLOR} (no-color.org). Then nothing is redrawn in place and no escape code
-   * is printed: one plain line per change instead.
+   * True when the user asked for plain output: {@code TERM=dumb} (no cursor control) or a non-empty
+   * {@code NO_COLOR} (no-color.org). Then nothing is redrawn in place and no escape code is
+   * printed: one plain line per change instead.
    */
   static boolean plain(Map<String, String> env) {
     String noColor = env.get("NO_COLOR");
@@ -59,7 +59,9 @@ final class Terminals {
     if (columns.matches("\\d{1,4}")) {
       return Optional.of(Integer.parseInt(columns));
     }
-    return stty("size").map(String::strip).filter(s -> s.matches("\\d+ \\d+"))
+    return stty("size")
+        .map(String::strip)
+        .filter(s -> s.matches("\\d+ \\d+"))
         .map(s -> Integer.parseInt(s.substring(s.indexOf(' ') + 1)))
         .filter(w -> w > 0);
   }
@@ -74,10 +76,11 @@ final class Terminals {
       return Optional.empty();
     }
     try {
-      Process p = new ProcessBuilder("stty", argument)
-          .redirectInput(TTY)
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
+      Process p =
+          new ProcessBuilder("stty", argument)
+              .redirectInput(TTY)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(5, TimeUnit.SECONDS)) {
         p.destroyForcibly();

@@ -45,8 +45,12 @@ final class VoiceControl implements AutoCloseable {
             new VoiceListener.Events() {
               @Override
               public void listening(Duration took, String source) {
-                notes.accept("listening (" + source + "); say \""
-                    + (settings.wakeWord() ? "calm cue, " : "") + "pause\"");
+                notes.accept(
+                    "listening ("
+                        + source
+                        + "); say \""
+                        + (settings.wakeWord() ? "calm cue, " : "")
+                        + "pause\"");
               }
 
               @Override
@@ -120,8 +124,8 @@ final class VoiceControl implements AutoCloseable {
   }
 
   /**
-   * Mixes the acknowledgement into {@code session}'s sound and feeds the echo gate from it: the gate
-   * is added last, so it sees the blip too.
+   * Mixes the acknowledgement into {@code session}'s sound and feeds the echo gate from it: the
+   * gate is added last, so it sees the blip too.
    */
   void attach(LiveSession session) {
     AckMixer a = new AckMixer(session.sampleRate());

@@ -42,7 +42,9 @@ final class VoiceListing {
       sb.append(row[4]).append('\n');
     }
     sb.append("\n* the engine's default voice (choose another with --voice).\n");
-    sb.append("Default engine: ").append(SpeechSettings.DEFAULT_ENGINE).append(" (choose with --engine).\n");
+    sb.append("Default engine: ")
+        .append(SpeechSettings.DEFAULT_ENGINE)
+        .append(" (choose with --engine).\n");
     sb.append("Rate: --rate ")
         .append(SpeakingRate.MIN_WPM)
         .append('-')
@@ -74,7 +76,8 @@ final class VoiceListing {
       o.put("defaultRate", e.defaultWordsPerMinute());
       var voices = o.putArray("voices");
       for (VoiceInfo v : e.voices()) {
-        voices.addObject()
+        voices
+            .addObject()
             .put("name", v.name())
             .put("language", v.language())
             .put("description", v.description());

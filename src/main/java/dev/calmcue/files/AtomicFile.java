@@ -7,8 +7,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 
 /**
- * Writes a file so that readers see the old content or the new, never half of it: the bytes go to
- * a temporary file beside the target, which is then renamed over it in one step. Where the file
+ * Writes a file so that readers see the old content or the new, never half of it: the bytes go to a
+ * temporary file beside the target, which is then renamed over it in one step. Where the file
  * system cannot rename atomically the write fails ({@link
  * java.nio.file.AtomicMoveNotSupportedException}) rather than leave a moment with a half-written or
  * missing file: callers decide whether that is worth a message.

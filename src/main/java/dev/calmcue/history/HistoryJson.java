@@ -185,9 +185,7 @@ public final class HistoryJson {
         bool(o, "textMode"),
         bool(o, "preparation"),
         o.has("music") ? text(o, "music") : RecordedSettings.NO_MUSIC,
-        o.has("musicVolume")
-            ? integer(o, "musicVolume")
-            : RecordedSettings.UNRECORDED_MUSIC_VOLUME,
+        o.has("musicVolume") ? integer(o, "musicVolume") : RecordedSettings.UNRECORDED_MUSIC_VOLUME,
         o.has("prompts") ? prompts(text(o, "prompts")) : PromptAmount.NORMAL);
   }
 

@@ -44,8 +44,8 @@ public record HistoryRecord(
    * @param stepsCompleted steps played to their end (a skipped step does not count)
    * @param stoppedBy where the command that stopped the session came from (keys, phone, voice,
    *     calmcue itself); empty when it ended by itself or nobody knows
-   * @param stalls how often the session stood still because the machine was suspended (a lid
-   *     closed and opened) and went on without the cues missed meanwhile
+   * @param stalls how often the session stood still because the machine was suspended (a lid closed
+   *     and opened) and went on without the cues missed meanwhile
    */
   public record Finish(
       OffsetDateTime end,

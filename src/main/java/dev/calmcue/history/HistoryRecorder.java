@@ -115,13 +115,14 @@ public final class HistoryRecorder implements Consumer<SessionEvent> {
   }
 
   /**
-   * For the code driving the player: it failed before the session ended (a crash around the player),
-   * so the session is recorded as an error with the failure's message and the progress last reported.
-   * Does nothing after an end.
+   * For the code driving the player: it failed before the session ended (a crash around the
+   * player), so the session is recorded as an error with the failure's message and the progress
+   * last reported. Does nothing after an end.
    */
   public synchronized void failed(Throwable cause) {
     if (!ended) {
-      String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+      String why =
+          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
       finish(Ending.ERROR, why, lastPlayed, Math.max(0, lastStepIndex), Optional.empty());
     }
   }

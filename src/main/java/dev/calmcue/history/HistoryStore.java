@@ -181,8 +181,8 @@ public final class HistoryStore {
   }
 
   /**
-   * True if a real session got past the ready question on that day (in the user's zone): any
-   * ending but no-start, interrupted and still running ones included, demos ({@link
+   * True if a real session got past the ready question on that day (in the user's zone): any ending
+   * but no-start, interrupted and still running ones included, demos ({@link
    * HistoryRecord#isDemo()}) not. Used by {@code --prep-once-a-day}.
    */
   public boolean hadSessionOn(LocalDate day) throws IOException {
@@ -204,8 +204,8 @@ public final class HistoryStore {
 
   /**
    * Appends one line. If another program holds the file's lock for longer than {@link #LOCK_WAIT},
-   * the line goes to the pending file instead, and a {@link Deferred} says so; the pending lines are
-   * moved into the history, in order, by the next append that gets the lock, or by a background
+   * the line goes to the pending file instead, and a {@link Deferred} says so; the pending lines
+   * are moved into the history, in order, by the next append that gets the lock, or by a background
    * retry as soon as the lock frees while this process lives.
    */
   private void append(HistoryLine line) throws IOException {

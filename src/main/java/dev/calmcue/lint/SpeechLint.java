@@ -217,8 +217,7 @@ public final class SpeechLint {
     double needs = seconds(t.text(), rate);
     if (needs > room) {
       double breaths = (sentences(t.text()) - 1) * breathSeconds();
-      long wpmNeeded =
-          room - breaths > 0 ? Math.round(words(t.text()) * 60 / (room - breaths)) : 0;
+      long wpmNeeded = room - breaths > 0 ? Math.round(words(t.text()) * 60 / (room - breaths)) : 0;
       out.add(
           warn(
               t,

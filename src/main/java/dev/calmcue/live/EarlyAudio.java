@@ -13,22 +13,31 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fast start for {@code calmcue play}: on a thread started first thing in {@code main}, beside argument
- * parsing and routine loading, it opens the sound line and keeps it fed with silence (the preroll).
- * With a {@link LaunchHint} from the last run with the same arguments it plays the first cue at once;
- * without one (first run, cold cache) it plays the first cue as soon as the command has synthesized it
- * ({@link #playFirstCue}) while the rest of the session is still being prepared. The player then takes
- * the open line over at the exact sample reached ({@link #handOver()}). Not used for other commands,
- * nor in text mode.
+ * Fast start for {@code calmcue play}: on a thread started first thing in {@code main}, beside
+ * argument parsing and routine loading, it opens the sound line and keeps it fed with silence (the
+ * preroll). With a {@link LaunchHint} from the last run with the same arguments it plays the first
+ * cue at once; without one (first run, cold cache) it plays the first cue as soon as the command
+ * has synthesized it ({@link #playFirstCue}) while the rest of the session is still being prepared.
+ * The player then takes the open line over at the exact sample reached ({@link #handOver()}). Not
+ * used for other commands, nor in text mode.
  */
 public final class EarlyAudio {
-  private static final Set<String> NOT_FOR = Set.of("--text", "--speed", "-h", "--help", "-V", "--version");
+  private static final Set<String> NOT_FOR =
+      Set.of("--text", "--speed", "-h", "--help", "-V", "--version");
   private static final int CHUNK = 320;
+
   /** Options that change the voice: with none of them the session speaks with the default voice. */
-  private static final Set<String> VOICE_OPTIONS = Set.of("--engine", "--voice", "--rate", "--bedtime");
-  /** The rate to open at when there is no hint: FreeTTS's; another engine's rate reopens the line. */
+  private static final Set<String> VOICE_OPTIONS =
+      Set.of("--engine", "--voice", "--rate", "--bedtime");
+
+  /**
+   * The rate to open at when there is no hint: FreeTTS's; another engine's rate reopens the line.
+   */
   private static final int DEFAULT_RATE = 16_000;
-  /** A fed first cue is followed by at most this much silence if the session is slow to get ready. */
+
+  /**
+   * A fed first cue is followed by at most this much silence if the session is slow to get ready.
+   */
   private static final int MAX_SILENCE_AFTER = 10 * DEFAULT_RATE;
 
   private final String[] args;
@@ -78,7 +87,9 @@ public final class EarlyAudio {
     return Optional.of(early);
   }
 
-  /** Where the hint for this launch lives (to update it after preparing); empty if it has no place. */
+  /**
+   * Where the hint for this launch lives (to update it after preparing); empty if it has no place.
+   */
   Optional<Path> hintFile() throws InterruptedException {
     decided.await();
     return Optional.ofNullable(hintFile);
@@ -99,7 +110,9 @@ public final class EarlyAudio {
     return hint;
   }
 
-  /** Plays {@code first} (its samples from timeline sample 0) after at least its preroll of silence. */
+  /**
+   * Plays {@code first} (its samples from timeline sample 0) after at least its preroll of silence.
+   */
   void playFirstCue(LaunchHint first) {
     fed = first;
   }
@@ -107,14 +120,17 @@ public final class EarlyAudio {
   private void run() {
     try {
       hintFile =
-          LaunchHint.fileFor(args, System.getenv(), System.getProperty("user.home"), Path.of("")).orElse(null);
+          LaunchHint.fileFor(args, System.getenv(), System.getProperty("user.home"), Path.of(""))
+              .orElse(null);
       hint = hintFile == null ? null : LaunchHint.read(hintFile).orElse(null);
       if (hint == null) {
         sounding.countDown(); // nothing to play yet: main need not wait for the line
         warmUpDefaultVoice();
       }
       try {
-        sink = LineAudioSink.open(hint != null ? hint.sampleRate() : DEFAULT_RATE, LineAudioSink.DEFAULT_BUFFER);
+        sink =
+            LineAudioSink.open(
+                hint != null ? hint.sampleRate() : DEFAULT_RATE, LineAudioSink.DEFAULT_BUFFER);
       } catch (AudioFailure e) {
         return; // the player will find out and say so
       } finally {
@@ -128,9 +144,10 @@ public final class EarlyAudio {
   }
 
   /**
-   * Without a hint the first cue may have to be synthesized, and loading a voice is the slowest part
-   * of a cold start: begin it now, beside argument parsing and routine loading, when the arguments
-   * leave the voice at its default. The command uses this engine if its settings turn out the same.
+   * Without a hint the first cue may have to be synthesized, and loading a voice is the slowest
+   * part of a cold start: begin it now, beside argument parsing and routine loading, when the
+   * arguments leave the voice at its default. The command uses this engine if its settings turn out
+   * the same.
    */
   private void warmUpDefaultVoice() {
     for (String a : args) {
@@ -151,8 +168,8 @@ public final class EarlyAudio {
   }
 
   /**
-   * The default-voice engine being warmed up at launch, if its settings are {@code settingsKey};
-   * it may still be loading (using it then simply waits).
+   * The default-voice engine being warmed up at launch, if its settings are {@code settingsKey}; it
+   * may still be loading (using it then simply waits).
    */
   Optional<CachingSpeechEngine> warmEngine(String settingsKey) throws InterruptedException {
     decided.await();
@@ -167,7 +184,8 @@ public final class EarlyAudio {
       while (!stop) {
         LaunchHint first = hint != null ? hint : fed;
         if (first != null && first == fed && !trimmed) {
-          // The line is full of the silence written while waiting: drop what is more than the preroll
+          // The line is full of the silence written while waiting: drop what is more than the
+          // preroll
           // asked for, so the first word is heard now, not a buffer later.
           trimmed = true;
           long heardSilence = prerollWritten - sink.bufferedSamples();
@@ -184,7 +202,8 @@ public final class EarlyAudio {
           sink.write(silence, 0, n);
           prerollWritten += n;
         } else {
-          long limit = first == hint ? hint.nextCue() : first.samples().length + (long) MAX_SILENCE_AFTER;
+          long limit =
+              first == hint ? hint.nextCue() : first.samples().length + (long) MAX_SILENCE_AFTER;
           if (timelineWritten >= limit) {
             return;
           }
@@ -223,5 +242,6 @@ public final class EarlyAudio {
    *
    * @param played what was played, null if nothing but silence
    */
-  record Started(LineAudioSink sink, LaunchHint played, long prerollWritten, long timelineWritten) {}
+  record Started(
+      LineAudioSink sink, LaunchHint played, long prerollWritten, long timelineWritten) {}
 }

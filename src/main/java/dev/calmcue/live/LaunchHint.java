@@ -14,13 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the last {@code calmcue play} with the same arguments sounded like at its very start: the first
- * cue's samples and where the next cue begins. Read first thing in {@code main}, before the arguments
- * are even parsed, so the first word can play while the rest of the session is still being prepared.
- * Kept in {@code $XDG_CACHE_HOME/calmcue/launch/}; a hint is only a guess, checked against the
- * prepared session before the player takes over.
+ * What the last {@code calmcue play} with the same arguments sounded like at its very start: the
+ * first cue's samples and where the next cue begins. Read first thing in {@code main}, before the
+ * arguments are even parsed, so the first word can play while the rest of the session is still
+ * being prepared. Kept in {@code $XDG_CACHE_HOME/calmcue/launch/}; a hint is only a guess, checked
+ * against the prepared session before the player takes over.
  *
- * @param nextCue the timeline sample where the second cue starts: silence until then is safe to write
+ * @param nextCue the timeline sample where the second cue starts: silence until then is safe to
+ *     write
  */
 record LaunchHint(int sampleRate, int prerollSamples, int nextCue, short[] samples) {
   private static final int MAGIC = 0x43434c48; // "CCLH"
@@ -29,8 +30,8 @@ record LaunchHint(int sampleRate, int prerollSamples, int nextCue, short[] sampl
 
   /**
    * The hint file for these arguments in this place (checkout, working directory). The name is a
-   * 64-bit FNV-1a hash: cheap at launch (no security providers to load), and a collision only costs a
-   * hint that fails its check.
+   * 64-bit FNV-1a hash: cheap at launch (no security providers to load), and a collision only costs
+   * a hint that fails its check.
    */
   static Optional<Path> fileFor(String[] args, Map<String, String> env, String userHome, Path cwd) {
     try {
@@ -45,17 +46,20 @@ record LaunchHint(int sampleRate, int prerollSamples, int nextCue, short[] sampl
       }
       // not String.format: at launch every class loaded delays the first word
       String hex = Long.toHexString(h);
-      return Optional.of(launchDirectory(env, userHome).resolve("0".repeat(16 - hex.length()) + hex + ".hint"));
+      return Optional.of(
+          launchDirectory(env, userHome).resolve("0".repeat(16 - hex.length()) + hex + ".hint"));
     } catch (InvalidPathException e) {
       return Optional.empty();
     }
   }
 
-  /** Next to the speech cache: {@code $XDG_CACHE_HOME/calmcue/launch} or {@code ~/.cache/calmcue/launch}. */
+  /**
+   * Next to the speech cache: {@code $XDG_CACHE_HOME/calmcue/launch} or {@code
+   * ~/.cache/calmcue/launch}.
+   */
   static Path launchDirectory(Map<String, String> env, String userHome) {
     return BaseDirs.of(env, Path.of(userHome)).cache().resolve("launch");
   }
-
 
   /** The hint in {@code file}, if there is an intact one. Never throws. */
   static Optional<LaunchHint> read(Path file) {
@@ -83,8 +87,13 @@ record LaunchHint(int sampleRate, int prerollSamples, int nextCue, short[] sampl
   /** Saves the hint (temp file, then atomic rename); a hint that cannot be saved is no loss. */
   void write(Path file) {
     try {
-      ByteBuffer buf = ByteBuffer.allocate(HEADER + 2 * samples.length).order(ByteOrder.LITTLE_ENDIAN);
-      buf.putInt(MAGIC).putInt(VERSION).putInt(sampleRate).putInt(prerollSamples).putInt(nextCue)
+      ByteBuffer buf =
+          ByteBuffer.allocate(HEADER + 2 * samples.length).order(ByteOrder.LITTLE_ENDIAN);
+      buf.putInt(MAGIC)
+          .putInt(VERSION)
+          .putInt(sampleRate)
+          .putInt(prerollSamples)
+          .putInt(nextCue)
           .putInt(samples.length);
       buf.asShortBuffer().put(samples);
       AtomicFile.write(file, buf.array());
@@ -94,7 +103,10 @@ record LaunchHint(int sampleRate, int prerollSamples, int nextCue, short[] sampl
   }
 
   boolean sameAs(LaunchHint o) {
-    return o != null && sampleRate == o.sampleRate && prerollSamples == o.prerollSamples
-        && nextCue == o.nextCue && Arrays.equals(samples, o.samples);
+    return o != null
+        && sampleRate == o.sampleRate
+        && prerollSamples == o.prerollSamples
+        && nextCue == o.nextCue
+        && Arrays.equals(samples, o.samples);
   }
 }

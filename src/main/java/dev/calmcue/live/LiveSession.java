@@ -53,6 +53,7 @@ public final class LiveSession {
 
   private final PreparedSession prepared;
   private final SessionPlayer player;
+
   /** Null for a session that is not recorded (a fast clock). */
   private final HistoryRecorder recorder;
 

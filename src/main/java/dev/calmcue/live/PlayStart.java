@@ -55,8 +55,7 @@ public final class PlayStart {
         engine.warmUpInBackground(SessionPhrases.NO_START);
       }
       Routine routine = RoutineCatalog.standard().resolve(request.routine());
-      prerollSamples =
-          (int) SampleTime.sampleAt(wiring.player().preroll(), engine.sampleRate());
+      prerollSamples = (int) SampleTime.sampleAt(wiring.player().preroll(), engine.sampleRate());
       if (early.isPresent() && waitingForFirstCue(early.get(), engine.sampleRate())) {
         early.get().playFirstCue(firstCue(routine, settings, engine, prerollSamples));
       }
@@ -118,8 +117,7 @@ public final class PlayStart {
     Timeline sketch =
         new TimelinePlanner(text -> Duration.ofSeconds(1)).plan(routine, settings.plan());
     Pcm pcm =
-        new Volume(settings.volumePercent())
-            .apply(engine.synthesize(sketch.cues().get(0).text()));
+        new Volume(settings.volumePercent()).apply(engine.synthesize(sketch.cues().get(0).text()));
     return new LaunchHint(pcm.sampleRate(), preroll, pcm.length(), pcm.samples());
   }
 }

@@ -1,7 +1,6 @@
 package dev.calmcue.live;
 
 import dev.calmcue.history.HistoryStore;
-import dev.calmcue.plan.PlanOptions;
 import dev.calmcue.session.SessionSettings;
 import java.io.IOException;
 import java.util.function.Consumer;

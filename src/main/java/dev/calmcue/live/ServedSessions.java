@@ -8,20 +8,20 @@ import dev.calmcue.audio.Volume;
 import dev.calmcue.history.HistoryLocation;
 import dev.calmcue.history.HistoryRecord;
 import dev.calmcue.history.HistoryStore;
+import dev.calmcue.plan.Control;
 import dev.calmcue.remote.RoutineSummary;
+import dev.calmcue.remote.SessionBroadcast;
 import dev.calmcue.remote.SessionBusyException;
 import dev.calmcue.remote.SessionHost;
 import dev.calmcue.remote.SessionState;
-import dev.calmcue.remote.SessionBroadcast;
 import dev.calmcue.remote.SessionUpdate;
 import dev.calmcue.remote.StartRequest;
-import dev.calmcue.plan.Control;
 import dev.calmcue.routine.CatalogEntry;
 import dev.calmcue.routine.Routine;
 import dev.calmcue.routine.RoutineCatalog;
-import dev.calmcue.session.MonotonicClock;
 import dev.calmcue.session.Command;
 import dev.calmcue.session.ControlSource;
+import dev.calmcue.session.MonotonicClock;
 import dev.calmcue.session.PlayerSettings;
 import dev.calmcue.session.PreparedSession;
 import dev.calmcue.session.SessionEvent;
@@ -59,8 +59,8 @@ public final class ServedSessions implements SessionHost {
    * What sessions need from the outside world; tests pass a tone engine, a stepped clock and a
    * temporary history file.
    *
-   * @param speaker opens the sound device at a sample rate; throws {@link AudioFailure} when there is
-   *     none (the session then runs in text mode)
+   * @param speaker opens the sound device at a sample rate; throws {@link AudioFailure} when there
+   *     is none (the session then runs in text mode)
    * @param textOnly never open the device: cues are shown, not spoken
    * @param notes one line each for things the person at the terminal should know (history write
    *     failures, no sound for the announcement)
@@ -87,6 +87,7 @@ public final class ServedSessions implements SessionHost {
 
   private final Wiring wiring;
   private final SessionBroadcast phone = new SessionBroadcast();
+
   /** One thread: sessions and announcements never talk over each other. */
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
@@ -99,8 +100,10 @@ public final class ServedSessions implements SessionHost {
   // Guarded by this.
   private LiveSession session;
   private final List<Sent> early = new ArrayList<>();
+
   /** A stop or fussy that came while the session was being prepared: it never starts speaking. */
   private Abandon abandon;
+
   private Future<?> current;
   private boolean shuttingDown;
 
@@ -183,10 +186,16 @@ public final class ServedSessions implements SessionHost {
       throw CalmcueException.input(
           "routine '" + entry.id() + "' has a problem: " + entry.problem().render());
     }
-    if (request.minutes().isPresent() && !entry.minutes().contains(request.minutes().getAsDouble())) {
+    if (request.minutes().isPresent()
+        && !entry.minutes().contains(request.minutes().getAsDouble())) {
       throw CalmcueException.input(
-          "'" + entry.id() + "' is meant for " + entry.minutes() + ", not "
-              + String.valueOf(request.minutes().getAsDouble()).replaceAll("\\.0$", "") + " minutes");
+          "'"
+              + entry.id()
+              + "' is meant for "
+              + entry.minutes()
+              + ", not "
+              + String.valueOf(request.minutes().getAsDouble()).replaceAll("\\.0$", "")
+              + " minutes");
     }
     early.clear();
     abandon = null;
@@ -240,8 +249,7 @@ public final class ServedSessions implements SessionHost {
         sessionStarting.accept(session);
       } catch (RuntimeException e) {
         ended.set(true);
-        phone.failed(
-            new SessionOutcome(SessionOutcome.Ending.ERROR, oneLine(e), 0, Duration.ZERO));
+        phone.failed(new SessionOutcome(SessionOutcome.Ending.ERROR, oneLine(e), 0, Duration.ZERO));
         return;
       }
       synchronized (this) {
@@ -349,7 +357,8 @@ public final class ServedSessions implements SessionHost {
       AudioSink sink = wiring.speaker().apply(pcm.sampleRate());
       try {
         // A little silence first, so a sleeping Bluetooth or HDMI speaker is awake for the words.
-        short[] wake = new short[(int) (pcm.sampleRate() * wiring.player().preroll().toMillis() / 1000)];
+        short[] wake =
+            new short[(int) (pcm.sampleRate() * wiring.player().preroll().toMillis() / 1000)];
         sink.write(wake, 0, wake.length);
         sink.write(pcm.samples(), 0, pcm.samples().length);
         sink.drain();

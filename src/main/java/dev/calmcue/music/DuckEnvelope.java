@@ -16,6 +16,7 @@ final class DuckEnvelope {
   static final double ATTACK_SECONDS = 0.3;
   static final double RELEASE_SECONDS = 0.8;
   static final double FADE_IN_SECONDS = 4;
+
   /** The shortest fade out, if the closing is shorter. */
   static final double FADE_OUT_SECONDS = 3;
 

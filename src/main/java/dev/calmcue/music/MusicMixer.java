@@ -35,6 +35,7 @@ public final class MusicMixer implements SampleSource, TimelineLayer {
   private float[] music = new float[0];
   private float[] gain = new float[0];
   private long expected;
+
   /** Samples into the fade after a jump; at {@link #resumeFade} no fade is under way. */
   private int faded;
 
@@ -62,7 +63,11 @@ public final class MusicMixer implements SampleSource, TimelineLayer {
    * @param voiceVolume the session's volume 0..100; the music is scaled by it too
    */
   public static SampleSource over(
-      TimelineAudio speech, Timeline timeline, Routine routine, MusicSettings music, int voiceVolume) {
+      TimelineAudio speech,
+      Timeline timeline,
+      Routine routine,
+      MusicSettings music,
+      int voiceVolume) {
     TimelineLayer layer = under(speech, timeline, routine, music, voiceVolume);
     return layer instanceof MusicMixer mixer ? mixer : speech;
   }
@@ -73,7 +78,11 @@ public final class MusicMixer implements SampleSource, TimelineLayer {
    * #over}.
    */
   public static TimelineLayer under(
-      TimelineAudio speech, Timeline timeline, Routine routine, MusicSettings music, int voiceVolume) {
+      TimelineAudio speech,
+      Timeline timeline,
+      Routine routine,
+      MusicSettings music,
+      int voiceVolume) {
     if (!music.on() || voiceVolume == 0) {
       return TimelineLayer.NONE;
     }

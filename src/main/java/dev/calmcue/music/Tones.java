@@ -8,6 +8,7 @@ package dev.calmcue.music;
 final class Tones {
   /** Attack of a music-box note: quick enough to sound plucked, slow enough not to click. */
   static final double ATTACK_SECONDS = 0.004;
+
   /** The last part of every sound fades to exactly zero. */
   static final double END_FADE_SECONDS = 0.08;
 
@@ -22,7 +23,7 @@ final class Tones {
   static float[] render(Timbre timbre, int midi, int rate) {
     double f = hertz(midi);
     return switch (timbre) {
-        // Upper notes of a music box ring shorter than lower ones.
+      // Upper notes of a music box ring shorter than lower ones.
       case MUSIC_BOX -> {
         double decay = 1.0 * Math.sqrt(523.0 / f);
         yield partials(
@@ -35,7 +36,7 @@ final class Tones {
             new double[] {1.0, 0.16, 0.05, 0.025},
             new double[] {decay, decay * 0.45, decay * 0.3, 0.08});
       }
-        // Gone before the next bar even at the quickest pace: one clear mark a stroke.
+      // Gone before the next bar even at the quickest pace: one clear mark a stroke.
       case BASS ->
           partials(
               rate,

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The whole session as planned: cues in time order, none overlapping, plus the step spans and what had
- * to be dropped. Times are from session start.
+ * The whole session as planned: cues in time order, none overlapping, plus the step spans and what
+ * had to be dropped. Times are from session start.
  *
  * @param stepsStart when the first step's instruction starts (everything before is the prelude:
  *     intro, preparation, safety, the ready question)

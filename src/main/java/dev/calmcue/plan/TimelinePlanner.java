@@ -16,13 +16,13 @@ import java.util.TreeMap;
 import java.util.function.LongConsumer;
 
 /**
- * Turns a routine and options into a timeline of cues. Pure: no clock, no audio, no printing; the only
- * outside knowledge is how long each text takes to say.
+ * Turns a routine and options into a timeline of cues. Pure: no clock, no audio, no printing; the
+ * only outside knowledge is how long each text takes to say.
  *
- * <p>Rules: each step's instruction starts exactly at the step's start; steps follow each other with no
- * gap; the closing follows the last step. No two cues overlap (and a short breath is kept between them).
- * When two would clash the more important one stays (instruction > next > chime > halfway > prompt)
- * and the other moves inside its window or is dropped and reported.
+ * <p>Rules: each step's instruction starts exactly at the step's start; steps follow each other
+ * with no gap; the closing follows the last step. No two cues overlap (and a short breath is kept
+ * between them). When two would clash the more important one stays (instruction > next > chime >
+ * halfway > prompt) and the other moves inside its window or is dropped and reported.
  */
 public final class TimelinePlanner {
   /** Silence kept between two cues so speech never runs together. */
@@ -33,10 +33,14 @@ public final class TimelinePlanner {
 
   /** How long the chime between steps lasts: the planner reserves it, audio.Chime makes it. */
   public static final Duration CHIME_LENGTH = Duration.ofMillis(900);
+
   static final Duration HALFWAY_WINDOW = Duration.ofSeconds(20);
   static final Duration MIN_SESSION_FOR_HALFWAY = Duration.ofMinutes(2);
 
-  /** Halfway through the steps: a check on the baby, not a push to go on (the seed: if it cries, stop). */
+  /**
+   * Halfway through the steps: a check on the baby, not a push to go on (the seed: if it cries,
+   * stop).
+   */
   public static final String HALFWAY_TEXT =
       "How is your baby? If your baby is crying or tired of lying on the tummy, stop and cuddle.";
 
@@ -57,8 +61,8 @@ public final class TimelinePlanner {
   /**
    * Plans a session.
    *
-   * @throws CalmcueException (input) if {@code minutes} lies outside the routine's range, or a step is
-   *     too short to say its own instruction
+   * @throws CalmcueException (input) if {@code minutes} lies outside the routine's range, or a step
+   *     is too short to say its own instruction
    */
   public Timeline plan(Routine routine, PlanOptions options) {
     return plan(routine, options, work -> {});
@@ -71,7 +75,8 @@ public final class TimelinePlanner {
     Duration t = Duration.ZERO;
 
     // Prelude: welcome and how to stop, then (optionally) the safety notes, the checklist and the
-    // ready question. The checklist comes last and ends by laying the baby down, so the baby lies on
+    // ready question. The checklist comes last and ends by laying the baby down, so the baby lies
+    // on
     // the tummy only from just before "Ready?".
     String stop = SpokenControls.stop(options.controls());
     String welcome = "Time for the " + titleInSentence(routine.title()) + ".";
@@ -98,10 +103,13 @@ public final class TimelinePlanner {
         throw CalmcueException.input(
             String.format(
                 Locale.ROOT,
-                "step '%s' lasts %.1f s%s but its instruction takes %.1f s to say; give it more time%s",
+                "step '%s' lasts %.1f s%s but its instruction takes %.1f s to say; give it more"
+                    + " time%s",
                 step.id(),
                 seconds(span.length()),
-                options.minutes().isPresent() ? " at --minutes " + fmt(options.minutes().getAsDouble()) : "",
+                options.minutes().isPresent()
+                    ? " at --minutes " + fmt(options.minutes().getAsDouble())
+                    : "",
                 seconds(instruction.length()),
                 options.minutes().isPresent() ? " (a larger --minutes)" : " or a shorter 'say'"));
       }
@@ -150,11 +158,25 @@ public final class TimelinePlanner {
       Duration nextLength = durations.spokenLength(nextText);
       Duration nextAt = floorToMillis(boundary.minus(BREATH).minus(chimeRoom).minus(nextLength));
       placement.place(
-          new Wish(CueKind.NEXT, span.id(), nextText, nextAt, nextLength, span.start(), boundary.minus(chimeRoom)));
+          new Wish(
+              CueKind.NEXT,
+              span.id(),
+              nextText,
+              nextAt,
+              nextLength,
+              span.start(),
+              boundary.minus(chimeRoom)));
       if (chimes) {
         Duration chimeAt = boundary.minus(BREATH).minus(CHIME_LENGTH);
         placement.place(
-            new Wish(CueKind.CHIME, span.id(), "soft chime", chimeAt, CHIME_LENGTH, boundary.minus(Duration.ofSeconds(3)), boundary));
+            new Wish(
+                CueKind.CHIME,
+                span.id(),
+                "soft chime",
+                chimeAt,
+                CHIME_LENGTH,
+                boundary.minus(Duration.ofSeconds(3)),
+                boundary));
       }
     }
     // Halfway through the steps, in longer sessions.
@@ -164,8 +186,14 @@ public final class TimelinePlanner {
       StepSpan midStep = spanAt(spans, mid);
       Duration len = durations.spokenLength(HALFWAY_TEXT);
       placement.place(
-          new Wish(CueKind.HALFWAY, midStep.id(), HALFWAY_TEXT, mid, len,
-              max(stepsStart, mid.minus(HALFWAY_WINDOW)), min(stepsEnd, mid.plus(HALFWAY_WINDOW))));
+          new Wish(
+              CueKind.HALFWAY,
+              midStep.id(),
+              HALFWAY_TEXT,
+              mid,
+              len,
+              max(stepsStart, mid.minus(HALFWAY_WINDOW)),
+              min(stepsEnd, mid.plus(HALFWAY_WINDOW))));
     }
     // Prompts, in time order so earlier prompts keep their place.
     List<Wish> prompts = new ArrayList<>();
@@ -178,8 +206,10 @@ public final class TimelinePlanner {
         }
         Duration len = durations.spokenLength(p.say());
         if (p instanceof Prompt.At at) {
-          Duration want = roundToMillis(span.start().plus(Duration.ofNanos(Math.round(at.at() * scale * 1e9))));
-          prompts.add(new Wish(CueKind.PROMPT, span.id(), p.say(), want, len, span.start(), span.end()));
+          Duration want =
+              roundToMillis(span.start().plus(Duration.ofNanos(Math.round(at.at() * scale * 1e9))));
+          prompts.add(
+              new Wish(CueKind.PROMPT, span.id(), p.say(), want, len, span.start(), span.end()));
         } else if (p instanceof Prompt.Every every) {
           Duration period = Duration.ofSeconds(every.every());
           Duration half = period.dividedBy(2);
@@ -187,8 +217,14 @@ public final class TimelinePlanner {
               want.compareTo(span.end()) < 0;
               want = want.plus(period)) {
             prompts.add(
-                new Wish(CueKind.PROMPT, span.id(), p.say(), want, len,
-                    max(span.start(), want.minus(half)), min(span.end(), want.plus(half))));
+                new Wish(
+                    CueKind.PROMPT,
+                    span.id(),
+                    p.say(),
+                    want,
+                    len,
+                    max(span.start(), want.minus(half)),
+                    min(span.end(), want.plus(half))));
           }
         }
       }
@@ -218,7 +254,10 @@ public final class TimelinePlanner {
           String.format(
               Locale.ROOT,
               "--minutes %s is outside the range of '%s': choose %d to %d minutes",
-              fmt(m), routine.id(), routine.minutes().min(), routine.minutes().max()));
+              fmt(m),
+              routine.id(),
+              routine.minutes().min(),
+              routine.minutes().max()));
     }
     return roundToMillis(Duration.ofNanos(Math.round(m * 60e9)));
   }
@@ -227,7 +266,10 @@ public final class TimelinePlanner {
     return (double) stepsLength.toNanos() / routine.writtenLength().toNanos();
   }
 
-  /** Step spans back to back; boundaries come from the scaled running total so rounding never drifts. */
+  /**
+   * Step spans back to back; boundaries come from the scaled running total so rounding never
+   * drifts.
+   */
   private static List<StepSpan> stepSpans(Routine routine, Duration start, Duration stepsLength) {
     double scale = scale(routine, stepsLength);
     List<StepSpan> spans = new ArrayList<>();
@@ -274,7 +316,9 @@ public final class TimelinePlanner {
   static String titleInSentence(String title) {
     String s = title.strip().replaceAll("[.!?]+$", "");
     boolean plainWord =
-        s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
+        s.length() > 1
+            && Character.isUpperCase(s.charAt(0))
+            && Character.isLowerCase(s.charAt(1))
             && s.chars().skip(1).takeWhile(c -> c != ' ').allMatch(Character::isLowerCase);
     return plainWord ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
   }
@@ -312,7 +356,13 @@ public final class TimelinePlanner {
 
   /** A cue that would like to sound at {@code at} but may move within {@code [from, to]}. */
   private record Wish(
-      CueKind kind, String stepId, String text, Duration at, Duration length, Duration from, Duration to) {}
+      CueKind kind,
+      String stepId,
+      String text,
+      Duration at,
+      Duration length,
+      Duration from,
+      Duration to) {}
 
   /** The cues placed so far and what could not be placed. */
   /**
@@ -328,6 +378,7 @@ public final class TimelinePlanner {
     private final Map<Cue, Integer> order = new IdentityHashMap<>();
     private final List<DroppedCue> dropped = new ArrayList<>();
     private Duration longest = Duration.ZERO;
+
     /** Cues and start candidates looked at: the work done, for tests of how planning scales. */
     private long work;
 
@@ -371,7 +422,9 @@ public final class TimelinePlanner {
       return near;
     }
 
-    /** Places the wish at the free start nearest its wanted time, keeping a breath from other cues. */
+    /**
+     * Places the wish at the free start nearest its wanted time, keeping a breath from other cues.
+     */
     void place(Wish w) {
       Duration lo = w.from();
       Duration hi = w.to().minus(w.length());
@@ -416,17 +469,19 @@ public final class TimelinePlanner {
             w,
             clash == null
                 ? "no free room in " + window(w)
-                : "would overlap the " + clash.kind().jsonName()
+                : "would overlap the "
+                    + clash.kind().jsonName()
                     + (clash.stepId() == null ? "" : " of step '" + clash.stepId() + "'")
-                    + " and no free room in " + window(w));
+                    + " and no free room in "
+                    + window(w));
         return;
       }
       add(new Cue(best, best.plus(w.length()), w.kind(), w.stepId(), w.text()));
     }
 
     /**
-     * Open intervals sorted by start, with the running maximum of their ends: whether a time lies in
-     * any of them is one binary search.
+     * Open intervals sorted by start, with the running maximum of their ends: whether a time lies
+     * in any of them is one binary search.
      */
     private static final class Blocked {
       private final Duration[] starts;
@@ -467,7 +522,9 @@ public final class TimelinePlanner {
       List<Cue> near = near(at, at, length);
       near.sort(Comparator.comparing(order::get)); // the first placed one is named
       for (Cue c : near) {
-        Cue padded = new Cue(max(Duration.ZERO, c.at().minus(BREATH)), c.end().plus(BREATH), c.kind(), null, "");
+        Cue padded =
+            new Cue(
+                max(Duration.ZERO, c.at().minus(BREATH)), c.end().plus(BREATH), c.kind(), null, "");
         if (padded.overlaps(probe)) {
           return c;
         }
@@ -481,7 +538,10 @@ public final class TimelinePlanner {
 
     private static String window(Wish w) {
       return String.format(
-          Locale.ROOT, "its window %.1f-%.1f s", w.from().toMillis() / 1e3, w.to().toMillis() / 1e3);
+          Locale.ROOT,
+          "its window %.1f-%.1f s",
+          w.from().toMillis() / 1e3,
+          w.to().toMillis() / 1e3);
     }
 
     private static Duration clamp(Duration d, Duration lo, Duration hi) {

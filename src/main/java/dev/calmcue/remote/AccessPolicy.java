@@ -22,7 +22,9 @@ public sealed interface AccessPolicy {
     @Override
     public boolean allows(Headers headers) {
       String host = hostName(headers.getFirst("Host"));
-      return host.equals("localhost") || host.equals("[::1]") || host.matches("127(\\.\\d{1,3}){3}");
+      return host.equals("localhost")
+          || host.equals("[::1]")
+          || host.matches("127(\\.\\d{1,3}){3}");
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.calmcue.remote;
 
+import dev.calmcue.CalmcueException;
 import dev.calmcue.files.AtomicFile;
 import dev.calmcue.files.BaseDirs;
-import dev.calmcue.CalmcueException;
 import dev.calmcue.files.RegularFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +71,9 @@ public final class AccessToken {
       return loadOrCreate(file); // another serve made it at the same moment: use theirs
     } catch (IOException e) {
       String why =
-          e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+          e instanceof FileSystemException f && f.getReason() != null
+              ? f.getReason()
+              : e.getMessage();
       throw new CalmcueException(
           CalmcueException.Kind.RUNTIME, "cannot keep the access token in " + file + ": " + why, e);
     }
@@ -91,8 +93,12 @@ public final class AccessToken {
     if (!OWNER_ONLY.containsAll(mode)) {
       throw new CalmcueException(
           CalmcueException.Kind.RUNTIME,
-          "the token file " + file + " can be read or changed by other users (mode "
-              + PosixFilePermissions.toString(mode) + "); run 'chmod 600 " + file
+          "the token file "
+              + file
+              + " can be read or changed by other users (mode "
+              + PosixFilePermissions.toString(mode)
+              + "); run 'chmod 600 "
+              + file
               + "', or delete it to make a new token");
     }
   }
@@ -101,7 +107,6 @@ public final class AccessToken {
   public static Path defaultFile(Map<String, String> env, Path home) {
     return BaseDirs.of(env, home).config().resolve("token");
   }
-
 
   /** Compares in constant time, so response timing tells an attacker nothing about the prefix. */
   public boolean matches(String presented) {

@@ -14,7 +14,6 @@ import dev.calmcue.session.Command;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -47,6 +46,7 @@ final class ApiRoutes {
   static final class Refusal extends Exception {
     private static final long serialVersionUID = 1L;
     final int status;
+
     /** For 405: the methods that are allowed. */
     final String allow;
 
@@ -95,9 +95,10 @@ final class ApiRoutes {
           history(ex);
         }
         default -> {
-          Command command = path.startsWith("/api/session/")
-              ? ACTIONS.get(path.substring("/api/session/".length()))
-              : null;
+          Command command =
+              path.startsWith("/api/session/")
+                  ? ACTIONS.get(path.substring("/api/session/".length()))
+                  : null;
           if (command == null) {
             throw new Refusal(404, "no such API route: " + path);
           }
@@ -246,12 +247,14 @@ final class ApiRoutes {
     try {
       JsonNode node = RemoteJson.MAPPER.readTree(body);
       if (node == null || node.isMissingNode()) {
-        throw new Refusal(400, "empty body; send a JSON object like {\"routine\": \"back-massage\"}");
+        throw new Refusal(
+            400, "empty body; send a JSON object like {\"routine\": \"back-massage\"}");
       }
       return node;
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
-      String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      String where =
+          loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
       throw new Refusal(400, "bad JSON" + where + ": " + plainJsonProblem(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new Refusal(400, "bad JSON: " + firstLine(e.getMessage()));
@@ -277,7 +280,8 @@ final class ApiRoutes {
       body = in.readNBytes(RemoteSettings.MAX_BODY + 1);
     } catch (IOException e) {
       // The JDK's decoder refused the body (a bad chunk, a stream cut short): the client's
-      // mistake, said in the API's JSON like every other refusal (a client that left hears nothing).
+      // mistake, said in the API's JSON like every other refusal (a client that left hears
+      // nothing).
       throw new Refusal(400, "the request body could not be read: " + firstLine(e.getMessage()));
     }
     if (body.length > RemoteSettings.MAX_BODY) {

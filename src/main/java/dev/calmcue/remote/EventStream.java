@@ -17,8 +17,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Server-Sent Events to every open page. Each page gets its own writer thread and a bounded queue, so
- * a phone that went to sleep mid-stream can never hold up the player or the other pages; a page
+ * Server-Sent Events to every open page. Each page gets its own writer thread and a bounded queue,
+ * so a phone that went to sleep mid-stream can never hold up the player or the other pages; a page
  * whose queue overflows or whose socket fails is dropped (its EventSource reconnects by itself).
  */
 final class EventStream implements AutoCloseable {
@@ -38,7 +38,8 @@ final class EventStream implements AutoCloseable {
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("calmcue-sse-heartbeat"));
     long ms = heartbeatEvery.toMillis();
     // A comment line keeps proxies and phones from timing the stream out, and finds dead sockets.
-    heartbeat.scheduleAtFixedRate(() -> broadcast(": keepalive\n\n"), ms, ms, TimeUnit.MILLISECONDS);
+    heartbeat.scheduleAtFixedRate(
+        () -> broadcast(": keepalive\n\n"), ms, ms, TimeUnit.MILLISECONDS);
     this.subscription =
         host.subscribe(
             update -> broadcast(frame(update.type().jsonName(), RemoteJson.update(update))));
@@ -145,7 +146,12 @@ final class EventStream implements AutoCloseable {
       this.exchange = exchange;
       this.writer =
           new ThreadPoolExecutor(
-              1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), daemon("calmcue-sse-client"));
+              1,
+              1,
+              0,
+              TimeUnit.MILLISECONDS,
+              new ArrayBlockingQueue<>(QUEUE),
+              daemon("calmcue-sse-client"));
     }
 
     /** After the headers went out: from now on frames are written. */

@@ -30,7 +30,8 @@ final class HttpReplies {
     bytes(ex, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
   }
 
-  static void bytes(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+  static void bytes(HttpExchange ex, int status, String contentType, byte[] body)
+      throws IOException {
     secure(ex);
     ex.getResponseHeaders().set("Content-Type", contentType);
     boolean head = "HEAD".equals(ex.getRequestMethod());

@@ -30,7 +30,9 @@ public final class PhoneLink {
     return "http://" + host + ":" + port + "/" + token.map(t -> "?token=" + t.value()).orElse("");
   }
 
-  /** True if this machine owns the address (or it is the wildcard), so a server can listen on it. */
+  /**
+   * True if this machine owns the address (or it is the wildcard), so a server can listen on it.
+   */
   public static boolean isLocal(InetAddress address) {
     if (address.isAnyLocalAddress() || address.isLoopbackAddress()) {
       return true;
@@ -61,7 +63,8 @@ public final class PhoneLink {
       return Optional.empty();
     }
     return found.stream()
-        .min(Comparator.comparingInt((InetAddress a) -> a instanceof Inet4Address ? 0 : 1)
-            .thenComparingInt(a -> a.isSiteLocalAddress() ? 0 : 1));
+        .min(
+            Comparator.comparingInt((InetAddress a) -> a instanceof Inet4Address ? 0 : 1)
+                .thenComparingInt(a -> a.isSiteLocalAddress() ? 0 : 1));
   }
 }

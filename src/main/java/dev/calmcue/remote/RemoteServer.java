@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The phone remote: the page at {@code /} and the JSON API under {@code /api/}, on the JDK's HTTP
  * server (event streams do not hold one of its threads). A request must arrive whole within {@value
  * #MAX_REQUEST_SECONDS} s, and there are more threads than connections, so clients that leave
- * requests unfinished never freeze the phone's controls. Nothing it answers carries a stack
- * trace; internal failures go to the settings' log and the phone gets "internal error".
+ * requests unfinished never freeze the phone's controls. Nothing it answers carries a stack trace;
+ * internal failures go to the settings' log and the phone gets "internal error".
  */
 public final class RemoteServer implements AutoCloseable {
   private static final String WEB_FOLDER = "calmcue/web";
@@ -103,10 +103,14 @@ public final class RemoteServer implements AutoCloseable {
       server.bind(address, 32);
     } catch (BindException e) {
       String where = address.getHostString() + ":" + address.getPort();
-      String why = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("in use")
-          ? "port " + address.getPort() + " is already in use (another calmcue serve? pick one with --port)"
-          : String.valueOf(e.getMessage());
-      throw new CalmcueException(CalmcueException.Kind.RUNTIME, "cannot listen on " + where + ": " + why, e);
+      String why =
+          String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("in use")
+              ? "port "
+                  + address.getPort()
+                  + " is already in use (another calmcue serve? pick one with --port)"
+              : String.valueOf(e.getMessage());
+      throw new CalmcueException(
+          CalmcueException.Kind.RUNTIME, "cannot listen on " + where + ": " + why, e);
     } catch (IOException e) {
       throw CalmcueException.runtime("cannot start the web server: " + e.getMessage(), e);
     }
@@ -144,7 +148,8 @@ public final class RemoteServer implements AutoCloseable {
       if (path.equals("/api") || path.startsWith("/api/")) {
         if (!access.allows(ex.getRequestHeaders())) {
           ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"calmcue\"");
-          HttpReplies.error(ex, 401, "open the link that 'calmcue serve' printed (or scan its QR code)");
+          HttpReplies.error(
+              ex, 401, "open the link that 'calmcue serve' printed (or scan its QR code)");
           return;
         }
         if (crossSite(ex)) {
@@ -158,8 +163,15 @@ public final class RemoteServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       if (!(e instanceof IOException)) {
         // An IOException here is the phone going away mid-answer (broken pipe): not worth a line.
-        settings.log().accept("internal error answering " + ex.getRequestMethod() + " "
-            + ex.getRequestURI().getRawPath() + ": " + e);
+        settings
+            .log()
+            .accept(
+                "internal error answering "
+                    + ex.getRequestMethod()
+                    + " "
+                    + ex.getRequestURI().getRawPath()
+                    + ": "
+                    + e);
       }
       try {
         if (ex.getResponseCode() == -1) {
@@ -198,13 +210,19 @@ public final class RemoteServer implements AutoCloseable {
   private void tokenVisit(HttpExchange ex, String token) throws IOException {
     if (access instanceof AccessPolicy.TokenRequired required) {
       if (!required.token().matches(token)) {
-        HttpReplies.bytes(ex, 401, "text/html; charset=utf-8", WRONG_LINK.getBytes(StandardCharsets.UTF_8));
+        HttpReplies.bytes(
+            ex, 401, "text/html; charset=utf-8", WRONG_LINK.getBytes(StandardCharsets.UTF_8));
         return;
       }
-      ex.getResponseHeaders().add(
-          "Set-Cookie",
-          AccessPolicy.COOKIE + "=" + token + "; Path=/; Max-Age=" + COOKIE_MAX_AGE
-              + "; HttpOnly; SameSite=Strict");
+      ex.getResponseHeaders()
+          .add(
+              "Set-Cookie",
+              AccessPolicy.COOKIE
+                  + "="
+                  + token
+                  + "; Path=/; Max-Age="
+                  + COOKIE_MAX_AGE
+                  + "; HttpOnly; SameSite=Strict");
     }
     // Redirect so the token leaves the address bar (and the history and any screenshot).
     ex.getResponseHeaders().set("Location", "/");
@@ -228,7 +246,8 @@ public final class RemoteServer implements AutoCloseable {
     }
     for (String pair : rawQuery.split("&")) {
       if (pair.startsWith(name + "=")) {
-        return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+        return java.net.URLDecoder.decode(
+            pair.substring(name.length() + 1), StandardCharsets.UTF_8);
       }
     }
     return null;

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * What the remote server needs from whatever runs sessions: one session at a time, commands, a state
- * snapshot and a stream of updates. The real one runs the player; tests use a fake on a virtual clock.
+ * What the remote server needs from whatever runs sessions: one session at a time, commands, a
+ * state snapshot and a stream of updates. The real one runs the player; tests use a fake on a
+ * virtual clock.
  */
 public interface SessionHost {
   /** Routines the phone can start, in catalog order. */
@@ -18,7 +19,8 @@ public interface SessionHost {
    * Starts a session and returns at once (the session runs in the background).
    *
    * @throws SessionBusyException if a session is already running
-   * @throws dev.calmcue.CalmcueException of kind INPUT for an unknown routine or minutes out of range
+   * @throws dev.calmcue.CalmcueException of kind INPUT for an unknown routine or minutes out of
+   *     range
    */
   SessionState start(StartRequest request);
 

@@ -66,15 +66,43 @@ public record SessionState(
 
   public static SessionState idle() {
     return new SessionState(
-        Status.IDLE, null, null, -1, 0, null, null, null, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-        Duration.ZERO, null, null, null, null);
+        Status.IDLE,
+        null,
+        null,
+        -1,
+        0,
+        null,
+        null,
+        null,
+        Duration.ZERO,
+        Duration.ZERO,
+        Duration.ZERO,
+        Duration.ZERO,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** A session that was just started and has not reported anything yet. */
   public static SessionState starting(String routineId, String title, int stepCount) {
     return new SessionState(
-        Status.STARTING, routineId, title, -1, stepCount, null, null, null, Duration.ZERO, Duration.ZERO,
-        Duration.ZERO, Duration.ZERO, null, null, null, null);
+        Status.STARTING,
+        routineId,
+        title,
+        -1,
+        stepCount,
+        null,
+        null,
+        null,
+        Duration.ZERO,
+        Duration.ZERO,
+        Duration.ZERO,
+        Duration.ZERO,
+        null,
+        null,
+        null,
+        null);
   }
 
   public boolean running() {
@@ -113,7 +141,22 @@ public record SessionState(
 
   /** This state, ended with {@code outcome} (a session that failed before its player ran). */
   public SessionState ended(SessionOutcome outcome) {
-    return new SessionState(Status.ENDED, routineId, title, stepIndex, stepCount, stepId, stepTitle,
-        stepText, elapsed, total, stepElapsed, stepTotal, lastCue, textMode, outcome, lastCommand);
+    return new SessionState(
+        Status.ENDED,
+        routineId,
+        title,
+        stepIndex,
+        stepCount,
+        stepId,
+        stepTitle,
+        stepText,
+        elapsed,
+        total,
+        stepElapsed,
+        stepTotal,
+        lastCue,
+        textMode,
+        outcome,
+        lastCommand);
   }
 }

@@ -30,7 +30,11 @@ public record StartRequest(
 
   /** Every prompt spoken, no music. */
   public StartRequest(
-      String routineId, OptionalDouble minutes, boolean bedtime, boolean preparation, boolean chimes) {
+      String routineId,
+      OptionalDouble minutes,
+      boolean bedtime,
+      boolean preparation,
+      boolean chimes) {
     this(routineId, minutes, bedtime, preparation, chimes, PromptAmount.NORMAL, MusicSettings.OFF);
   }
 

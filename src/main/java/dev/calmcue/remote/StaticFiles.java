@@ -30,7 +30,9 @@ final class StaticFiles {
   private final String folder;
   private final Map<String, Optional<File>> cache = new ConcurrentHashMap<>();
 
-  /** @param folder resource folder inside the jar, e.g. {@code calmcue/web} */
+  /**
+   * @param folder resource folder inside the jar, e.g. {@code calmcue/web}
+   */
   StaticFiles(String folder) {
     this.folder = folder;
   }
@@ -51,7 +53,8 @@ final class StaticFiles {
   }
 
   private Optional<File> load(String name, String type) {
-    try (InputStream in = StaticFiles.class.getClassLoader().getResourceAsStream(folder + "/" + name)) {
+    try (InputStream in =
+        StaticFiles.class.getClassLoader().getResourceAsStream(folder + "/" + name)) {
       return in == null ? Optional.empty() : Optional.of(new File(type, in.readAllBytes()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

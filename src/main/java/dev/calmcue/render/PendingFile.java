@@ -1,11 +1,11 @@
 package dev.calmcue.render;
 
-import dev.calmcue.files.AtomicFile;
 import dev.calmcue.CalmcueException;
+import dev.calmcue.files.AtomicFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -54,13 +54,16 @@ public final class PendingFile implements AutoCloseable {
    */
   static void removeStaleParts(Path folder, String name) {
     Instant before = Instant.now().minus(STALE);
-    try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder, "." + globSafe(name) + ".*.part")) {
+    try (DirectoryStream<Path> parts =
+        Files.newDirectoryStream(folder, "." + globSafe(name) + ".*.part")) {
       for (Path p : parts) {
         Matcher m = PART.matcher(p.getFileName().toString());
         if (m.matches()
             && m.group(1).equals(name)
             && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
-            && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
+            && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS)
+                .toInstant()
+                .isBefore(before)) {
           Files.deleteIfExists(p);
         }
       }
@@ -160,7 +163,6 @@ public final class PendingFile implements AutoCloseable {
   private void move() throws IOException {
     AtomicFile.commit(temp, target);
   }
-
 
   /**
    * Makes the rename itself durable; best effort (not every file system lets a folder be synced).

@@ -51,10 +51,19 @@ public record CatalogEntry(
 
   static CatalogEntry of(Routine r, Origin origin, String file, List<String> hides) {
     return new CatalogEntry(
-        r.id(), r.title(), r.minutes(), r.steps().size(), r.writtenLength(), origin, file, null, hides);
+        r.id(),
+        r.title(),
+        r.minutes(),
+        r.steps().size(),
+        r.writtenLength(),
+        origin,
+        file,
+        null,
+        hides);
   }
 
-  static CatalogEntry broken(String id, Origin origin, String file, Problem problem, List<String> hides) {
+  static CatalogEntry broken(
+      String id, Origin origin, String file, Problem problem, List<String> hides) {
     return new CatalogEntry(id, null, null, 0, null, origin, file, problem, hides);
   }
 

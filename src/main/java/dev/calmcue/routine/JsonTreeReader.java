@@ -22,11 +22,14 @@ import java.util.Map;
 
 /**
  * Reads one strict JSON document into a {@link JsonValue} tree with positions, using Jackson's
- * streaming parser. A syntax error ends reading with one problem (line:column and a plain message); a
- * duplicate key is recorded and reading goes on, keeping the first value.
+ * streaming parser. A syntax error ends reading with one problem (line:column and a plain message);
+ * a duplicate key is recorded and reading goes on, keeping the first value.
  */
 final class JsonTreeReader {
-  /** A routine is four levels deep; anything far deeper is not a routine and must not blow the stack. */
+  /**
+   * A routine is four levels deep; anything far deeper is not a routine and must not blow the
+   * stack.
+   */
   private static final int MAX_DEPTH = 32;
 
   private static final JsonFactory FACTORY =
@@ -34,10 +37,10 @@ final class JsonTreeReader {
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
           .build();
 
-
   private final Path file;
   private final String text;
   private final List<Problem> problems;
+
   /** Where each open object or list began, innermost last, for "file ends before ... is closed". */
   private final Deque<Open> open = new ArrayDeque<>();
 
@@ -50,8 +53,8 @@ final class JsonTreeReader {
   }
 
   /**
-   * The document in {@code text}, or a {@link RoutineException} with the one syntax problem. Duplicate
-   * keys are added to {@code problems}.
+   * The document in {@code text}, or a {@link RoutineException} with the one syntax problem.
+   * Duplicate keys are added to {@code problems}.
    */
   static JsonValue read(Path file, String text, List<Problem> problems) {
     JsonTreeReader reader = new JsonTreeReader(file, text, problems);
@@ -67,7 +70,8 @@ final class JsonTreeReader {
 
   private JsonValue document(JsonParser p) throws IOException {
     if (p.nextToken() == null) {
-      throw new RoutineException(List.of(new Problem(file, 0, 0, "", "file has no JSON in it (only blank space)")));
+      throw new RoutineException(
+          List.of(new Problem(file, 0, 0, "", "file has no JSON in it (only blank space)")));
     }
     JsonValue root = value(p, "");
     Position extra;
@@ -86,7 +90,8 @@ final class JsonTreeReader {
                 extra.line(),
                 extra.column(),
                 "",
-                "unexpected text after the end of the document (the routine must be one JSON object)")));
+                "unexpected text after the end of the document (the routine must be one JSON"
+                    + " object)")));
   }
 
   private JsonValue value(JsonParser p, String path) throws IOException {
@@ -158,7 +163,9 @@ final class JsonTreeReader {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  /** Jackson has checked the syntax; an exponent too large for BigDecimal is clamped, never thrown. */
+  /**
+   * Jackson has checked the syntax; an exponent too large for BigDecimal is clamped, never thrown.
+   */
   private static BigDecimal number(String literal) {
     try {
       return new BigDecimal(literal);
@@ -225,7 +232,8 @@ final class JsonTreeReader {
       return "comments are not allowed in JSON";
     }
     if (controlCharInString(at)) {
-      return "a line break or control character inside a string must be written as an escape like \\n";
+      return "a line break or control character inside a string must be written as an escape like"
+          + " \\n";
     }
     String word = wordAround(at);
     if (NON_STANDARD.contains(word)) {
@@ -327,5 +335,4 @@ final class JsonTreeReader {
     }
     return 0;
   }
-
 }

@@ -47,7 +47,8 @@ sealed interface JsonValue {
     public String describe() {
       String shown = value.length() > 40 ? value.substring(0, 37) + "..." : value;
       return "string \""
-          + ControlChars.escape(shown.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
+          + ControlChars.escape(
+              shown.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
           + "\"";
     }
   }

@@ -4,7 +4,8 @@ package dev.calmcue.routine;
 public record MinutesRange(int min, int max) {
   public MinutesRange {
     if (min < 1 || max < min) {
-      throw new IllegalArgumentException("minutes must satisfy 1 <= min <= max, got " + min + ".." + max);
+      throw new IllegalArgumentException(
+          "minutes must satisfy 1 <= min <= max, got " + min + ".." + max);
     }
   }
 

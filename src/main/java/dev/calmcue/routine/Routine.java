@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A validated routine (routine format version 1): what to prepare, what to keep in mind, and the timed
- * steps to speak. Only {@link RoutineLoader} builds these from files; every rule of the format holds.
+ * A validated routine (routine format version 1): what to prepare, what to keep in mind, and the
+ * timed steps to speak. Only {@link RoutineLoader} builds these from files; every rule of the
+ * format holds.
  */
 public record Routine(
     int schemaVersion,

@@ -1,7 +1,7 @@
 package dev.calmcue.routine;
 
-import dev.calmcue.files.BaseDirs;
 import dev.calmcue.CalmcueException;
+import dev.calmcue.files.BaseDirs;
 import dev.calmcue.routine.CatalogEntry.Origin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
 
 /**
  * Where routines come from, searched in order: the project's {@code routines/} folder, the user's
- * routine folder, then the seed routines bundled in the jar. The first copy of an id wins. In a folder,
- * a routine's file is named after its id ({@code back-massage.json}), so finding one is a single look.
+ * routine folder, then the seed routines bundled in the jar. The first copy of an id wins. In a
+ * folder, a routine's file is named after its id ({@code back-massage.json}), so finding one is a
+ * single look.
  */
 public final class RoutineCatalog {
   /** Where the build puts the seed routines inside the jar (see pom.xml). */
@@ -63,7 +64,9 @@ public final class RoutineCatalog {
     public Optional<Candidate> find(String id) {
       Path f = dir.resolve(id + ".json");
       // The schema lives beside the routines but is not one (as in all()).
-      return Files.exists(f) && !SCHEMA_FILE.equals(id + ".json") ? Optional.of(new Candidate(id, origin, f.toString(), this)) : Optional.empty();
+      return Files.exists(f) && !SCHEMA_FILE.equals(id + ".json")
+          ? Optional.of(new Candidate(id, origin, f.toString(), this))
+          : Optional.empty();
     }
 
     @Override
@@ -130,7 +133,10 @@ public final class RoutineCatalog {
           try (JarFile jar = c.getJarFile()) {
             return jar.stream()
                 .map(JarEntry::getName)
-                .filter(n -> n.startsWith(BUILT_IN_RESOURCES) && n.length() > BUILT_IN_RESOURCES.length())
+                .filter(
+                    n ->
+                        n.startsWith(BUILT_IN_RESOURCES)
+                            && n.length() > BUILT_IN_RESOURCES.length())
                 .map(n -> n.substring(BUILT_IN_RESOURCES.length()))
                 .filter(n -> !n.contains("/"))
                 .collect(Collectors.toList());
@@ -166,7 +172,10 @@ public final class RoutineCatalog {
     this(projectRoutines, userRoutines, withBuiltIn ? RoutineCatalog.class.getClassLoader() : null);
   }
 
-  /** Built-in routines are looked up through {@code builtIn} (null for none), so tests can give a jar. */
+  /**
+   * Built-in routines are looked up through {@code builtIn} (null for none), so tests can give a
+   * jar.
+   */
   RoutineCatalog(Path projectRoutines, Path userRoutines, ClassLoader builtIn) {
     List<Source> s = new ArrayList<>();
     if (projectRoutines != null) {
@@ -181,15 +190,18 @@ public final class RoutineCatalog {
     this.sources = List.copyOf(s);
   }
 
-  /** The catalog as configured by the environment: {@code CALMCUE_HOME}, {@code XDG_DATA_HOME}, home. */
+  /**
+   * The catalog as configured by the environment: {@code CALMCUE_HOME}, {@code XDG_DATA_HOME},
+   * home.
+   */
   public static RoutineCatalog standard() {
     return fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
   }
 
   /**
    * The catalog for an environment: the project folder is {@code $CALMCUE_HOME/routines} (else
-   * {@code ./routines}); the user folder is {@code $XDG_DATA_HOME/calmcue/routines} (else
-   * {@code HOME/.local/share/calmcue/routines}).
+   * {@code ./routines}); the user folder is {@code $XDG_DATA_HOME/calmcue/routines} (else {@code
+   * HOME/.local/share/calmcue/routines}).
    */
   static RoutineCatalog fromEnvironment(Map<String, String> env, Path home) {
     String calmcueHome = env.getOrDefault("CALMCUE_HOME", "");
@@ -203,9 +215,9 @@ public final class RoutineCatalog {
   }
 
   /**
-   * The routine named by {@code idOrPath}: a file if it contains '/', ends with .json or is an existing
-   * file; otherwise an id looked up in the sources in order, whatever its case ("Back-Massage"
-   * finds back-massage). An unknown id gets the nearest known one as a suggestion.
+   * The routine named by {@code idOrPath}: a file if it contains '/', ends with .json or is an
+   * existing file; otherwise an id looked up in the sources in order, whatever its case
+   * ("Back-Massage" finds back-massage). An unknown id gets the nearest known one as a suggestion.
    *
    * @throws RoutineException if the file (or the catalog's copy of the id) is not a valid routine
    * @throws CalmcueException (INPUT) if no source has the id
@@ -237,8 +249,9 @@ public final class RoutineCatalog {
   }
 
   /**
-   * Every routine id the sources hold, sorted by id; for each id the first source's copy. A file that
-   * is not a valid routine is an entry with its first problem, never a failure of the whole list.
+   * Every routine id the sources hold, sorted by id; for each id the first source's copy. A file
+   * that is not a valid routine is an entry with its first problem, never a failure of the whole
+   * list.
    */
   public List<CatalogEntry> entries() {
     Map<String, List<Candidate>> byId = new LinkedHashMap<>();
@@ -259,16 +272,22 @@ public final class RoutineCatalog {
       try {
         entries.add(CatalogEntry.of(load(winner), winner.origin(), winner.file(), hides));
       } catch (RoutineException e) {
-        entries.add(CatalogEntry.broken(winner.id(), winner.origin(), winner.file(), e.problems().get(0), hides));
+        entries.add(
+            CatalogEntry.broken(
+                winner.id(), winner.origin(), winner.file(), e.problems().get(0), hides));
       }
     }
     entries.sort(Comparator.comparing(CatalogEntry::id));
     return entries;
   }
 
-  /** One line per source, in search order, e.g. {@code user: /home/a/.local/share/calmcue/routines}. */
+  /**
+   * One line per source, in search order, e.g. {@code user: /home/a/.local/share/calmcue/routines}.
+   */
   public List<String> searched() {
-    return sources.stream().map(s -> s.origin().label() + ": " + s.where()).collect(Collectors.toList());
+    return sources.stream()
+        .map(s -> s.origin().label() + ": " + s.where())
+        .collect(Collectors.toList());
   }
 
   private Routine load(Candidate c) {
@@ -292,7 +311,8 @@ public final class RoutineCatalog {
                   "id",
                   "the id '"
                       + r.id()
-                      + "' does not match the file name; in a routines folder the file must be named "
+                      + "' does not match the file name; in a routines folder the file must be"
+                      + " named "
                       + r.id()
                       + ".json (or set the id to '"
                       + c.id()

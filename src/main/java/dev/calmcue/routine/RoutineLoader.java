@@ -25,7 +25,9 @@ import java.util.Optional;
  * Problems name the file as the caller gave it, with line:column and JSON path.
  */
 public final class RoutineLoader {
-  /** Real routines are a few kilobytes; this keeps a wrong file (a video, a log) from being read. */
+  /**
+   * Real routines are a few kilobytes; this keeps a wrong file (a video, a log) from being read.
+   */
   public static final long MAX_BYTES = 1024 * 1024;
 
   private static final Comparator<Problem> BY_PLACE =
@@ -56,8 +58,9 @@ public final class RoutineLoader {
   }
 
   /**
-   * A valid routine read from {@code in} (for routines bundled in the jar); {@code displayName} is what
-   * problems call it. The stream is read to the end (at most {@link #MAX_BYTES}) but not closed.
+   * A valid routine read from {@code in} (for routines bundled in the jar); {@code displayName} is
+   * what problems call it. The stream is read to the end (at most {@link #MAX_BYTES}) but not
+   * closed.
    */
   public Routine load(InputStream in, String displayName) {
     Path name = Path.of(displayName);
@@ -174,11 +177,18 @@ public final class RoutineLoader {
     if (bytes.length == 0) {
       throw single(name, "file is empty (a routine is a JSON object { ... })");
     }
-    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+    if (bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xEF
+        && (bytes[1] & 0xff) == 0xBB
+        && (bytes[2] & 0xff) == 0xBF) {
       throw new RoutineException(
           List.of(
               new Problem(
-                  name, 1, 1, "", "file starts with a byte order mark (BOM); save it as UTF-8 without BOM")));
+                  name,
+                  1,
+                  1,
+                  "",
+                  "file starts with a byte order mark (BOM); save it as UTF-8 without BOM")));
     }
     if (bytes.length >= 2
         && (((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE)
@@ -208,9 +218,7 @@ public final class RoutineLoader {
                   column,
                   "",
                   String.format(
-                      Locale.ROOT,
-                      "not valid UTF-8 (byte 0x%02X); save the file as UTF-8",
-                      bad))));
+                      Locale.ROOT, "not valid UTF-8 (byte 0x%02X); save the file as UTF-8", bad))));
     }
     decoder.flush(out);
     out.flip();
@@ -226,7 +234,9 @@ public final class RoutineLoader {
 
   private static String reason(IOException e) {
     String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName().replace("Exception", " failure") : m;
+    return m == null || m.isBlank()
+        ? e.getClass().getSimpleName().replace("Exception", " failure")
+        : m;
   }
 
   private static RoutineException single(Path file, String message) {

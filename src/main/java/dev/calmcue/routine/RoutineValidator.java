@@ -1,15 +1,15 @@
 package dev.calmcue.routine;
 
-import dev.calmcue.text.TimeText;
 import dev.calmcue.routine.JsonValue.Arr;
 import dev.calmcue.routine.JsonValue.Member;
 import dev.calmcue.routine.JsonValue.Num;
 import dev.calmcue.routine.JsonValue.Obj;
 import dev.calmcue.routine.JsonValue.Position;
 import dev.calmcue.routine.JsonValue.Str;
-import java.time.Duration;
+import dev.calmcue.text.TimeText;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Checks a parsed document against every rule of routine format version 1 and builds the
- * {@link Routine}. It never stops at the first problem: each field is checked on its own, so one run
+ * Checks a parsed document against every rule of routine format version 1 and builds the {@link
+ * Routine}. It never stops at the first problem: each field is checked on its own, so one run
  * reports everything wrong with a file.
  */
 final class RoutineValidator {
@@ -29,6 +29,7 @@ final class RoutineValidator {
   static final int MIN_STEP_SECONDS = 5;
   static final int MAX_STEP_SECONDS = 1800;
   static final int MIN_EVERY = 5;
+
   /** Ten hours: no massage is longer, and it keeps every length well inside an int. */
   static final int MAX_MINUTES = 600;
 
@@ -68,7 +69,8 @@ final class RoutineValidator {
 
   private Routine routine(JsonValue root) {
     if (!(root instanceof Obj o)) {
-      problem(root.at(), "", "a routine file holds one JSON object { ... }, got " + root.describe());
+      problem(
+          root.at(), "", "a routine file holds one JSON object { ... }, got " + root.describe());
       return null;
     }
     int before = problems.size();
@@ -81,7 +83,8 @@ final class RoutineValidator {
     String description = optional(o, "description").map(v -> text(v, "description")).orElse(null);
     String source = optional(o, "source").map(v -> text(v, "source")).orElse(null);
     MinutesRange minutes = optional(o, "minutes").map(this::minutes).orElse(null);
-    List<String> preparation = optional(o, "preparation").map(v -> texts(v, "preparation")).orElse(List.of());
+    List<String> preparation =
+        optional(o, "preparation").map(v -> texts(v, "preparation")).orElse(List.of());
     List<String> safety = optional(o, "safety").map(v -> texts(v, "safety")).orElse(List.of());
     int pace = optional(o, "pace").map(v -> pace(v, "pace")).orElse(Step.DEFAULT_PACE);
     List<Step> steps = optional(o, "steps").map(v -> steps(v, pace)).orElse(null);
@@ -92,12 +95,16 @@ final class RoutineValidator {
     if (problems.size() > before) {
       return null;
     }
-    return new Routine(version, id, title, description, source, minutes, preparation, safety, steps, closing);
+    return new Routine(
+        version, id, title, description, source, minutes, preparation, safety, steps, closing);
   }
 
   private Integer schemaVersion(JsonValue v) {
     if (!(v instanceof Num n) || !isWhole(n.value())) {
-      problem(v.at(), "schemaVersion", "must be the number " + SCHEMA_VERSION + ", got " + v.describe());
+      problem(
+          v.at(),
+          "schemaVersion",
+          "must be the number " + SCHEMA_VERSION + ", got " + v.describe());
       return null;
     }
     if (n.value().compareTo(BigDecimal.valueOf(SCHEMA_VERSION)) != 0) {
@@ -112,14 +119,19 @@ final class RoutineValidator {
 
   private MinutesRange minutes(JsonValue v) {
     if (!(v instanceof Obj o)) {
-      problem(v.at(), "minutes", "must be an object like {\"min\": 5, \"max\": 10}, got " + v.describe());
+      problem(
+          v.at(),
+          "minutes",
+          "must be an object like {\"min\": 5, \"max\": 10}, got " + v.describe());
       return null;
     }
     unknownFields(o, "minutes", MINUTES_FIELDS);
     requireFields(o, "minutes", "min", "max");
     String range = "must be a whole number of minutes from 1 to " + MAX_MINUTES;
-    Integer min = optional(o, "min").map(m -> whole(m, "minutes.min", 1, MAX_MINUTES, range)).orElse(null);
-    Integer max = optional(o, "max").map(m -> whole(m, "minutes.max", 1, MAX_MINUTES, range)).orElse(null);
+    Integer min =
+        optional(o, "min").map(m -> whole(m, "minutes.min", 1, MAX_MINUTES, range)).orElse(null);
+    Integer max =
+        optional(o, "max").map(m -> whole(m, "minutes.max", 1, MAX_MINUTES, range)).orElse(null);
     if (min == null || max == null) {
       return null;
     }
@@ -167,7 +179,10 @@ final class RoutineValidator {
   private Step step(
       JsonValue v, String path, Map<String, Integer> firstUse, int index, int routinePace) {
     if (!(v instanceof Obj o)) {
-      problem(v.at(), path, "a step must be an object { \"id\": ..., \"say\": ... }, got " + v.describe());
+      problem(
+          v.at(),
+          path,
+          "a step must be an object { \"id\": ..., \"say\": ... }, got " + v.describe());
       return null;
     }
     int before = problems.size();
@@ -180,7 +195,11 @@ final class RoutineValidator {
         problem(
             o.members().get("id").value().at(),
             path + ".id",
-            "duplicate step id '" + id + "' (already used by steps[" + first + "]); step ids must be unique");
+            "duplicate step id '"
+                + id
+                + "' (already used by steps["
+                + first
+                + "]); step ids must be unique");
         id = null;
       }
     }
@@ -197,7 +216,8 @@ final class RoutineValidator {
                         MAX_STEP_SECONDS,
                         "must be between " + MIN_STEP_SECONDS + " and " + MAX_STEP_SECONDS))
             .orElse(null);
-    List<Prompt> prompts = optional(o, "prompts").map(x -> prompts(x, path + ".prompts", seconds)).orElse(List.of());
+    List<Prompt> prompts =
+        optional(o, "prompts").map(x -> prompts(x, path + ".prompts", seconds)).orElse(List.of());
     int pace = optional(o, "pace").map(x -> pace(x, path + ".pace")).orElse(routinePace);
     if (problems.size() > before) {
       return null;
@@ -205,7 +225,9 @@ final class RoutineValidator {
     return new Step(id, title, say, seconds, prompts, pace);
   }
 
-  /** {@code seconds} is null when the step's own length is broken; prompts are then checked alone. */
+  /**
+   * {@code seconds} is null when the step's own length is broken; prompts are then checked alone.
+   */
   private List<Prompt> prompts(JsonValue v, String path, Integer seconds) {
     if (!(v instanceof Arr a)) {
       problem(v.at(), path, "must be a list of prompts [ { ... } ], got " + v.describe());
@@ -223,7 +245,10 @@ final class RoutineValidator {
 
   private Prompt prompt(JsonValue v, String path, Integer seconds) {
     if (!(v instanceof Obj o)) {
-      problem(v.at(), path, "a prompt must be an object like {\"at\": 20, \"say\": \"...\"}, got " + v.describe());
+      problem(
+          v.at(),
+          path,
+          "a prompt must be an object like {\"at\": 20, \"say\": \"...\"}, got " + v.describe());
       return null;
     }
     int before = problems.size();
@@ -244,7 +269,13 @@ final class RoutineValidator {
       return problems.size() > before ? null : new Prompt.At(s, say, safety);
     }
     if (every.isPresent()) {
-      Integer s = whole(every.get(), path + ".every", MIN_EVERY, below, "must be at least " + MIN_EVERY + stepLength);
+      Integer s =
+          whole(
+              every.get(),
+              path + ".every",
+              MIN_EVERY,
+              below,
+              "must be at least " + MIN_EVERY + stepLength);
       return problems.size() > before ? null : new Prompt.Every(s, say, safety);
     }
     problem(
@@ -290,9 +321,13 @@ final class RoutineValidator {
     return TimeText.minutes(Duration.ofSeconds(seconds));
   }
 
-  // ---- field helpers: each reports its own problem and returns null when the value is unusable ----
+  // ---- field helpers: each reports its own problem and returns null when the value is unusable
+  // ----
 
-  /** One problem naming every required field {@code o} lacks (a blank file should not give five lines). */
+  /**
+   * One problem naming every required field {@code o} lacks (a blank file should not give five
+   * lines).
+   */
   private void requireFields(Obj o, String path, String... keys) {
     List<String> missing = new ArrayList<>();
     for (String k : keys) {
@@ -304,7 +339,9 @@ final class RoutineValidator {
       problem(
           o.at(),
           path,
-          "missing required field" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing));
+          "missing required field"
+              + (missing.size() == 1 ? " " : "s ")
+              + String.join(", ", missing));
     }
   }
 
@@ -352,7 +389,8 @@ final class RoutineValidator {
     }
     int length = s.value().codePointCount(0, s.value().length());
     if (length > MAX_TEXT) {
-      problem(v.at(), path, "is " + length + " characters long; at most " + MAX_TEXT + " are allowed");
+      problem(
+          v.at(), path, "is " + length + " characters long; at most " + MAX_TEXT + " are allowed");
       return null;
     }
     return s.value();
@@ -372,7 +410,10 @@ final class RoutineValidator {
 
   private String kebabId(JsonValue v, String path) {
     if (!(v instanceof Str s)) {
-      problem(v.at(), path, "must be an id in double quotes like \"back-massage\", got " + v.describe());
+      problem(
+          v.at(),
+          path,
+          "must be an id in double quotes like \"back-massage\", got " + v.describe());
       return null;
     }
     if (!KEBAB.matcher(s.value()).matches() || s.value().length() > MAX_ID) {
@@ -394,7 +435,8 @@ final class RoutineValidator {
       return null;
     }
     BigDecimal value = n.value();
-    if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+    if (value.compareTo(BigDecimal.valueOf(min)) < 0
+        || value.compareTo(BigDecimal.valueOf(max)) > 0) {
       problem(v.at(), path, rangeMessage + ", got " + v.describe());
       return null;
     }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param pace strokes per minute the music bed keeps during the step, {@value #MIN_PACE}..{@value
  *     #MAX_PACE}: the step's own, else the routine's, else {@value #DEFAULT_PACE}
  */
-public record Step(String id, String title, String say, int seconds, List<Prompt> prompts, int pace) {
+public record Step(
+    String id, String title, String say, int seconds, List<Prompt> prompts, int pace) {
   /** Slow, long strokes: one every two seconds. */
   public static final int DEFAULT_PACE = 30;
 
@@ -23,7 +24,8 @@ public record Step(String id, String title, String say, int seconds, List<Prompt
     Objects.requireNonNull(say, "say");
     prompts = List.copyOf(prompts == null ? List.of() : prompts);
     if (pace < MIN_PACE || pace > MAX_PACE) {
-      throw new IllegalArgumentException("pace must be " + MIN_PACE + ".." + MAX_PACE + ", got " + pace);
+      throw new IllegalArgumentException(
+          "pace must be " + MIN_PACE + ".." + MAX_PACE + ", got " + pace);
     }
   }
 

@@ -13,12 +13,16 @@ import java.util.Optional;
  */
 final class Clip {
   final short[] samples;
+
   /** Counts as time played (speech); preroll silence does not. */
   final boolean played;
+
   /** The cue it sounds, or null for silence. */
   final Cue cue;
+
   /** The step it starts again, or -1. */
   final int stepIndex;
+
   int pos;
 
   Clip(short[] samples, boolean played, Cue cue, int stepIndex) {

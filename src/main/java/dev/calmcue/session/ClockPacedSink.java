@@ -3,9 +3,10 @@ package dev.calmcue.session;
 import dev.calmcue.audio.AudioSink;
 
 /**
- * The sink of text mode: it plays nothing but takes samples exactly as fast as a sound card would, by
- * the injected clock, so a session without a device still runs on time. Each write waits for the
- * absolute deadline of its first sample, counted from the first write, so waiting errors never add up.
+ * The sink of text mode: it plays nothing but takes samples exactly as fast as a sound card would,
+ * by the injected clock, so a session without a device still runs on time. Each write waits for the
+ * absolute deadline of its first sample, counted from the first write, so waiting errors never add
+ * up.
  */
 public final class ClockPacedSink implements AudioSink {
   private final MonotonicClock clock;
@@ -14,7 +15,9 @@ public final class ClockPacedSink implements AudioSink {
   private long origin = Long.MIN_VALUE;
   private long written;
 
-  /** @param speed how many times faster than real time (1 = real time; tests and demos use more) */
+  /**
+   * @param speed how many times faster than real time (1 = real time; tests and demos use more)
+   */
   public ClockPacedSink(MonotonicClock clock, int sampleRate, double speed) {
     if (!(speed > 0)) {
       throw new IllegalArgumentException("speed must be positive, got " + speed);

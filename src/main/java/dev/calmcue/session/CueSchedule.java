@@ -20,8 +20,8 @@ final class CueSchedule {
   }
 
   /**
-   * {@code n} samples of the timeline from {@code t} are written at output sample {@code out}:
-   * the cues (unless muted) and step boundaries in them.
+   * {@code n} samples of the timeline from {@code t} are written at output sample {@code out}: the
+   * cues (unless muted) and step boundaries in them.
    */
   void timeline(long t, int n, long out, Mute mute) {
     long end = t + n;

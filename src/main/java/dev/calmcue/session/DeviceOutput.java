@@ -65,12 +65,16 @@ final class DeviceOutput {
     return textMode != null;
   }
 
-  /** @throws AudioFailure if the device went away */
+  /**
+   * @throws AudioFailure if the device went away
+   */
   void write(short[] samples, int n) {
     sink.write(samples, 0, n);
   }
 
-  /** @throws AudioFailure if the device went away */
+  /**
+   * @throws AudioFailure if the device went away
+   */
   void discardBuffered() {
     sink.discardBuffered();
   }

@@ -14,9 +14,9 @@ import java.util.function.Consumer;
  * unheard output, rewind to what was heard), to lose the device (text mode from the same place) and
  * to make up for underruns. Writer thread only.
  *
- * <p>A sound mixed in live on the output (an acknowledgement chime) is an {@link OutputMixer}: {@link
- * #writeChunk()} runs the mixers between filling {@code buf} and writing it, keyed on the output
- * sample {@code ledger.written()}.
+ * <p>A sound mixed in live on the output (an acknowledgement chime) is an {@link OutputMixer}:
+ * {@link #writeChunk()} runs the mixers between filling {@code buf} and writing it, keyed on the
+ * output sample {@code ledger.written()}.
  */
 final class Feed {
   private final TimelineAudio audio;
@@ -37,6 +37,7 @@ final class Feed {
   private final Deque<Clip> clips = new ArrayDeque<>();
   private final Mute mute = new Mute();
   private TimelineLayer under = TimelineLayer.NONE;
+
   /** The next timeline sample to write. */
   private long tpos;
 
@@ -69,7 +70,9 @@ final class Feed {
     this.stalls = new StallWatch(audio.sampleRate());
   }
 
-  /** Lays {@code layer} under the timeline while the session plays on (not in its stopped closing). */
+  /**
+   * Lays {@code layer} under the timeline while the session plays on (not in its stopped closing).
+   */
   void layUnder(TimelineLayer layer) {
     under = layer;
   }

@@ -19,8 +19,10 @@ final class Hearing {
   private final Transport transport;
   private final Consumer<SessionEvent> emit;
   private final int rate;
+
   /** The timeline sample being heard now. */
   private long timelineSample;
+
   private int stepsCompleted;
   private long nextProgressOut;
   private String speaking = "";

@@ -33,7 +33,9 @@ public interface MonotonicClock {
     @Override
     public void sleepUntil(long deadline) {
       // park may return early (spurious wake-up, interrupt): loop on the absolute deadline
-      for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+      for (long left = deadline - System.nanoTime();
+          left > 0;
+          left = deadline - System.nanoTime()) {
         LockSupport.parkNanos(left);
         if (Thread.currentThread().isInterrupted()) {
           return;

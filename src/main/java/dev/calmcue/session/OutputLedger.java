@@ -12,7 +12,12 @@ import java.util.Deque;
 final class OutputLedger {
   /** A stretch of output and what it came from, kept until it has been heard. */
   record Segment(
-      long outStart, int length, long tStart, boolean timeline, boolean played, Clip clip,
+      long outStart,
+      int length,
+      long tStart,
+      boolean timeline,
+      boolean played,
+      Clip clip,
       int clipPos) {
     long end() {
       return outStart + length;
@@ -92,8 +97,8 @@ final class OutputLedger {
       int kept = (int) Math.max(0, h - s.outStart());
       if (kept > 0) {
         segments.addLast(
-            new Segment(s.outStart(), kept, s.tStart(), s.timeline(), s.played(), s.clip(),
-                s.clipPos()));
+            new Segment(
+                s.outStart(), kept, s.tStart(), s.timeline(), s.played(), s.clip(), s.clipPos()));
       }
       t = s.timeline() ? s.tStart() + kept : s.tStart();
       if (s.clip() != null) {

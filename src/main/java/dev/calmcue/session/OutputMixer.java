@@ -19,8 +19,8 @@ public interface OutputMixer {
    * @param at the output sample of {@code block[0]}
    * @param block the samples about to be written (speech, timeline or silence, and what earlier
    *     mixers added); add to {@code block[0..length)} in place, clipping to the 16-bit range
-   * @param queuedAhead samples in the line ahead of this block, not yet heard: it is heard that much
-   *     after {@code nowNanos}
+   * @param queuedAhead samples in the line ahead of this block, not yet heard: it is heard that
+   *     much after {@code nowNanos}
    * @param nowNanos the player's clock ({@link MonotonicClock#nanoTime()}) now
    */
   void mix(long at, short[] block, int length, long queuedAhead, long nowNanos);

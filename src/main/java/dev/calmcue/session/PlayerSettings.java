@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param preroll silence written before the first word, so Bluetooth speakers and sleeping USB/HDMI
  *     sinks are awake before speech starts (not used in text mode)
  * @param readyTimeout how long to wait for an answer to "Ready?" before giving up politely
- * @param textSpeed how many times faster than real time text mode runs (1 = real time; tests, demos)
+ * @param textSpeed how many times faster than real time text mode runs (1 = real time; tests,
+ *     demos)
  */
 public record PlayerSettings(Duration preroll, Duration readyTimeout, double textSpeed) {
   public static final Duration DEFAULT_PREROLL = Duration.ofMillis(300);

@@ -7,4 +7,8 @@ import dev.calmcue.routine.Routine;
 
 /** A session ready to sound: its plan and every cue's audio, already in memory. */
 public record PreparedSession(
-    Routine routine, SessionSettings settings, Timeline timeline, CueSounds sounds, TimelineAudio audio) {}
+    Routine routine,
+    SessionSettings settings,
+    Timeline timeline,
+    CueSounds sounds,
+    TimelineAudio audio) {}

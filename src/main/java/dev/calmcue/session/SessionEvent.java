@@ -30,8 +30,8 @@ public sealed interface SessionEvent {
   /**
    * The session stood still for {@code gap} (the machine or the process was suspended) and what
    * fell due meanwhile was never heard. It is not made up in a burst: like a pause and a resume,
-   * the current step's instruction is said again; after a very long stall the session stays
-   * {@code paused} instead, silent until the parent resumes.
+   * the current step's instruction is said again; after a very long stall the session stays {@code
+   * paused} instead, silent until the parent resumes.
    */
   record Stalled(Duration gap, boolean paused) implements SessionEvent {}
 

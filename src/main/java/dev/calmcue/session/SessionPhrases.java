@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Sentences the live player may speak that are not on the timeline. They are synthesized with the
- * cues before the session starts (see {@code CueSounds.prepare} with extra texts), so they play at once.
+ * cues before the session starts (see {@code CueSounds.prepare} with extra texts), so they play at
+ * once.
  */
 public final class SessionPhrases {
   /** Spoken when the parent says the baby is fussy. */

@@ -115,14 +115,23 @@ public final class SessionPlayer {
     this.hearing = new Hearing(heard, ledger, transport, this::emit, rate);
     this.feed =
         new Feed(
-            audio, steps, transport, output, ledger, heard, hearing, mixers, clock, this::emit,
+            audio,
+            steps,
+            transport,
+            output,
+            ledger,
+            heard,
+            hearing,
+            mixers,
+            clock,
+            this::emit,
             chunk);
     publish(null);
   }
 
   /**
-   * Lays {@code layer} (a music bed) under the timeline: it sounds while the session plays on, holds
-   * its place while paused and stops at once on stop and fussy. Call before {@link #run()}.
+   * Lays {@code layer} (a music bed) under the timeline: it sounds while the session plays on,
+   * holds its place while paused and stops at once on stop and fussy. Call before {@link #run()}.
    */
   public void layUnder(TimelineLayer layer) {
     if (started.get()) {
@@ -168,17 +177,16 @@ public final class SessionPlayer {
   }
 
   /**
-   * Where to report a listener that failed (once per listener; the session goes on without it) or
-   * a mixer that failed (it is dropped).
-   * Called on the writer thread.
+   * Where to report a listener that failed (once per listener; the session goes on without it) or a
+   * mixer that failed (it is dropped). Called on the writer thread.
    */
   public void reportProblemsTo(Consumer<Throwable> problems) {
     listeners.reportProblemsTo(problems);
   }
 
   /**
-   * Asks the session to do something: the one way in for every control source. Thread-safe,
-   * returns at once, acted on within ~20 ms.
+   * Asks the session to do something: the one way in for every control source. Thread-safe, returns
+   * at once, acted on within ~20 ms.
    */
   public void submit(Command command, ControlSource source) {
     controls.add(new Control(Objects.requireNonNull(command), Objects.requireNonNull(source)));
@@ -198,8 +206,8 @@ public final class SessionPlayer {
   }
 
   /**
-   * What the player keeps about output written and not yet heard (ledger stretches and events
-   * due); for tests that a long session's memory stays flat. Writer thread only.
+   * What the player keeps about output written and not yet heard (ledger stretches and events due);
+   * for tests that a long session's memory stays flat. Writer thread only.
    */
   int backlog() {
     return ledger.size() + heard.size();
@@ -354,8 +362,7 @@ public final class SessionPlayer {
   }
 
   private void reportHeard() {
-    hearing.upTo(
-        ledger.written() - feed.buffered(), feed.readPosition(), () -> snapshotNow(null));
+    hearing.upTo(ledger.written() - feed.buffered(), feed.readPosition(), () -> snapshotNow(null));
   }
 
   /** Listeners find the snapshot already telling what the event says. */

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Plans a routine and synthesizes every cue, so {@code plan}, {@code play} and {@code render} speak
- * exactly the same cues. Each text is synthesized once (the planner needs its length, the session its
- * sound), on the calling thread.
+ * exactly the same cues. Each text is synthesized once (the planner needs its length, the session
+ * its sound), on the calling thread.
  */
 public final class SessionPreparer {
   private final SpeechEngine engine;
@@ -25,7 +25,8 @@ public final class SessionPreparer {
 
   /** Only the plan; the speech made for the cue lengths stays in the engine's cache for later. */
   public Timeline plan(Routine routine, SessionSettings settings) {
-    return new TimelinePlanner(text -> engine.synthesize(text).duration()).plan(routine, settings.plan());
+    return new TimelinePlanner(text -> engine.synthesize(text).duration())
+        .plan(routine, settings.plan());
   }
 
   public PreparedSession prepare(Routine routine, SessionSettings settings) {
@@ -35,11 +36,13 @@ public final class SessionPreparer {
     CueSounds sounds =
         CueSounds.prepare(
             timeline.cues(),
-            SessionPhrases.ALL, // what the live player may say beyond the plan, ready like every cue
+            SessionPhrases
+                .ALL, // what the live player may say beyond the plan, ready like every cue
             text -> speak(spoken, text),
             engine.sampleRate(),
             new Volume(settings.volumePercent()));
-    return new PreparedSession(routine, settings, timeline, sounds, new TimelineAudio(timeline, sounds));
+    return new PreparedSession(
+        routine, settings, timeline, sounds, new TimelineAudio(timeline, sounds));
   }
 
   private Pcm speak(Map<String, Pcm> memo, String text) {

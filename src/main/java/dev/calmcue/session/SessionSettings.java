@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Everything that shapes how a session sounds, decided once from the command line or the phone page.
+ * Everything that shapes how a session sounds, decided once from the command line or the phone
+ * page.
  *
  * @param volumePercent loudness 0..100, applied by scaling samples
  * @param music the music bed under the voice (off unless asked for)
@@ -18,6 +19,7 @@ public record SessionSettings(
     PlanOptions plan, SpeechSettings speech, int volumePercent, MusicSettings music) {
   public static final int DEFAULT_VOLUME = 80;
   public static final int BEDTIME_VOLUME = 55;
+
   /** Heard words per minute at bedtime: slower than the usual 140. */
   public static final int BEDTIME_RATE = SpeakingRate.BEDTIME_WPM;
 

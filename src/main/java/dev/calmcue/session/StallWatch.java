@@ -5,8 +5,8 @@ package dev.calmcue.session;
  * closed and opened, a paused virtual machine), so the monotonic clock ran on while nothing was
  * heard. Every chunk it compares the clock with the heard output; a jump of more than {@link
  * #STALL_NANOS} between two measurements is a stall, not an underrun: the {@link UnderrunGuard}
- * would take it back out of the next silences and play every missed cue back to back, and text
- * mode would catch up in a burst. The player treats it like a pause instead. Writer thread only.
+ * would take it back out of the next silences and play every missed cue back to back, and text mode
+ * would catch up in a burst. The player treats it like a pause instead. Writer thread only.
  */
 final class StallWatch {
   /**
@@ -25,8 +25,10 @@ final class StallWatch {
 
   private final int rate;
   private double speed = 1;
+
   /** Output heard when the watch (re)started: no measurement until the line has played since. */
   private long heardAtStart;
+
   /** When output sample 0 would have been heard, by the last measurement; MIN_VALUE if none. */
   private long lastOrigin = Long.MIN_VALUE;
 

@@ -20,7 +20,12 @@ final class StepMap {
   private final long gate;
   private final int closingCue;
 
-  private StepMap(List<StepSpan> spans, long[] start, long[] end, int[] instruction, long gate,
+  private StepMap(
+      List<StepSpan> spans,
+      long[] start,
+      long[] end,
+      int[] instruction,
+      long gate,
       int closingCue) {
     this.spans = spans;
     this.start = start;

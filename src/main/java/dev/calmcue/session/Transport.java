@@ -54,8 +54,10 @@ final class Transport {
   private Phase phase = Phase.STARTING;
   private boolean gateOpen;
   private long waitStart;
+
   /** Ending with the rest of the timeline (the routine's closing) rather than with a clip. */
   private boolean closingOnTimeline;
+
   private Ending ending;
   private String detail;
   private Optional<ControlSource> stoppedBy = Optional.empty();

@@ -12,10 +12,13 @@ final class UnderrunGuard {
   private static final long THRESHOLD_NS = 20_000_000L;
 
   private final int rate;
+
   /** Samples of silence still to leave out. */
   private long debt;
+
   /** Samples of silence left out so far. */
   private long dropped;
+
   private final long[] blockMin = new long[BLOCKS];
   private int blocks;
   private long blockStartOut = -1;

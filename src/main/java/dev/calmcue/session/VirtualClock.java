@@ -3,7 +3,10 @@ package dev.calmcue.session;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that only moves when told to, or when someone sleeps on it: sleeping jumps to the deadline. */
+/**
+ * A clock that only moves when told to, or when someone sleeps on it: sleeping jumps to the
+ * deadline.
+ */
 public final class VirtualClock implements MonotonicClock {
   private final AtomicLong now = new AtomicLong();
 

@@ -6,12 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * A speech engine in front of a slow one: clips come from memory, then from the {@link SpeechCache},
- * and only then from the real engine, which is created on the first miss. When every text a session
- * needs is cached, the real engine (and its 250 ms voice load) never happens.
+ * A speech engine in front of a slow one: clips come from memory, then from the {@link
+ * SpeechCache}, and only then from the real engine, which is created on the first miss. When every
+ * text a session needs is cached, the real engine (and its 250 ms voice load) never happens.
  *
- * <p>Safe to use from several threads: {@link #cached} never waits for synthesis, and the real engine
- * is entered by one thread at a time. Returned clips are shared; do not modify their samples.
+ * <p>Safe to use from several threads: {@link #cached} never waits for synthesis, and the real
+ * engine is entered by one thread at a time. Returned clips are shared; do not modify their
+ * samples.
  */
 public final class CachingSpeechEngine implements SpeechEngine {
   private final ResolvedVoice voice;
@@ -114,9 +115,9 @@ public final class CachingSpeechEngine implements SpeechEngine {
   /** Closes the real engine if it was started. Cached clips stay readable. */
   /**
    * Starts making {@code text} on a daemon thread, so the voice loads while the caller does other
-   * work; a no-op in effect when the text is cached (the voice is then never loaded). A failure here
-   * is not reported: the same one surfaces on the next real use. Calling it twice costs a thread, not a
-   * second synthesis (the memo serves the second).
+   * work; a no-op in effect when the text is cached (the voice is then never loaded). A failure
+   * here is not reported: the same one surfaces on the next real use. Calling it twice costs a
+   * thread, not a second synthesis (the memo serves the second).
    */
   public void warmUpInBackground(String text) {
     Thread t =

@@ -5,9 +5,10 @@ import java.util.Arrays;
 import javax.sound.sampled.AudioFormat;
 
 /**
- * A FreeTTS audio player that keeps the synthesized bytes in memory instead of playing them. FreeTTS's
- * own players open a javax.sound line and, with no sound device, block forever; this one never touches
- * a device. Methods are synchronized because FreeTTS may call them from its output thread.
+ * A FreeTTS audio player that keeps the synthesized bytes in memory instead of playing them.
+ * FreeTTS's own players open a javax.sound line and, with no sound device, block forever; this one
+ * never touches a device. Methods are synchronized because FreeTTS may call them from its output
+ * thread.
  */
 final class CollectingAudioPlayer implements AudioPlayer {
   private AudioFormat format;

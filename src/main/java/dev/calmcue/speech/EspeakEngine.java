@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Speech from the espeak-ng program (Debian package {@code espeak-ng}), one process per clip: text on
- * stdin, a 22050 Hz WAV on stdout, trimmed like every clip. Each run has a deadline, so a stuck
+ * Speech from the espeak-ng program (Debian package {@code espeak-ng}), one process per clip: text
+ * on stdin, a 22050 Hz WAV on stdout, trimmed like every clip. Each run has a deadline, so a stuck
  * espeak-ng is killed instead of hanging a session. Calls are serialized on this object's lock.
  */
 public final class EspeakEngine implements SpeechEngine {
@@ -40,8 +40,8 @@ public final class EspeakEngine implements SpeechEngine {
   static final double HEARD_PER_NOMINAL = 1.183;
 
   /**
-   * What one {@code -g} unit adds to each word at {@code -s 80}, in seconds: documented as 10 ms "at
-   * the default speed", measured 27 ms at the slowest.
+   * What one {@code -g} unit adds to each word at {@code -s 80}, in seconds: documented as 10 ms
+   * "at the default speed", measured 27 ms at the slowest.
    */
   static final double WORD_GAP_UNIT_SECONDS = 0.027;
 
@@ -78,7 +78,8 @@ public final class EspeakEngine implements SpeechEngine {
    * Checks settings for this engine and fills in defaults. Whether the voice exists is only known
    * when espeak-ng runs; the first clip reports an unknown one.
    *
-   * @throws CalmcueException (input) for a malformed {@code --voice} or a {@code --rate} out of range
+   * @throws CalmcueException (input) for a malformed {@code --voice} or a {@code --rate} out of
+   *     range
    */
   public static ResolvedVoice resolve(SpeechSettings settings) {
     String voice = settings.voice() == null ? DEFAULT_VOICE : settings.voice();
@@ -194,8 +195,9 @@ public final class EspeakEngine implements SpeechEngine {
   }
 
   /**
-   * espeak-ng's {@code -s} speed and {@code -g} word gap (in 10 ms units) heard as {@code heardWpm}.
-   * Below what {@code -s 80} is heard as, the missing time is spread over the words as gaps.
+   * espeak-ng's {@code -s} speed and {@code -g} word gap (in 10 ms units) heard as {@code
+   * heardWpm}. Below what {@code -s 80} is heard as, the missing time is spread over the words as
+   * gaps.
    */
   static Nominal nominal(int heardWpm) {
     int speed = (int) Math.round(heardWpm / HEARD_PER_NOMINAL);
@@ -204,10 +206,13 @@ public final class EspeakEngine implements SpeechEngine {
     }
     double slowestHeard = SLOWEST_NOMINAL * HEARD_PER_NOMINAL;
     double extraSecondsPerWord = 60.0 / heardWpm - 60.0 / slowestHeard;
-    return new Nominal(SLOWEST_NOMINAL, (int) Math.round(extraSecondsPerWord / WORD_GAP_UNIT_SECONDS));
+    return new Nominal(
+        SLOWEST_NOMINAL, (int) Math.round(extraSecondsPerWord / WORD_GAP_UNIT_SECONDS));
   }
 
-  /** espeak-ng's own pace settings: {@code -s} words per minute and {@code -g} gap in 10 ms units. */
+  /**
+   * espeak-ng's own pace settings: {@code -s} words per minute and {@code -g} gap in 10 ms units.
+   */
   record Nominal(int speed, int wordGap) {}
 
   /** Nothing to release: every clip is its own process. */

@@ -9,10 +9,11 @@ import java.util.Objects;
 /**
  * Speech from FreeTTS 1.2.2 with its 16 kHz voice {@code kevin16}, collected in memory and trimmed.
  *
- * <p>The voice (about 250 ms to load) is loaded on the first {@link #synthesize}, not when the engine
- * is made, so an engine whose clips all come from the cache costs nothing. A FreeTTS voice is not
- * thread-safe: every call is serialized on this object's lock, so use it from one thread or accept that
- * callers wait for each other. All FreeTTS failures surface as one {@link CalmcueException}.
+ * <p>The voice (about 250 ms to load) is loaded on the first {@link #synthesize}, not when the
+ * engine is made, so an engine whose clips all come from the cache costs nothing. A FreeTTS voice
+ * is not thread-safe: every call is serialized on this object's lock, so use it from one thread or
+ * accept that callers wait for each other. All FreeTTS failures surface as one {@link
+ * CalmcueException}.
  */
 public final class FreeTtsEngine implements SpeechEngine {
   /** Engine name used by {@code --engine}. */
@@ -56,7 +57,8 @@ public final class FreeTtsEngine implements SpeechEngine {
   /**
    * Checks settings for this engine and fills in defaults.
    *
-   * @throws CalmcueException (input) for an unknown {@code --voice} or a {@code --rate} out of range
+   * @throws CalmcueException (input) for an unknown {@code --voice} or a {@code --rate} out of
+   *     range
    */
   public static ResolvedVoice resolve(SpeechSettings settings) {
     String voice = settings.voice() == null ? VOICE : settings.voice();
@@ -119,7 +121,8 @@ public final class FreeTtsEngine implements SpeechEngine {
     }
     if (samples.length > 0 && player.sampleRate() != SAMPLE_RATE) {
       throw failure(
-          "FreeTTS voice " + VOICE + " produced " + player.sampleRate() + " Hz, expected 16000", null);
+          "FreeTTS voice " + VOICE + " produced " + player.sampleRate() + " Hz, expected 16000",
+          null);
     }
     return trimmer.trim(new Pcm(SAMPLE_RATE, samples));
   }
@@ -168,8 +171,7 @@ public final class FreeTtsEngine implements SpeechEngine {
       throw e;
     } catch (RuntimeException | Error e) {
       // Voice.allocate reports a missing lexicon or voice file by printing and throwing Error.
-      throw failure(
-          "FreeTTS voice " + VOICE + " could not be loaded (" + e.getMessage() + ")", e);
+      throw failure("FreeTTS voice " + VOICE + " could not be loaded (" + e.getMessage() + ")", e);
     }
     voice = v;
     return v;
@@ -178,7 +180,11 @@ public final class FreeTtsEngine implements SpeechEngine {
   private static Voice findVoice() {
     if (!voiceAvailable()) {
       throw failure(
-          "FreeTTS voice " + VOICE + " is missing: " + VOICE_DATA + " is not on the class path"
+          "FreeTTS voice "
+              + VOICE
+              + " is missing: "
+              + VOICE_DATA
+              + " is not on the class path"
               + " (is the calmcue jar complete?)",
           null);
     }
@@ -191,8 +197,8 @@ public final class FreeTtsEngine implements SpeechEngine {
   }
 
   /**
-   * Typographic punctuation as FreeTTS understands it: it reads a curly apostrophe as a separate sound
-   * and an em dash as nothing, where the writer meant "baby's" and a pause.
+   * Typographic punctuation as FreeTTS understands it: it reads a curly apostrophe as a separate
+   * sound and an em dash as nothing, where the writer meant "baby's" and a pause.
    */
   static String plainPunctuation(String text) {
     StringBuilder b = new StringBuilder(text.length());

@@ -34,7 +34,8 @@ final class ProcessRunner {
       throws IOException, Timeout {
     Process p = new ProcessBuilder(command).start();
     try {
-      // Both streams are drained on their own threads so a chatty program cannot block on a full pipe.
+      // Both streams are drained on their own threads so a chatty program cannot block on a full
+      // pipe.
       CompletableFuture<byte[]> out = drain(p.getInputStream(), "stdout");
       CompletableFuture<byte[]> err = drain(p.getErrorStream(), "stderr");
       try (OutputStream in = p.getOutputStream()) {
@@ -56,8 +57,8 @@ final class ProcessRunner {
     } catch (ExecutionException e) {
       throw new IOException("reading the output of " + command.get(0) + ": " + e.getCause(), e);
     } catch (TimeoutException e) {
-      throw new Timeout(command.get(0) + " did not close its output within " + timeout.toSeconds()
-          + " s");
+      throw new Timeout(
+          command.get(0) + " did not close its output within " + timeout.toSeconds() + " s");
     } finally {
       if (p.isAlive()) {
         p.destroyForcibly();

@@ -3,8 +3,9 @@ package dev.calmcue.speech;
 import java.util.Objects;
 
 /**
- * {@link SpeechSettings} checked and with every default filled in: exactly which engine, voice, rate
- * and sample rate will speak. Known before any engine is loaded, so a cache can answer without one.
+ * {@link SpeechSettings} checked and with every default filled in: exactly which engine, voice,
+ * rate and sample rate will speak. Known before any engine is loaded, so a cache can answer without
+ * one.
  *
  * @param engine engine name, e.g. {@code freetts}
  * @param voice the engine's voice name, e.g. {@code kevin16}
@@ -20,12 +21,19 @@ public record ResolvedVoice(String engine, String voice, int wordsPerMinute, int
     }
   }
 
-  /** Everything that changes the sound for the same text, as one string (see {@link SpeechEngine}). */
+  /**
+   * Everything that changes the sound for the same text, as one string (see {@link SpeechEngine}).
+   */
   public String settingsKey() {
     // String.join, not +: this is on the path to the first cached cue (see SpeechCache).
-    // "heard": the rate is calibrated (not the engine's nominal one); PACING: how sentences are joined.
+    // "heard": the rate is calibrated (not the engine's nominal one); PACING: how sentences are
+    // joined.
     return String.join(
-        ":", engine, voice, Integer.toString(wordsPerMinute).concat("wpm-heard"),
-        Integer.toString(sampleRate).concat("Hz"), SentencePacedEngine.PACING);
+        ":",
+        engine,
+        voice,
+        Integer.toString(wordsPerMinute).concat("wpm-heard"),
+        Integer.toString(sampleRate).concat("Hz"),
+        SentencePacedEngine.PACING);
   }
 }

@@ -4,24 +4,28 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * Cuts the silence synthesizers put before and after speech, so a cue starts sounding at the instant
- * the timeline places it. FreeTTS pads every clip with 200-330 ms of near-silence that is not digital
- * zero (a faint hum of its excitation signal, sometimes up to -35 dBFS), so a single amplitude threshold
- * either keeps the hum or clips soft onsets like "f" and "th". Instead this works on short windows with
- * two thresholds: speech is found where a window is clearly loud, then extended outwards while windows
- * stay above the quiet floor, so a soft consonant joined to the loud part is kept and an isolated hum is
- * not. A few milliseconds around the cut are kept and faded, so onsets never click.
+ * Cuts the silence synthesizers put before and after speech, so a cue starts sounding at the
+ * instant the timeline places it. FreeTTS pads every clip with 200-330 ms of near-silence that is
+ * not digital zero (a faint hum of its excitation signal, sometimes up to -35 dBFS), so a single
+ * amplitude threshold either keeps the hum or clips soft onsets like "f" and "th". Instead this
+ * works on short windows with two thresholds: speech is found where a window is clearly loud, then
+ * extended outwards while windows stay above the quiet floor, so a soft consonant joined to the
+ * loud part is kept and an isolated hum is not. A few milliseconds around the cut are kept and
+ * faded, so onsets never click.
  *
  * <p>Immutable and thread-safe.
  */
 public final class SilenceTrimmer {
   /**
-   * Changes whenever the trimming rule changes; part of every cache key, so clips trimmed by an older
-   * rule are not reused.
+   * Changes whenever the trimming rule changes; part of every cache key, so clips trimmed by an
+   * older rule are not reused.
    */
   public static final int VERSION = 1;
 
-  /** The rule used for all speech: 10 ms windows, loud at -30 dBFS, quiet below -50 dBFS, 10 ms kept. */
+  /**
+   * The rule used for all speech: 10 ms windows, loud at -30 dBFS, quiet below -50 dBFS, 10 ms
+   * kept.
+   */
   public static final SilenceTrimmer SPEECH =
       new SilenceTrimmer(Duration.ofMillis(10), -30, -50, Duration.ofMillis(10));
 
@@ -52,7 +56,9 @@ public final class SilenceTrimmer {
     this.keep = keep;
   }
 
-  /** The speech in {@code pcm} without leading and trailing silence; an empty clip if all is silent. */
+  /**
+   * The speech in {@code pcm} without leading and trailing silence; an empty clip if all is silent.
+   */
   public Pcm trim(Pcm pcm) {
     short[] s = pcm.samples();
     int rate = pcm.sampleRate();
@@ -65,7 +71,8 @@ public final class SilenceTrimmer {
     int firstLoud = firstAtLeast(rms, loudRms);
     int lastLoud = lastAtLeast(rms, loudRms);
     if (firstLoud < 0) {
-      // No clearly loud part (a whisper, or a clip already made quiet): fall back to the quiet floor.
+      // No clearly loud part (a whisper, or a clip already made quiet): fall back to the quiet
+      // floor.
       firstLoud = firstAtLeast(rms, quietRms);
       lastLoud = lastAtLeast(rms, quietRms);
       if (firstLoud < 0) {
@@ -114,7 +121,9 @@ public final class SilenceTrimmer {
     return -1;
   }
 
-  /** Linear fade-in over the first {@code len} samples and fade-out over the last, from and to zero. */
+  /**
+   * Linear fade-in over the first {@code len} samples and fade-out over the last, from and to zero.
+   */
   private static void fade(short[] s, int len) {
     int n = Math.min(len, s.length / 2);
     for (int i = 0; i < n; i++) {

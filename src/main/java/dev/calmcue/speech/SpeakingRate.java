@@ -6,8 +6,9 @@ import dev.calmcue.CalmcueException;
  * The speaking rates calmcue accepts for every engine; slower or faster speech is hard to follow.
  *
  * <p>A rate is heard words per minute: words divided by the length of the trimmed clip of one
- * sentence, as a listener would time it. Engines calibrate their own nominal rate to this (FreeTTS's
- * nominal 150 is heard as about 207), so {@code --rate 140} sounds the same pace on every engine.
+ * sentence, as a listener would time it. Engines calibrate their own nominal rate to this
+ * (FreeTTS's nominal 150 is heard as about 207), so {@code --rate 140} sounds the same pace on
+ * every engine.
  */
 public final class SpeakingRate {
   /** Default pace: calm guided speech is about 110-140 heard words per minute. */
@@ -41,7 +42,9 @@ public final class SpeakingRate {
               + MIN_WPM
               + " to "
               + MAX_WPM
-              + " words per minute (0 or no --rate = " + DEFAULT_WPM + ")");
+              + " words per minute (0 or no --rate = "
+              + DEFAULT_WPM
+              + ")");
     }
     return requested;
   }

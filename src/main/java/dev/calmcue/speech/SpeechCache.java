@@ -27,15 +27,16 @@ import java.util.zip.CRC32C;
  * Synthesized clips kept on disk between runs, so a session whose texts were spoken before starts
  * without loading a voice. One file per (settings, text), named by a 128-bit hash of both.
  *
- * <p>Entry format, little-endian: magic {@code CCSP}, format version, sample rate, sample count, key
- * length, CRC32C of everything after the header; then the key (settings and text, UTF-8, so a hash
- * collision is detected rather than played) and the samples. Entries are written to a temporary file
- * and atomically renamed, so another process never sees half of one. A damaged entry is deleted and
- * reported as missing; a cache that cannot be written stops trying and the session goes on without it.
- * Never throws for I/O problems. Safe to use from several threads and processes.
+ * <p>Entry format, little-endian: magic {@code CCSP}, format version, sample rate, sample count,
+ * key length, CRC32C of everything after the header; then the key (settings and text, UTF-8, so a
+ * hash collision is detected rather than played) and the samples. Entries are written to a
+ * temporary file and atomically renamed, so another process never sees half of one. A damaged entry
+ * is deleted and reported as missing; a cache that cannot be written stops trying and the session
+ * goes on without it. Never throws for I/O problems. Safe to use from several threads and
+ * processes.
  *
- * <p>The read path avoids lambdas and {@code +} on strings: in a cold JVM their first use bootstraps
- * invokedynamic (about 20 ms here), and a cached first cue should be playing by then.
+ * <p>The read path avoids lambdas and {@code +} on strings: in a cold JVM their first use
+ * bootstraps invokedynamic (about 20 ms here), and a cached first cue should be playing by then.
  */
 public final class SpeechCache {
   /** Bump when the entry layout changes; old entries are then deleted on first read. */
@@ -78,7 +79,6 @@ public final class SpeechCache {
   public static Path defaultDirectory(Map<String, String> env, String userHome) {
     return BaseDirs.of(env, Path.of(userHome)).cache().resolve("speech");
   }
-
 
   /** Where entries live; empty for a {@link #disabled()} cache. */
   public Optional<Path> directory() {
@@ -224,7 +224,9 @@ public final class SpeechCache {
     return buf;
   }
 
-  /** The clip in {@code buf}, or empty if the entry is damaged, from another format or another key. */
+  /**
+   * The clip in {@code buf}, or empty if the entry is damaged, from another format or another key.
+   */
   private static Optional<Pcm> decode(ByteBuffer buf, byte[] key) {
     byte[] a = buf.array();
     if (a[0] != MAGIC[0] || a[1] != MAGIC[1] || a[2] != MAGIC[2] || a[3] != MAGIC[3]) {
@@ -247,7 +249,8 @@ public final class SpeechCache {
       return Optional.empty();
     }
     if (!Arrays.equals(a, HEADER_BYTES, HEADER_BYTES + keyLength, key, 0, key.length)) {
-      // Another text with the same hash: astronomically rare; it is dropped and rebuilt when needed.
+      // Another text with the same hash: astronomically rare; it is dropped and rebuilt when
+      // needed.
       return Optional.empty();
     }
     short[] samples = new short[count];

@@ -1,8 +1,8 @@
 package dev.calmcue.speech;
 
 /**
- * Turns text into speech in memory. Implementations are used from one thread at a time (FreeTTS voices
- * are not thread-safe); clips come back with leading and trailing silence already trimmed.
+ * Turns text into speech in memory. Implementations are used from one thread at a time (FreeTTS
+ * voices are not thread-safe); clips come back with leading and trailing silence already trimmed.
  */
 public interface SpeechEngine extends AutoCloseable {
   /** Engine name, e.g. {@code freetts} or {@code espeak}. */
@@ -13,7 +13,10 @@ public interface SpeechEngine extends AutoCloseable {
 
   int sampleRate();
 
-  /** Everything that changes the sound for the same text (engine, voice, rate); the cache keys on it. */
+  /**
+   * Everything that changes the sound for the same text (engine, voice, rate); the cache keys on
+   * it.
+   */
   String settingsKey();
 
   Pcm synthesize(String text);

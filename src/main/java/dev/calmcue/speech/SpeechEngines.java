@@ -31,8 +31,8 @@ public final class SpeechEngines {
    * The engine for {@code settings}, cached in the user's cache directory. Loads no voice: that
    * happens on the first text that is not cached.
    *
-   * @throws CalmcueException (input) naming {@code --engine}, {@code --voice} or {@code --rate} when
-   *     a setting is wrong, or when the engine is not installed
+   * @throws CalmcueException (input) naming {@code --engine}, {@code --voice} or {@code --rate}
+   *     when a setting is wrong, or when the engine is not installed
    */
   public static CachingSpeechEngine open(SpeechSettings settings) {
     return open(settings, SpeechCache.atDefaultLocation());
@@ -67,7 +67,9 @@ public final class SpeechEngines {
           voice, () -> new SentencePacedEngine(new EspeakEngine(voice, executable)), cache);
     }
     throw CalmcueException.input(
-        "unknown engine '" + settings.engine() + "' (--engine); known engines: "
+        "unknown engine '"
+            + settings.engine()
+            + "' (--engine); known engines: "
             + String.join(", ", NAMES));
   }
 

@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Reads a mono 16-bit PCM WAV held in memory. Tolerates the header of a WAV written to a pipe, whose
- * sizes are placeholders because the writer could not seek back to fill them in.
+ * Reads a mono 16-bit PCM WAV held in memory. Tolerates the header of a WAV written to a pipe,
+ * whose sizes are placeholders because the writer could not seek back to fill them in.
  */
 final class WavDecoder {
   private WavDecoder() {}
@@ -30,8 +30,13 @@ final class WavDecoder {
         int bits = b.getShort(body + 14) & 0xffff;
         if (format != 1 || channels != 1 || bits != 16) {
           throw new IllegalArgumentException(
-              "WAV is not mono 16-bit PCM (format " + format + ", " + channels + " channels, "
-                  + bits + " bits)");
+              "WAV is not mono 16-bit PCM (format "
+                  + format
+                  + ", "
+                  + channels
+                  + " channels, "
+                  + bits
+                  + " bits)");
         }
         rate = b.getInt(body + 4);
       } else if (tag(wav, pos, "data")) {

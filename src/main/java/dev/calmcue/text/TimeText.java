@@ -34,8 +34,7 @@ public final class TimeText {
   /** Minutes, seconds and tenths (rounded), for plans: {@code 1:02.5}. */
   public static String tenths(Duration d) {
     long tenths = Math.max(0, Math.round(d.toNanos() / 1e8));
-    return String.format(
-        Locale.ROOT, "%d:%02d.%d", tenths / 600, (tenths / 10) % 60, tenths % 10);
+    return String.format(Locale.ROOT, "%d:%02d.%d", tenths / 600, (tenths / 10) % 60, tenths % 10);
   }
 
   private static long seconds(Duration d) {

@@ -42,7 +42,8 @@ public final class AckMixer implements OutputMixer {
         return;
       }
       if (k >= 0) {
-        block[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, block[i] + blip[(int) k]));
+        block[i] =
+            (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, block[i] + blip[(int) k]));
       }
     }
   }

@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /**
  * "Heard you": a short, soft, rising blip played the moment a spoken command is taken. Unlike the
- * chime (two falling bell notes, 900 ms, between steps) it is one quick upward glide, a fifth of the
- * length and quieter (-24 dBFS peak), so it reads as an answer, not as the next step.
+ * chime (two falling bell notes, 900 ms, between steps) it is one quick upward glide, a fifth of
+ * the length and quieter (-24 dBFS peak), so it reads as an answer, not as the next step.
  */
 public final class AckSound {
   public static final Duration LENGTH = Duration.ofMillis(160);

@@ -18,8 +18,10 @@ public final class BandCheck {
 
   /** The band's lower edge: a narrow-band microphone has nothing here. */
   static final double EDGE_HZ = 5_000;
+
   /** Voice heard before deciding: a few words, enough for some hissing sounds among them. */
   static final long VOICE_NEEDED_MS = 3_000;
+
   /**
    * Energy above the edge, relative to all of the voice, below which the microphone is narrow-band
    * (dB). Synthetic wide-band speech measured about -20 dB, the same speech through an 8 kHz band

@@ -3,9 +3,9 @@ package dev.calmcue.voice;
 import java.util.Optional;
 
 /**
- * Decides whether an utterance is a command: exactly one phrase of the grammar, a clear win over the
- * out-of-grammar loop, short, and clear of the player's own sound (with the silence before and after
- * it that the endpointer needs to cut it out of the stream).
+ * Decides whether an utterance is a command: exactly one phrase of the grammar, a clear win over
+ * the out-of-grammar loop, short, and clear of the player's own sound (with the silence before and
+ * after it that the endpointer needs to cut it out of the stream).
  */
 public final class CommandAcceptor {
   private final CommandGrammar grammar;
@@ -31,7 +31,9 @@ public final class CommandAcceptor {
 
   public record Decision(Verdict verdict, Optional<SpokenCommand> command) {}
 
-  /** @param overlapsEcho whether the utterance overlaps audio the echo gate held back */
+  /**
+   * @param overlapsEcho whether the utterance overlaps audio the echo gate held back
+   */
   public Decision decide(Hypothesis h, boolean overlapsEcho) {
     Optional<SpokenCommand> c = grammar.parse(h.text());
     Verdict v;

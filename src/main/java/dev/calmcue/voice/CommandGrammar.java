@@ -25,7 +25,9 @@ public final class CommandGrammar {
     this.wakeWord = wakeWord;
   }
 
-  /** @param wakeWord whether every command starts with "calm cue" */
+  /**
+   * @param wakeWord whether every command starts with "calm cue"
+   */
   public static CommandGrammar of(boolean wakeWord) {
     return new CommandGrammar(wakeWord);
   }
@@ -48,10 +50,12 @@ public final class CommandGrammar {
 
   /**
    * The command {@code text} names, if it is exactly one phrase of this grammar (behind the wake
-   * phrase when it is on). Case and extra spaces do not matter; anything more or less is no command.
+   * phrase when it is on). Case and extra spaces do not matter; anything more or less is no
+   * command.
    */
   public Optional<SpokenCommand> parse(String text) {
-    String t = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z' ]", " ").strip().replaceAll("\\s+", " ");
+    String t =
+        text.toLowerCase(Locale.ROOT).replaceAll("[^a-z' ]", " ").strip().replaceAll("\\s+", " ");
     if (wakeWord) {
       if (!t.startsWith(WAKE + " ")) {
         return Optional.empty();
@@ -63,7 +67,10 @@ public final class CommandGrammar {
 
   /** The phrases that mean {@code command}, as spoken after the wake phrase. */
   public static List<String> phrasesFor(SpokenCommand command) {
-    return PHRASES.entrySet().stream().filter(e -> e.getValue() == command).map(Map.Entry::getKey).toList();
+    return PHRASES.entrySet().stream()
+        .filter(e -> e.getValue() == command)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   private static Map<String, SpokenCommand> phrases() {

@@ -4,17 +4,17 @@ package dev.calmcue.voice;
  * How the recognizer searches and segments. The defaults are what measured best here (see
  * docs/benchmarks.md); each is explained where it matters.
  *
- * @param relativeBeam pruning beam relative to the best token. Very wide (1e-300): the grammar and the
- *     out-of-grammar loop must both survive to the end of the utterance, or they prune each other and
- *     the margin means nothing.
+ * @param relativeBeam pruning beam relative to the best token. Very wide (1e-300): the grammar and
+ *     the out-of-grammar loop must both survive to the end of the utterance, or they prune each
+ *     other and the margin means nothing.
  * @param outOfGrammarProbability how likely the out-of-grammar branch is a priori (1: no penalty)
  * @param phoneInsertionProbability cost of each phone in the out-of-grammar loop; lower makes long
  *     sentences more expensive for the loop, so more of them come out as commands
  * @param speechThreshold energy over the background, in dB, above which a frame is speech (Sphinx's
  *     default 13 missed short words in noise)
  * @param speechLeaderMs silence kept before and after each utterance
- * @param endSilenceMs silence that ends an utterance: the floor of the time from the end of a word to
- *     its action
+ * @param endSilenceMs silence that ends an utterance: the floor of the time from the end of a word
+ *     to its action
  */
 public record DecoderSettings(
     double relativeBeam,

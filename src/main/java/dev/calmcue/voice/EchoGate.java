@@ -6,10 +6,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Keeps calmcue from obeying its own voice. The player reports when its sound will be heard (it knows
- * exactly which samples it writes and how much is queued in the line ahead of them); the microphone
- * side asks whether what it captured over a stretch of time may be that sound: anything heard while a
- * cue sounds, plus the device's output latency, plus a tail for the room's echo.
+ * Keeps calmcue from obeying its own voice. The player reports when its sound will be heard (it
+ * knows exactly which samples it writes and how much is queued in the line ahead of them); the
+ * microphone side asks whether what it captured over a stretch of time may be that sound: anything
+ * heard while a cue sounds, plus the device's output latency, plus a tail for the room's echo.
  *
  * <p>Pure logic over one monotonic clock (nanoseconds), so tests drive it with a virtual one.
  * Thread-safe: the player writes, the listener reads.
@@ -17,6 +17,7 @@ import java.util.Deque;
 public final class EchoGate {
   private final long latency;
   private final long tail;
+
   /** Sounding stretches, oldest first, merged when they touch. [0] from, [1] to. */
   private final Deque<long[]> sounding = new ArrayDeque<>();
 

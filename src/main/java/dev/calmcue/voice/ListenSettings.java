@@ -8,9 +8,9 @@ import java.time.Duration;
  * @param wakeWord every command starts with "calm cue" (default on: it took false commands from
  *     about 3 in 100 of the parent's own short words to about 1 in 1,000)
  * @param minMargin how much better, in natural-log score units over the utterance, the command must
- *     score than the out-of-grammar phone loop (anything else said). 0 means "the command is the more
- *     likely explanation"; raise it to trade missed commands for fewer false ones (the measured spread
- *     is in docs/benchmarks.md)
+ *     score than the out-of-grammar phone loop (anything else said). 0 means "the command is the
+ *     more likely explanation"; raise it to trade missed commands for fewer false ones (the
+ *     measured spread is in docs/benchmarks.md)
  * @param maxUtterance an utterance whose voice lasts longer than this is talk, not a command,
  *     whatever it decodes as ("calm cue, the baby is fussy" takes about 2 s)
  * @param echoLatency how long after the player's line the speaker is heard (sound server, device)
@@ -24,7 +24,13 @@ public record ListenSettings(
     Duration echoTail,
     DecoderSettings decoder) {
   public static final ListenSettings DEFAULT =
-      new ListenSettings(true, 0, Duration.ofMillis(4000), Duration.ofMillis(120), Duration.ofMillis(350), DecoderSettings.DEFAULT);
+      new ListenSettings(
+          true,
+          0,
+          Duration.ofMillis(4000),
+          Duration.ofMillis(120),
+          Duration.ofMillis(350),
+          DecoderSettings.DEFAULT);
 
   public ListenSettings withWakeWord(boolean on) {
     return new ListenSettings(on, minMargin, maxUtterance, echoLatency, echoTail, decoder);

@@ -15,9 +15,9 @@ import java.util.Optional;
 
 /**
  * Loads the Sphinx recognizer only when asked. Sphinx's jars are not in calmcue.jar (so a plain
- * {@code play} never opens, indexes or loads them); they sit in {@code lib/} next to it. This loader
- * opens them in a class loader of their own and defines the adapter package ({@code voice.sphinx})
- * there too, so the adapter links against them while the rest of calmcue only sees
+ * {@code play} never opens, indexes or loads them); they sit in {@code lib/} next to it. This
+ * loader opens them in a class loader of their own and defines the adapter package ({@code
+ * voice.sphinx}) there too, so the adapter links against them while the rest of calmcue only sees
  * {@link UtteranceDecoder}. When Sphinx is already on the class path (tests, an IDE), it is used
  * from there.
  */
@@ -29,7 +29,10 @@ public final class RecognizerLoader {
 
   private RecognizerLoader() {}
 
-  /** Builds the recognizer for {@code grammar}; slow (the model loads), call it off the session thread. */
+  /**
+   * Builds the recognizer for {@code grammar}; slow (the model loads), call it off the session
+   * thread.
+   */
   public static UtteranceDecoder load(CommandGrammar grammar, DecoderSettings settings)
       throws RecognizerUnavailable {
     ClassLoader own = RecognizerLoader.class.getClassLoader();
@@ -68,7 +71,9 @@ public final class RecognizerLoader {
   }
 
   private static ClassLoader isolated(ClassLoader parent) throws RecognizerUnavailable {
-    Path dir = libDir().orElseThrow(() -> new RecognizerUnavailable("cannot tell where calmcue is installed"));
+    Path dir =
+        libDir()
+            .orElseThrow(() -> new RecognizerUnavailable("cannot tell where calmcue is installed"));
     List<URL> urls = new ArrayList<>();
     for (String name : JARS) {
       Path jar = dir.resolve(name);

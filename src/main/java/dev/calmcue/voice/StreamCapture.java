@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Recorded audio as a capture source: raw 16 kHz mono 16-bit little-endian PCM, or a WAV file in that
- * format (its header is skipped). Reads as fast as asked; the listener paces nothing.
+ * Recorded audio as a capture source: raw 16 kHz mono 16-bit little-endian PCM, or a WAV file in
+ * that format (its header is skipped). Reads as fast as asked; the listener paces nothing.
  */
 public final class StreamCapture implements CaptureSource {
   private final InputStream in;
@@ -34,15 +34,28 @@ public final class StreamCapture implements CaptureSource {
       byte[] chunk = new byte[8];
       d.readFully(chunk);
       String id = new String(chunk, 0, 4, java.nio.charset.StandardCharsets.US_ASCII);
-      int size = (chunk[4] & 0xff) | (chunk[5] & 0xff) << 8 | (chunk[6] & 0xff) << 16 | (chunk[7] & 0xff) << 24;
+      int size =
+          (chunk[4] & 0xff)
+              | (chunk[5] & 0xff) << 8
+              | (chunk[6] & 0xff) << 16
+              | (chunk[7] & 0xff) << 24;
       if (id.equals("fmt ")) {
         byte[] fmt = new byte[size];
         d.readFully(fmt);
         int channels = (fmt[2] & 0xff) | (fmt[3] & 0xff) << 8;
-        int rate = (fmt[4] & 0xff) | (fmt[5] & 0xff) << 8 | (fmt[6] & 0xff) << 16 | (fmt[7] & 0xff) << 24;
+        int rate =
+            (fmt[4] & 0xff) | (fmt[5] & 0xff) << 8 | (fmt[6] & 0xff) << 16 | (fmt[7] & 0xff) << 24;
         int bits = (fmt[14] & 0xff) | (fmt[15] & 0xff) << 8;
         if (channels != 1 || rate != UtteranceDecoder.SAMPLE_RATE || bits != 16) {
-          throw new IOException(name + ": needs 16 kHz mono 16-bit, not " + rate + " Hz, " + channels + " channel(s), " + bits + " bit");
+          throw new IOException(
+              name
+                  + ": needs 16 kHz mono 16-bit, not "
+                  + rate
+                  + " Hz, "
+                  + channels
+                  + " channel(s), "
+                  + bits
+                  + " bit");
         }
       } else if (id.equals("data")) {
         return new StreamCapture(in, name);
@@ -77,5 +90,4 @@ public final class StreamCapture implements CaptureSource {
       // nothing to save in a test recording
     }
   }
-
 }

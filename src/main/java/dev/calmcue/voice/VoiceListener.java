@@ -15,11 +15,12 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * Listens for spoken commands in the background. One thread loads the recognizer (the session's sound
- * has started by then; it never waits for this), opens the microphone and decodes; a second pumps the
- * microphone into the recognizer, 20 ms at a time, and holds back what the {@link EchoGate} says may
- * be the player's own sound: that audio is replaced by noise at the room's own level, so the
- * recognizer's endpointer sees a quiet room, and an utterance overlapping it is never a command.
+ * Listens for spoken commands in the background. One thread loads the recognizer (the session's
+ * sound has started by then; it never waits for this), opens the microphone and decodes; a second
+ * pumps the microphone into the recognizer, 20 ms at a time, and holds back what the {@link
+ * EchoGate} says may be the player's own sound: that audio is replaced by noise at the room's own
+ * level, so the recognizer's endpointer sees a quiet room, and an utterance overlapping it is never
+ * a command.
  *
  * <p>Nothing here fails a session: no microphone or no model is one call to {@link
  * Events#unavailable} and the listener stops.
@@ -27,6 +28,7 @@ import java.util.Random;
 public final class VoiceListener implements AutoCloseable {
   private static final int RATE = UtteranceDecoder.SAMPLE_RATE;
   private static final int BLOCK = RATE / 50;
+
   /** A command needs this much quiet (no player sound) before it, or it ran on from the cue. */
   private static final long PAUSE_BEFORE_MS = 300;
 
@@ -63,7 +65,8 @@ public final class VoiceListener implements AutoCloseable {
   /** Builds the recognizer for a grammar. */
   @FunctionalInterface
   public interface DecoderOpener {
-    UtteranceDecoder open(CommandGrammar grammar, DecoderSettings settings) throws RecognizerUnavailable;
+    UtteranceDecoder open(CommandGrammar grammar, DecoderSettings settings)
+        throws RecognizerUnavailable;
   }
 
   private final ListenSettings settings;
@@ -73,13 +76,16 @@ public final class VoiceListener implements AutoCloseable {
   private final EchoGate gate;
   private final MonotonicClock clock;
   private final Events events;
+
   /** Stretches of the decoded stream the gate held back, in samples; [0] from, [1] to. */
   private final Deque<long[]> heldBack = new ArrayDeque<>();
+
   /**
    * One entry per block, the last 30 s: [0] stream sample at its end, [1] clock nanos then, [2] its
    * RMS, [3] the room's noise floor (RMS) then.
    */
   private final Deque<long[]> timeline = new ArrayDeque<>();
+
   private volatile boolean closed;
   private volatile CaptureSource source;
   private Thread thread;
@@ -102,7 +108,8 @@ public final class VoiceListener implements AutoCloseable {
 
   /** The microphone and Sphinx from {@code lib/}, gated by {@code gate}. */
   public static VoiceListener microphone(ListenSettings settings, EchoGate gate, Events events) {
-    return new VoiceListener(settings, LineCapture::open, RecognizerLoader::load, gate, MonotonicClock.system(), events);
+    return new VoiceListener(
+        settings, LineCapture::open, RecognizerLoader::load, gate, MonotonicClock.system(), events);
   }
 
   /** Starts loading and listening in the background; returns at once. */
@@ -118,7 +125,9 @@ public final class VoiceListener implements AutoCloseable {
     return this;
   }
 
-  /** Runs on the calling thread until the source ends or {@link #close()}; for tests and the bench. */
+  /**
+   * Runs on the calling thread until the source ends or {@link #close()}; for tests and the bench.
+   */
   public void runHere() {
     run();
   }
@@ -295,7 +304,8 @@ public final class VoiceListener implements AutoCloseable {
     Decision d = acceptor.decide(h, overlapsHeldBack(h));
     if (d.command().isPresent()) {
       long wordEnd = clockAt(h.endMs());
-      events.command(d.command().get(), h, Duration.ofNanos(Math.max(0, clock.nanoTime() - wordEnd)));
+      events.command(
+          d.command().get(), h, Duration.ofNanos(Math.max(0, clock.nanoTime() - wordEnd)));
     } else {
       events.rejected(h, d.verdict());
     }

@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The PulseAudio null sink the real-sound tests play into and record from. Starts it with the shared
- * {@code pulse-up.sh} when it is not running; says why when it cannot, so tests skip with a reason.
+ * The PulseAudio null sink the real-sound tests play into and record from. Starts it with the
+ * shared {@code pulse-up.sh} when it is not running; says why when it cannot, so tests skip with a
+ * reason.
  */
 public final class SoundServer {
   private SoundServer() {}
@@ -21,14 +22,16 @@ public final class SoundServer {
   /** Empty when the server runs (started now if needed), else why it cannot. */
   public static Optional<String> unavailableReason() {
     if (!onPath("pactl") || !onPath("parec")) {
-      return Optional.of("pactl/parec not installed (Debian: pulseaudio alsa-utils libasound2-plugins)");
+      return Optional.of(
+          "pactl/parec not installed (Debian: pulseaudio alsa-utils libasound2-plugins)");
     }
     if (run("pactl", "info")) {
       return Optional.empty();
     }
     Optional<Path> script = pulseUp();
     if (script.isEmpty()) {
-      return Optional.of("no sound server running and no pulse-up.sh found (looked in ../shared/tools)");
+      return Optional.of(
+          "no sound server running and no pulse-up.sh found (looked in ../shared/tools)");
     }
     if (!run("sh", script.get().toString()) || !run("pactl", "info")) {
       return Optional.of("could not start PulseAudio with " + script.get());
@@ -59,8 +62,14 @@ public final class SoundServer {
   public static Recorder record(String source) throws IOException {
     ProcessBuilder pb =
         new ProcessBuilder(
-            "parec", "-d", source, "--format=s16le", "--rate=16000", "--channels=1",
-            "--latency-msec=5", "--raw");
+            "parec",
+            "-d",
+            source,
+            "--format=s16le",
+            "--rate=16000",
+            "--channels=1",
+            "--latency-msec=5",
+            "--raw");
     pb.environment().putAll(Map.of("PULSE_LATENCY_MSEC", "20"));
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     return new Recorder(pb.start());
@@ -118,8 +127,9 @@ public final class SoundServer {
 
   /**
    * The signal below about 3 kHz (a 63-tap windowed-sinc low-pass at 16 kHz). Onsets are found on
-   * this: the sound server resamples to 48 kHz and back, which softens the "s" sounds near 8 kHz, so
-   * a threshold on the raw signal would fire later on a recording than on the plan for the same word.
+   * this: the sound server resamples to 48 kHz and back, which softens the "s" sounds near 8 kHz,
+   * so a threshold on the raw signal would fire later on a recording than on the plan for the same
+   * word.
    */
   public static short[] lowPass(short[] s) {
     int taps = 63;
@@ -148,8 +158,8 @@ public final class SoundServer {
   }
 
   /**
-   * Where sound starts: the first sample louder than {@code threshold} after at least {@code minGap}
-   * samples of quiet.
+   * Where sound starts: the first sample louder than {@code threshold} after at least {@code
+   * minGap} samples of quiet.
    */
   public static List<Integer> onsets(short[] s, int threshold, int minGap) {
     List<Integer> found = new ArrayList<>();
@@ -176,7 +186,11 @@ public final class SoundServer {
 
   private static boolean run(String... command) {
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       if (!p.waitFor(20, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return false;
@@ -195,7 +209,8 @@ public final class SoundServer {
     List<String> cmd = new ArrayList<>(List.of("pactl"));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new AssertionError("pactl " + args[0] + ": " + out);
     }

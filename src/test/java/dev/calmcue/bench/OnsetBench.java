@@ -23,9 +23,10 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
- * Benchmark (not a test): plays a whole session through the live player on the PulseAudio null sink,
- * records it with parec, and compares every speech onset heard with the plan rendered in memory through
- * the same onset detector. Prints p50/p99/max error and the drift from the first minute to the last.
+ * Benchmark (not a test): plays a whole session through the live player on the PulseAudio null
+ * sink, records it with parec, and compares every speech onset heard with the plan rendered in
+ * memory through the same onset detector. Prints p50/p99/max error and the drift from the first
+ * minute to the last.
  *
  * <p>Usage: OnsetBench [routine] [minutes]
  */
@@ -44,7 +45,9 @@ public final class OnsetBench {
     Routine routine = RoutineCatalog.standard().resolve(id);
     SessionSettings settings =
         new SessionSettings(
-            new PlanOptions(OptionalDouble.of(minutes), false, true, false), SpeechSettings.defaults(), 80);
+            new PlanOptions(OptionalDouble.of(minutes), false, true, false),
+            SpeechSettings.defaults(),
+            80);
     PreparedSession s;
     try (SpeechEngine engine = SpeechEngines.open(settings.speech())) {
       s = new SessionPreparer(engine).prepare(routine, settings);
@@ -54,7 +57,9 @@ public final class OnsetBench {
     Thread.sleep(500);
     SessionPlayer player =
         new SessionPlayer(
-            s.timeline(), s.sounds(), s.audio(),
+            s.timeline(),
+            s.sounds(),
+            s.audio(),
             () -> LineAudioSink.open(rate, LineAudioSink.DEFAULT_BUFFER),
             MonotonicClock.system(),
             new PlayerSettings(Duration.ofMillis(300), Duration.ofMinutes(2), 1.0));
@@ -70,7 +75,8 @@ public final class OnsetBench {
     List<Integer> expected = SoundServer.onsets(SoundServer.lowPass(planned), THRESHOLD, minGap);
     List<Integer> heard = SoundServer.onsets(SoundServer.lowPass(heardPcm), THRESHOLD, minGap);
     double[] err = match(expected, heard, rate);
-    double[] abs = Arrays.stream(err).filter(d -> !Double.isNaN(d)).map(Math::abs).sorted().toArray();
+    double[] abs =
+        Arrays.stream(err).filter(d -> !Double.isNaN(d)).map(Math::abs).sorted().toArray();
     long missing = Arrays.stream(err).filter(Double::isNaN).count();
     List<Double> first = new ArrayList<>();
     List<Double> last = new ArrayList<>();
@@ -91,28 +97,48 @@ public final class OnsetBench {
         last.add(err[i]);
       }
     }
-    System.out.printf(Locale.ROOT, "session: %s, %.1f min planned, %.1f min played (wall), ending %s%n",
-        id, s.timeline().total().toMillis() / 60000.0, wall / 6e10, outcome.ending());
-    System.out.printf(Locale.ROOT, "onsets: %d planned, %d heard, %d planned not heard within 1 s%n",
-        expected.size(), heard.size(), missing);
+    System.out.printf(
+        Locale.ROOT,
+        "session: %s, %.1f min planned, %.1f min played (wall), ending %s%n",
+        id,
+        s.timeline().total().toMillis() / 60000.0,
+        wall / 6e10,
+        outcome.ending());
+    System.out.printf(
+        Locale.ROOT,
+        "onsets: %d planned, %d heard, %d planned not heard within 1 s%n",
+        expected.size(),
+        heard.size(),
+        missing);
     System.out.println("error at the first onset of each minute (ms):" + perMinute);
-    System.out.printf(Locale.ROOT, "onset error vs plan (ms, first onset aligned): p50 %.1f  p99 %.1f  max %.1f%n",
-        pct(abs, 50), pct(abs, 99), abs[abs.length - 1]);
+    System.out.printf(
+        Locale.ROOT,
+        "onset error vs plan (ms, first onset aligned): p50 %.1f  p99 %.1f  max %.1f%n",
+        pct(abs, 50),
+        pct(abs, 99),
+        abs[abs.length - 1]);
     StringBuilder outliers = new StringBuilder();
     for (int i = 0; i < err.length; i++) {
       if (!Double.isNaN(err[i]) && Math.abs(err[i]) > 10) {
-        outliers.append(String.format(Locale.ROOT, " %.1fs:%+.1f", expected.get(i) / (double) rate, err[i]));
+        outliers.append(
+            String.format(Locale.ROOT, " %.1fs:%+.1f", expected.get(i) / (double) rate, err[i]));
       }
     }
-    System.out.println("onsets off by more than 10 ms (planned time: error):" + (outliers.length() == 0 ? " none" : outliers));
-    System.out.printf(Locale.ROOT, "drift: mean error first minute %.1f ms, last minute %.1f ms%n",
-        mean(first), mean(last));
+    System.out.println(
+        "onsets off by more than 10 ms (planned time: error):"
+            + (outliers.length() == 0 ? " none" : outliers));
+    System.out.printf(
+        Locale.ROOT,
+        "drift: mean error first minute %.1f ms, last minute %.1f ms%n",
+        mean(first),
+        mean(last));
   }
 
   /**
-   * Error of each planned onset: the heard onset nearest to it after aligning the first planned onset
-   * with whichever of the first heard onsets lines up the most others (another program's sound on the
-   * sink before ours must not skew everything). NaN where nothing was heard within a second.
+   * Error of each planned onset: the heard onset nearest to it after aligning the first planned
+   * onset with whichever of the first heard onsets lines up the most others (another program's
+   * sound on the sink before ours must not skew everything). NaN where nothing was heard within a
+   * second.
    */
   static double[] match(List<Integer> expected, List<Integer> heard, int rate) {
     double[] best = null;

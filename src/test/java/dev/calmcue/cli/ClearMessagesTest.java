@@ -31,6 +31,7 @@ class ClearMessagesTest {
 
     assertEquals(2, r.code(), r::toString);
     assertTrue(r.err().contains("a number or text is far too long"), r::toString);
-    assertTrue(!r.err().contains("nested") && !r.err().contains("StreamReadConstraints"), r::toString);
+    assertTrue(
+        !r.err().contains("nested") && !r.err().contains("StreamReadConstraints"), r::toString);
   }
 }

@@ -21,7 +21,8 @@ class HelpTextTest {
         continue; // picocli's own
       }
       for (String line : cl.getCommandSpec().usageMessage().description()) {
-        assertTrue(line.isEmpty() || line.strip().matches("(?s).*[.:?)]$"),
+        assertTrue(
+            line.isEmpty() || line.strip().matches("(?s).*[.:?)]$"),
             cl.getCommandName() + ": a description line that stops mid-sentence: " + line);
       }
     }
@@ -53,8 +54,15 @@ class HelpTextTest {
     String session = "calmcue-help-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // help written to a file, but sized for the terminal the command runs in (60 columns)
-    String cmd = "'" + java + "' -cp '" + System.getProperty("java.class.path")
-        + "' dev.calmcue.cli.Main play --help > '" + out + "'; tmux wait-for -S " + session;
+    String cmd =
+        "'"
+            + java
+            + "' -cp '"
+            + System.getProperty("java.class.path")
+            + "' dev.calmcue.cli.Main play --help > '"
+            + out
+            + "'; tmux wait-for -S "
+            + session;
     try {
       run("tmux", "new-session", "-d", "-s", session, "-x", "60", "-y", "20", "sh", "-c", cmd);
       run("tmux", "wait-for", session);
@@ -69,8 +77,11 @@ class HelpTextTest {
   }
 
   private static void run(String... cmd) throws Exception {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", cmd));
     assertEquals(0, p.exitValue() == 0 || cmd[1].equals("kill-session") ? 0 : p.exitValue());
   }

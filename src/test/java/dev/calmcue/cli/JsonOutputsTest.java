@@ -29,13 +29,14 @@ class JsonOutputsTest {
 
   @Test
   void everyJsonOutputCarriesSchemaVersionOne() throws IOException {
-    for (List<String> args : List.of(
-        List.of("list", "--json"),
-        List.of("show", "back-massage", "--json"),
-        List.of("validate", "--json", "routines/back-massage.json"),
-        List.of("plan", "back-massage", "--json"),
-        List.of("voices", "--json"),
-        List.of("history", "--json"))) {
+    for (List<String> args :
+        List.of(
+            List.of("list", "--json"),
+            List.of("show", "back-massage", "--json"),
+            List.of("validate", "--json", "routines/back-massage.json"),
+            List.of("plan", "back-massage", "--json"),
+            List.of("voices", "--json"),
+            List.of("history", "--json"))) {
       json(0, args.toArray(String[]::new));
     }
   }
@@ -64,7 +65,8 @@ class JsonOutputsTest {
 
   @Test
   void validateJsonListsEveryFileWithItsProblemsAndExits2() throws IOException {
-    JsonNode r = json(2, "validate", "--json", "routines/back-massage.json", INVALID + "many-errors.json");
+    JsonNode r =
+        json(2, "validate", "--json", "routines/back-massage.json", INVALID + "many-errors.json");
     assertFalse(r.get("valid").asBoolean());
     JsonNode ok = r.at("/files/0");
     assertTrue(ok.get("valid").asBoolean());

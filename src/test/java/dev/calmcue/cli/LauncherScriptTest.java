@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * scripts/calmcue, run against a stand-in {@code java} that records its environment: the
- * class-data training session runs with throw-away data, config, state and cache folders, never
- * the user's own.
+ * scripts/calmcue, run against a stand-in {@code java} that records its environment: the class-data
+ * training session runs with throw-away data, config, state and cache folders, never the user's
+ * own.
  */
 class LauncherScriptTest {
   @TempDir Path dir;

@@ -27,9 +27,16 @@ class NoRawControlCharsTest {
   void show_escapesControlCharacters() {
     Routine r =
         new Routine(
-            1, "evil", EVIL, "about " + EVIL, null, new MinutesRange(1, 2), List.of(EVIL),
+            1,
+            "evil",
+            EVIL,
+            "about " + EVIL,
+            null,
+            new MinutesRange(1, 2),
             List.of(EVIL),
-            List.of(new Step("a", EVIL, EVIL, 60, List.of(new Prompt.At(10, EVIL)))), EVIL);
+            List.of(EVIL),
+            List.of(new Step("a", EVIL, EVIL, 60, List.of(new Prompt.At(10, EVIL)))),
+            EVIL);
 
     String shown = RoutineOutline.of(r);
 
@@ -41,8 +48,23 @@ class NoRawControlCharsTest {
   void theStatusLine_andTheLinesAboveIt_escapeControlCharacters() {
     SessionSnapshot s =
         new SessionSnapshot(
-            "evil", EVIL, Phase.PLAYING, 0, 1, EVIL, Duration.ofSeconds(5), Duration.ofMinutes(1),
-            Duration.ofSeconds(5), Duration.ofMinutes(1), EVIL, null, null, null, null, null, null);
+            "evil",
+            EVIL,
+            Phase.PLAYING,
+            0,
+            1,
+            EVIL,
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(1),
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(1),
+            EVIL,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     StringWriter out = new StringWriter();
 
     String line = StatusLine.render(s, 500);

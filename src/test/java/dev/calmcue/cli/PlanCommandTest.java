@@ -14,7 +14,17 @@ import org.junit.jupiter.api.Test;
 /** calmcue plan with the real speech engine: the JSON contract, options and usage errors. */
 class PlanCommandTest {
   private static final Set<String> KINDS =
-      Set.of("intro", "preparation", "safety", "ready", "instruction", "prompt", "halfway", "next", "closing", "chime");
+      Set.of(
+          "intro",
+          "preparation",
+          "safety",
+          "ready",
+          "instruction",
+          "prompt",
+          "halfway",
+          "next",
+          "closing",
+          "chime");
 
   @Test
   void planJson_hasTheFixedShapeAndNoOverlaps() throws Exception {
@@ -46,15 +56,20 @@ class PlanCommandTest {
 
   @Test
   void planMinutes_stretchesTheSteps() throws Exception {
-    JsonNode five = new ObjectMapper().readTree(Cli.run("plan", "daily-back-massage", "--json", "--minutes", "5").out());
-    JsonNode ten = new ObjectMapper().readTree(Cli.run("plan", "daily-back-massage", "--json", "--minutes", "10").out());
+    JsonNode five =
+        new ObjectMapper()
+            .readTree(Cli.run("plan", "daily-back-massage", "--json", "--minutes", "5").out());
+    JsonNode ten =
+        new ObjectMapper()
+            .readTree(Cli.run("plan", "daily-back-massage", "--json", "--minutes", "10").out());
     double grown = ten.get("totalSeconds").asDouble() - five.get("totalSeconds").asDouble();
     assertEquals(300.0, grown, 0.01);
   }
 
   @Test
   void planPrep_speaksChecklistAndSafetyBeforeTheFirstInstruction() throws Exception {
-    JsonNode root = new ObjectMapper().readTree(Cli.run("plan", "back-massage", "--json", "--prep").out());
+    JsonNode root =
+        new ObjectMapper().readTree(Cli.run("plan", "back-massage", "--json", "--prep").out());
     List<String> kinds = new ArrayList<>();
     for (Iterator<JsonNode> it = root.get("cues").elements(); it.hasNext(); ) {
       String k = it.next().get("kind").asText();
@@ -74,21 +89,27 @@ class PlanCommandTest {
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().startsWith("back-massage: Back massage, "), r::toString);
     assertTrue(r.out().contains("instruction  simultaneous-stroking"), r::toString);
-    assertTrue(r.out().contains("Nothing dropped.") || r.out().contains("dropped to keep cues"), r::toString);
+    assertTrue(
+        r.out().contains("Nothing dropped.") || r.out().contains("dropped to keep cues"),
+        r::toString);
   }
 
   @Test
   void planMinutesOutsideRange_isOneLineAndExit2() {
     Cli.Result r = Cli.run("plan", "back-massage", "--minutes", "12");
     assertEquals(2, r.code(), r::toString);
-    assertEquals("calmcue: --minutes 12 is outside the range of 'back-massage': choose 5 to 10 minutes\n", r.err());
+    assertEquals(
+        "calmcue: --minutes 12 is outside the range of 'back-massage': choose 5 to 10 minutes\n",
+        r.err());
   }
 
   @Test
   void planBadRate_namesTheFlag() {
     Cli.Result r = Cli.run("plan", "back-massage", "--rate", "500");
     assertEquals(2, r.code(), r::toString);
-    assertTrue(r.err().startsWith("calmcue: --rate must be 80 to 220 words per minute, got 500"), r::toString);
+    assertTrue(
+        r.err().startsWith("calmcue: --rate must be 80 to 220 words per minute, got 500"),
+        r::toString);
   }
 
   @Test
@@ -114,7 +135,10 @@ class PlanCommandTest {
   }
 
   private static List<String> texts(List<JsonNode> cues, String kind) {
-    return cues.stream().filter(c -> c.get("kind").asText().equals(kind)).map(c -> c.get("text").asText()).toList();
+    return cues.stream()
+        .filter(c -> c.get("kind").asText().equals(kind))
+        .map(c -> c.get("text").asText())
+        .toList();
   }
 
   @Test
@@ -148,6 +172,8 @@ class PlanCommandTest {
     assertEquals(List.of("Ready? Here is the first step."), texts(cues, "ready"));
     assertEquals(List.of("Welcome. Time for the back massage."), texts(cues, "intro"));
     List<String> preparation = texts(cues, "preparation");
-    assertTrue(preparation.get(preparation.size() - 1).startsWith("Now lay your baby on the tummy"), preparation::toString);
+    assertTrue(
+        preparation.get(preparation.size() - 1).startsWith("Now lay your baby on the tummy"),
+        preparation::toString);
   }
 }

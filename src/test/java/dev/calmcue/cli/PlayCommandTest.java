@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 /** calmcue play as a user runs it without a terminal: text mode on a fast clock, and bad input. */
 class PlayCommandTest {
   static final String ROUTINE = "src/test/resources/play/short-routine.json";
+
   private static Cli.Result run(String... args) {
     return Cli.run(args);
   }
@@ -19,7 +20,10 @@ class PlayCommandTest {
     Cli.Result r = run("play", ROUTINE, "--no-prep", "--speed", "200");
     assertEquals(0, r.code(), r::toString);
     List<String> cues = r.out().lines().filter(l -> l.startsWith("[")).toList();
-    assertEquals("[0:00] Time for the short test routine. Here is the first step.", cues.get(0), r::toString);
+    assertEquals(
+        "[0:00] Time for the short test routine. Here is the first step.",
+        cues.get(0),
+        r::toString);
     assertTrue(cues.get(1).endsWith("] Rest your hands on the back."), r::toString);
     assertTrue(cues.get(cues.size() - 2).endsWith("Well done."), r::toString);
     assertTrue(r.out().contains("Session complete: 3 steps completed"), r::toString);
@@ -61,7 +65,12 @@ class PlayCommandTest {
   void verbose_logsWhatIsSpoken_onStderrOnly() {
     Cli.Result r = run("play", ROUTINE, "--no-prep", "--speed", "200", "--verbose");
     assertEquals(0, r.code(), r::toString);
-    assertTrue(r.err().lines().anyMatch(l -> l.matches("calmcue: \\d+:\\d\\d instruction: Stroke from the neck down\\.")), r::toString);
+    assertTrue(
+        r.err()
+            .lines()
+            .anyMatch(
+                l -> l.matches("calmcue: \\d+:\\d\\d instruction: Stroke from the neck down\\.")),
+        r::toString);
   }
 
   @Test

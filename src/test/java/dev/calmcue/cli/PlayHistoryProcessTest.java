@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole way through, in real processes on the real clock (a fast clock is never recorded): a
- * session killed with SIGKILL mid-way leaves history readable, shows up as interrupted, and does not
- * disturb the next session's record, which a SIGTERM ends as stopped.
+ * session killed with SIGKILL mid-way leaves history readable, shows up as interrupted, and does
+ * not disturb the next session's record, which a SIGTERM ends as stopped.
  */
 class PlayHistoryProcessTest {
   /** Generous guards against a hung child only; nothing here measures time. */
@@ -112,7 +112,9 @@ class PlayHistoryProcessTest {
 
   private static long started(Path history) throws IOException {
     return Files.exists(history)
-        ? Files.readAllLines(history).stream().filter(l -> l.contains("\"type\":\"started\"")).count()
+        ? Files.readAllLines(history).stream()
+            .filter(l -> l.contains("\"type\":\"started\""))
+            .count()
         : 0;
   }
 

@@ -72,12 +72,20 @@ class PlayHistoryTest {
     OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
     SessionStart real =
         new SessionStart(
-            "real", "short-routine", "Short", now.minusMinutes(5), Duration.ofMinutes(1), 3,
-            new RecordedSettings(OptionalDouble.empty(), 0, 80, false, true, "freetts", false, true));
+            "real",
+            "short-routine",
+            "Short",
+            now.minusMinutes(5),
+            Duration.ofMinutes(1),
+            3,
+            new RecordedSettings(
+                OptionalDouble.empty(), 0, 80, false, true, "freetts", false, true));
     store.appendStart(real);
     store.appendEnd(
         HistoryRecord.finished(
-            real, Ending.COMPLETED, null,
+            real,
+            Ending.COMPLETED,
+            null,
             new HistoryRecord.Finish(now.minusMinutes(4), Duration.ofSeconds(60), 3)));
     Cli.Result afterOne =
         Cli.run("play", PlayCommandTest.ROUTINE, "--speed", "200", "--prep-once-a-day");
@@ -87,6 +95,7 @@ class PlayHistoryTest {
     assertTrue(beforeAny.out().contains("Warm hands."), beforeAny::toString);
     assertFalse(afterOne.out().contains("Warm hands."), afterOne::toString);
     // Neither demo run added a record: only the real session is there.
-    assertEquals(List.of("real"), history().sessions().stream().map(HistoryRecord::sessionId).toList());
+    assertEquals(
+        List.of("real"), history().sessions().stream().map(HistoryRecord::sessionId).toList());
   }
 }

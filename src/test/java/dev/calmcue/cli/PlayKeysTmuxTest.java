@@ -15,13 +15,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The keys as a parent presses them, in a real pseudo-terminal (tmux): raw mode, no Enter, the status
- * line, and a terminal left as it was found. Text mode on a 3x clock, so no sound server is needed.
- * Waits poll the screen with generous limits: they bound a hung test, they do not time the product.
+ * The keys as a parent presses them, in a real pseudo-terminal (tmux): raw mode, no Enter, the
+ * status line, and a terminal left as it was found. Text mode on a 3x clock, so no sound server is
+ * needed. Waits poll the screen with generous limits: they bound a hung test, they do not time the
+ * product.
  */
 class PlayKeysTmuxTest {
   private static final long PATIENCE_MS = 40_000;
-  private final String session = "calmcue-keys-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+  private final String session =
+      "calmcue-keys-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
 
   @BeforeAll
   static void needTmux() throws Exception {
@@ -49,7 +51,8 @@ class PlayKeysTmuxTest {
     keys(" ");
     waitFor(s -> s.contains("PAUSED"), "paused");
     keys(" ");
-    waitFor(s -> count(s, "] Rest your hands on the back.") == 2, "the instruction repeated on resume");
+    waitFor(
+        s -> count(s, "] Rest your hands on the back.") == 2, "the instruction repeated on resume");
     keys("n");
     waitFor(s -> s.contains("step 2/3"), "the next step");
     keys("r");
@@ -148,26 +151,40 @@ class PlayKeysTmuxTest {
     startWith("", "", options);
   }
 
-  /** Runs play after {@code before} (shell words, e.g. env settings) with {@code after} (a redirect). */
+  /**
+   * Runs play after {@code before} (shell words, e.g. env settings) with {@code after} (a
+   * redirect).
+   */
   private void startWith(String before, String after, String... options) throws Exception {
     Path project = Path.of(System.getProperty("user.dir")).toAbsolutePath();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     StringBuilder cmd = new StringBuilder();
-    // the shell outlives Ctrl-C (a trap with a command is not inherited), so it can report the exit code
-    cmd.append("trap 'true' INT; B=$(stty -g); ").append(before)
-        .append("CALMCUE_HOME=").append(quote(project.toString())).append(' ')
+    // the shell outlives Ctrl-C (a trap with a command is not inherited), so it can report the exit
+    // code
+    cmd.append("trap 'true' INT; B=$(stty -g); ")
+        .append(before)
+        .append("CALMCUE_HOME=")
+        .append(quote(project.toString()))
+        .append(' ')
         .append(quote(java))
         // session history goes where surefire points it (pom.xml), not into the user's data folder
-        .append(" -Dcalmcue.data.home=").append(quote(System.getProperty("calmcue.data.home", "target/test-data-home")))
-        .append(" -cp ").append(quote(System.getProperty("java.class.path")))
-        .append(" dev.calmcue.cli.Main play ").append(quote(project.resolve(PlayCommandTest.ROUTINE).toString()));
+        .append(" -Dcalmcue.data.home=")
+        .append(quote(System.getProperty("calmcue.data.home", "target/test-data-home")))
+        .append(" -cp ")
+        .append(quote(System.getProperty("java.class.path")))
+        .append(" dev.calmcue.cli.Main play ")
+        .append(quote(project.resolve(PlayCommandTest.ROUTINE).toString()));
     for (String o : options) {
       cmd.append(' ').append(quote(o));
     }
     cmd.append(after);
     // after the run: its exit code and whether the terminal is back in canonical mode with echo
-    cmd.append("; echo EXIT=$?; [ \"$B\" = \"$(stty -g)\" ] && echo MODES=same || echo MODES=changed;"
-        + " echo TTY=$(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ' | sed 's/ $//'); sleep 600");
+    cmd.append(
+        "; echo EXIT=$?; [ \"$B\" = \"$(stty -g)\" ] && echo MODES=same || echo MODES=changed; echo"
+            + " TTY=$(stty -a | tr ' ;' '\\n"
+            + "\\n"
+            + "' | grep -xE -- '-?(icanon|echo)' | tr '\\n"
+            + "' ' ' | sed 's/ $//'); sleep 600");
     // a tmux server that is just exiting (the last session of another test closed) refuses once
     for (int attempt = 0; attempt < 3 && tmux("has-session", "-t", session) != 0; attempt++) {
       tmux("new-session", "-d", "-s", session, "-x", "220", "-y", "60", "sh", "-c", cmd.toString());

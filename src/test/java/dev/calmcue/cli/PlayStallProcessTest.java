@@ -18,12 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real {@code play --text --speed N} process stopped with SIGSTOP and continued with SIGCONT, as
  * when a laptop lid is closed and opened: no burst of the cues it missed. The first cue after it
- * comes back is the step's instruction said again; every other cue is said once, in order. Only
- * the order and count of the printed cues are checked, never how long anything took.
+ * comes back is the step's instruction said again; every other cue is said once, in order. Only the
+ * order and count of the printed cues are checked, never how long anything took.
  */
 class PlayStallProcessTest {
   /** Generous guard against a hung child only; nothing here measures time. */
   private static final long GUARD_MINUTES = 5;
+
   /** Longer than the stall threshold (3 s of the real clock), whatever the speed. */
   private static final long STOPPED_MILLIS = 6_000;
 
@@ -35,7 +36,12 @@ class PlayStallProcessTest {
         JavaProcess.builder(
             Main.class.getName(),
             Map.of("XDG_DATA_HOME", dataHome.toString()),
-            "play", "evening-stroking", "--text", "--no-prep", "--speed", "20");
+            "play",
+            "evening-stroking",
+            "--text",
+            "--no-prep",
+            "--speed",
+            "20");
     pb.environment().remove("CALMCUE_HOME");
     Process p =
         pb.directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true).start();

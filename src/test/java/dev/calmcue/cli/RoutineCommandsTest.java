@@ -1,15 +1,12 @@
 package dev.calmcue.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,9 +28,19 @@ class RoutineCommandsTest {
   void list_showsSeedRoutinesWithDetails() {
     Cli.Result r = run("list");
     assertEquals(0, r.code(), r::toString);
-    assertTrue(Pattern.compile("(?m)^ID +TITLE +MINUTES +STEPS +LENGTH +FROM$").matcher(r.out()).find(), r::toString);
-    assertTrue(Pattern.compile("(?m)^back-massage +Back massage +5-10 +6 +6:15 +\\S+").matcher(r.out()).find(), r::toString);
-    assertTrue(Pattern.compile("(?m)^daily-back-massage +Daily back massage +5-10 +4 +6:30 +\\S+").matcher(r.out()).find(), r::toString);
+    assertTrue(
+        Pattern.compile("(?m)^ID +TITLE +MINUTES +STEPS +LENGTH +FROM$").matcher(r.out()).find(),
+        r::toString);
+    assertTrue(
+        Pattern.compile("(?m)^back-massage +Back massage +5-10 +6 +6:15 +\\S+")
+            .matcher(r.out())
+            .find(),
+        r::toString);
+    assertTrue(
+        Pattern.compile("(?m)^daily-back-massage +Daily back massage +5-10 +4 +6:30 +\\S+")
+            .matcher(r.out())
+            .find(),
+        r::toString);
     assertTrue(r.out().contains("Searched, first match wins:"), r::toString);
     assertEquals("", r.err());
   }
@@ -72,7 +79,8 @@ class RoutineCommandsTest {
             "Minutes:  5 to 10; the 6 steps take 6:15 as written",
             "Before you start:\n  [ ] The room is warm and well aired.",
             "Safety:\n  !   Keep every touch soft and light.",
-            "  00:00  1. Stroking with both hands (1:00, 24 strokes a minute)\n         Start with light strokes.",
+            "  00:00  1. Stroking with both hands (1:00, 24 strokes a minute)\n"
+                + "         Start with light strokes.",
             "         +0:25       Palms flat and soft. Include the buttocks.",
             "  03:00  4. Circular rubbing beside the spine (1:15, 48 strokes a minute)",
             "Steps (! a safety prompt, kept with --prompts few):\n",
@@ -99,7 +107,8 @@ class RoutineCommandsTest {
     assertEquals(2, r.code(), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
     assertTrue(r.err().startsWith("calmcue: unknown routine 'nope' (known: "), r::toString);
-    assertTrue(r.err().contains("back-massage") && r.err().contains("; see 'calmcue list')"), r::toString);
+    assertTrue(
+        r.err().contains("back-massage") && r.err().contains("; see 'calmcue list')"), r::toString);
   }
 
   @Test
@@ -107,16 +116,21 @@ class RoutineCommandsTest {
     Cli.Result r = run("show", INVALID + "syntax-error.json");
     assertEquals(2, r.code(), r::toString);
     assertEquals(
-        "calmcue: " + INVALID + "syntax-error.json:5:3: invalid JSON: a comma is missing before this (between two fields)\n",
+        "calmcue: "
+            + INVALID
+            + "syntax-error.json:5:3: invalid JSON: a comma is missing before this (between two"
+            + " fields)\n",
         r.err());
   }
 
   @Test
   void validate_printsOkLinesForValidFiles() {
-    Cli.Result r = run("validate", "routines/back-massage.json", "routines/daily-back-massage.json");
+    Cli.Result r =
+        run("validate", "routines/back-massage.json", "routines/daily-back-massage.json");
     assertEquals(0, r.code(), r::toString);
     assertEquals(
-        "ok: routines/back-massage.json (6 steps, 6:15)\nok: routines/daily-back-massage.json (4 steps, 6:30)\n",
+        "ok: routines/back-massage.json (6 steps, 6:15)\n"
+            + "ok: routines/daily-back-massage.json (4 steps, 6:30)\n",
         r.out());
     assertEquals("", r.err());
   }
@@ -124,7 +138,11 @@ class RoutineCommandsTest {
   @Test
   void validateSpeech_bundledRoutinesAreClean() {
     Cli.Result r =
-        run("validate", "--speech", "routines/back-massage.json", "routines/daily-back-massage.json",
+        run(
+            "validate",
+            "--speech",
+            "routines/back-massage.json",
+            "routines/daily-back-massage.json",
             "routines/evening-stroking.json");
     assertEquals(0, r.code(), r::toString);
     assertEquals(3, r.out().lines().filter(l -> l.startsWith("ok: ")).count(), r::toString);
@@ -136,27 +154,37 @@ class RoutineCommandsTest {
     Path file = tmp.resolve("hard.json");
     Files.writeString(
         file,
-        "{\"schemaVersion\": 1, \"id\": \"hard\", \"title\": \"Hard\", \"minutes\": {\"min\": 1, \"max\": 2},\n"
+        "{\"schemaVersion\": 1, \"id\": \"hard\", \"title\": \"Hard\", \"minutes\": {\"min\": 1,"
+            + " \"max\": 2},\n"
             + " \"safety\": [\"Do not press on the spine.\"],\n"
-            + " \"steps\": [{\"id\": \"k\", \"title\": \"Kneading\", \"seconds\": 60,"
-            + " \"say\": \"Knead from the bottom up, 3 times.\"}]}\n");
+            + " \"steps\": [{\"id\": \"k\", \"title\": \"Kneading\", \"seconds\": 60, \"say\":"
+            + " \"Knead from the bottom up, 3 times.\"}]}\n");
     Cli.Result r = run("validate", "--speech", file.toString());
     assertEquals(0, r.code(), r::toString);
-    assertTrue(r.errLines().contains(file + ":2:14: safety[0]: warning: a safety sentence starting with"
-        + " \"Do not\" is easily heard without it: say what to do instead (\"Keep your hands beside the"
-        + " spine\") [negative-safety]"), r::toString);
-    assertTrue(r.err().contains(file + ":3:34: steps[0].title: warning: \"Kneading\" sounds like"), r::toString);
+    assertTrue(
+        r.errLines()
+            .contains(
+                file
+                    + ":2:14: safety[0]: warning: a safety sentence starting with \"Do not\" is"
+                    + " easily heard without it: say what to do instead (\"Keep your hands beside"
+                    + " the spine\") [negative-safety]"),
+        r::toString);
+    assertTrue(
+        r.err().contains(file + ":3:34: steps[0].title: warning: \"Kneading\" sounds like"),
+        r::toString);
     assertTrue(r.err().contains("[reads-oddly]"), r::toString);
     assertTrue(r.err().endsWith("5 speech warnings\n"), r::toString);
     assertEquals(1, run("validate", "--speech", "--strict", file.toString()).code());
-    assertEquals(0, run("validate", file.toString()).code(), "without --speech only the format counts");
+    assertEquals(
+        0, run("validate", file.toString()).code(), "without --speech only the format counts");
   }
 
   @Test
   void validateSpeech_rateOutOfRangeIsOneLineAndExit2() {
     Cli.Result r = run("validate", "--speech", "--rate", "500", "routines/back-massage.json");
     assertEquals(2, r.code(), r::toString);
-    assertTrue(r.err().startsWith("calmcue: --rate 500 is out of range: use 80 to 220"), r::toString);
+    assertTrue(
+        r.err().startsWith("calmcue: --rate 500 is out of range: use 80 to 220"), r::toString);
   }
 
   @Test
@@ -172,7 +200,13 @@ class RoutineCommandsTest {
     assertEquals(2, r.code(), r::toString);
     assertEquals("", r.out());
     assertEquals(9, r.errLines().size(), r::toString);
-    assertTrue(r.errLines().contains(INVALID + "many-errors.json:14:18: steps[2].seconds: must be between 5 and 1800, got 0"), r::toString);
+    assertTrue(
+        r.errLines()
+            .contains(
+                INVALID
+                    + "many-errors.json:14:18: steps[2].seconds: must be between 5 and 1800, got"
+                    + " 0"),
+        r::toString);
   }
 
   @Test
@@ -183,7 +217,9 @@ class RoutineCommandsTest {
     assertEquals(
         List.of(
             INVALID + "unknown-field.json:13:9: steps[0].prompts[0]: missing required field 'say'",
-            INVALID + "unknown-field.json:13:21: steps[0].prompts[0]: unknown field 'sy', did you mean 'say'?",
+            INVALID
+                + "unknown-field.json:13:21: steps[0].prompts[0]: unknown field 'sy', did you mean"
+                + " 'say'?",
             "1 of 2 files have problems"),
         r.errLines());
   }
@@ -191,11 +227,21 @@ class RoutineCommandsTest {
   @Test
   void validate_unterminatedRoutineIsOneCleanLine() throws IOException {
     Path f = tmp.resolve("broken.json");
-    Files.writeString(f, "{\"schemaVersion\": 1, \"id\": \"x\",\n \"steps\": [ {\"id\": \"a\", \"seconds\": \"ten\"} ],\n \"oops\": true");
+    Files.writeString(
+        f,
+        "{\"schemaVersion\": 1, \"id\": \"x\",\n"
+            + " \"steps\": [ {\"id\": \"a\", \"seconds\": \"ten\"} ],\n"
+            + " \"oops\": true");
     Cli.Result r = run("validate", f.toString());
     assertEquals(2, r.code(), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
-    assertTrue(r.err().startsWith(f + ":3:14: invalid JSON: the file ends before the object opened at line 1, column 1"), r::toString);
+    assertTrue(
+        r.err()
+            .startsWith(
+                f
+                    + ":3:14: invalid JSON: the file ends before the object opened at line 1,"
+                    + " column 1"),
+        r::toString);
   }
 
   @Test
@@ -205,7 +251,15 @@ class RoutineCommandsTest {
       raf.setLength(50L * 1024 * 1024);
     }
     Path empty = Files.createFile(tmp.resolve("empty.json"));
-    Cli.Result r = run("validate", huge.toString(), tmp.toString(), tmp.resolve("missing.json").toString(), empty.toString(), INVALID + "bom.json", INVALID + "not-utf8.json");
+    Cli.Result r =
+        run(
+            "validate",
+            huge.toString(),
+            tmp.toString(),
+            tmp.resolve("missing.json").toString(),
+            empty.toString(),
+            INVALID + "bom.json",
+            INVALID + "not-utf8.json");
     assertEquals(2, r.code(), r::toString);
     assertEquals(
         List.of(
@@ -213,7 +267,9 @@ class RoutineCommandsTest {
             tmp + ": is a directory, not a routine file",
             tmp.resolve("missing.json") + ": no such file",
             empty + ": file is empty (a routine is a JSON object { ... })",
-            INVALID + "bom.json:1:1: file starts with a byte order mark (BOM); save it as UTF-8 without BOM",
+            INVALID
+                + "bom.json:1:1: file starts with a byte order mark (BOM); save it as UTF-8 without"
+                + " BOM",
             INVALID + "not-utf8.json:4:16: not valid UTF-8 (byte 0xE9); save the file as UTF-8",
             "6 of 6 files have problems"),
         r.errLines());

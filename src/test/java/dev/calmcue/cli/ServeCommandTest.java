@@ -15,19 +15,27 @@ class ServeCommandTest {
   void help_lists_the_options_and_examples() {
     Cli.Result r = Cli.run("serve", "--help");
     assertEquals(0, r.code(), r::toString);
-    for (String s : new String[] {"--bind", "--port", "--announce", "--text", "--show-link", "Examples:",
-        "docs/speaker-host.md"}) {
+    for (String s :
+        new String[] {
+          "--bind",
+          "--port",
+          "--announce",
+          "--text",
+          "--show-link",
+          "Examples:",
+          "docs/speaker-host.md"
+        }) {
       assertTrue(r.out().contains(s), s + " in " + r);
     }
   }
 
   @ParameterizedTest
   @CsvSource({
-      "--bind,no such host.invalid,--bind 'no such host.invalid'",
-      "--bind,203.0.113.7,not an address of this machine",
-      "--port,70000,--port 70000",
-      "--port,eighty,--port",
-      "--speed,5,--speed only works with --text",
+    "--bind,no such host.invalid,--bind 'no such host.invalid'",
+    "--bind,203.0.113.7,not an address of this machine",
+    "--port,70000,--port 70000",
+    "--port,eighty,--port",
+    "--speed,5,--speed only works with --text",
   })
   void a_bad_flag_is_one_line_and_exit_2(String flag, String value, String says) {
     Cli.Result r = Cli.run("serve", flag, value);

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ServeProcessTest {
   private static final Pattern LINK = Pattern.compile("open http://127\\.0\\.0\\.1:(\\d+)/");
+
   /** Safety nets so a broken build fails instead of hanging; not speed limits. */
   private static final long PATIENCE_MS = 90_000;
 
@@ -41,44 +42,68 @@ class ServeProcessTest {
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
-  void sigterm_ends_the_session_with_its_closing_records_it_stopped_and_exits_cleanly() throws Exception {
+  void sigterm_ends_the_session_with_its_closing_records_it_stopped_and_exits_cleanly()
+      throws Exception {
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder pb = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
-        "-Dcalmcue.data.home=" + dir.resolve("data"), "dev.calmcue.cli.Main", "serve", "--text", "--port", "0");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            javaBin.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "-Dcalmcue.data.home=" + dir.resolve("data"),
+            "dev.calmcue.cli.Main",
+            "serve",
+            "--text",
+            "--port",
+            "0");
     pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
     pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
     pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
     pb.redirectErrorStream(true);
     Process serve = pb.start();
     List<String> output = new CopyOnWriteArrayList<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-          output.add(line);
-        }
-      } catch (java.io.IOException ignored) {
-        // process gone
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                  output.add(line);
+                }
+              } catch (java.io.IOException ignored) {
+                // process gone
+              }
+            });
     reader.start();
     try {
       int port = waitForPort(output, serve);
       String base = "http://127.0.0.1:" + port;
-      var started = http.send(HttpRequest.newBuilder(URI.create(base + "/api/session"))
-          .POST(HttpRequest.BodyPublishers.ofString("{\"routine\":\"back-massage\",\"preparation\":false}")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      var started =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/session"))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"routine\":\"back-massage\",\"preparation\":false}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(201, started.statusCode(), started.body());
       long deadline = System.currentTimeMillis() + PATIENCE_MS;
       JsonNode state = null;
       while (System.currentTimeMillis() < deadline) {
-        state = json.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/session")).build(),
-            HttpResponse.BodyHandlers.ofString()).body());
+        state =
+            json.readTree(
+                http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/session")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .body());
         if (state.at("/step/index").asInt(-1) == 0) {
           break;
         }
         Thread.sleep(100);
       }
-      assertEquals(0, state.at("/step/index").asInt(-1), "the first step started: " + state + "\n" + output);
+      assertEquals(
+          0, state.at("/step/index").asInt(-1), "the first step started: " + state + "\n" + output);
 
       // SIGTERM, as systemd stops it; through the handle, since Process.destroy() also closes our
       // end of its output and we want to read what it says while stopping.
@@ -86,11 +111,16 @@ class ServeProcessTest {
       assertTrue(serve.waitFor(PATIENCE_MS, TimeUnit.MILLISECONDS), "stopped: " + output);
       reader.join(PATIENCE_MS);
       assertEquals(143, serve.exitValue(), String.join("\n", output));
-      assertTrue(output.stream().anyMatch(l -> l.startsWith("session: ended stopped")), String.join("\n", output));
+      assertTrue(
+          output.stream().anyMatch(l -> l.startsWith("session: ended stopped")),
+          String.join("\n", output));
       assertTrue(output.contains("calmcue serve: stopped."), String.join("\n", output));
-      assertTrue(output.stream().noneMatch(l -> l.contains("Exception")), String.join("\n", output));
+      assertTrue(
+          output.stream().noneMatch(l -> l.contains("Exception")), String.join("\n", output));
 
-      HistoryStore store = new HistoryStore(dir.resolve("data/calmcue/history.jsonl"), java.time.Clock.system(ZoneOffset.UTC));
+      HistoryStore store =
+          new HistoryStore(
+              dir.resolve("data/calmcue/history.jsonl"), java.time.Clock.system(ZoneOffset.UTC));
       List<HistoryRecord> sessions = store.read().sessions();
       assertEquals(1, sessions.size(), "history in " + store.file());
       assertEquals("stopped", sessions.get(0).ending().jsonName());

@@ -41,19 +41,29 @@ class ServeRunnerTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   private ServeRunner runner() {
-    return new ServeRunner(new PrintWriter(out, true), new PrintWriter(err, true), o -> host, stop::set,
-        config.resolve("calmcue/token"), false);
+    return new ServeRunner(
+        new PrintWriter(out, true),
+        new PrintWriter(err, true),
+        o -> host,
+        stop::set,
+        config.resolve("calmcue/token"),
+        false);
   }
 
-  /** Starts serve on its own thread and waits (bounded, as a safety net) until it has printed its link. */
+  /**
+   * Starts serve on its own thread and waits (bounded, as a safety net) until it has printed its
+   * link.
+   */
   private CompletableFuture<Integer> serve(ServeOptions options) throws Exception {
-    CompletableFuture<Integer> done = CompletableFuture.supplyAsync(() -> {
-      try {
-        return runner().run(options);
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<Integer> done =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return runner().run(options);
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     for (int i = 0; i < 3000 && !out.toString().contains("Ctrl-C"); i++) {
       if (done.isDone()) {
         done.get();
@@ -75,7 +85,8 @@ class ServeRunnerTest {
   }
 
   private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -94,8 +105,12 @@ class ServeRunnerTest {
   void stopping_ends_the_session_with_its_closing_then_closes_the_server() throws Exception {
     CompletableFuture<Integer> done = serve(options("127.0.0.1", false));
     int port = port();
-    http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/session"))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"routine\":\"tiny-test\",\"preparation\":false}")).build(),
+    http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/session"))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"routine\":\"tiny-test\",\"preparation\":false}"))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
     stop.get().run(); // what Ctrl-C / SIGTERM runs; returns once the server is down
     assertEquals(0, done.get(60, TimeUnit.SECONDS));
@@ -114,11 +129,13 @@ class ServeRunnerTest {
   }
 
   @Test
-  void beyond_loopback_the_first_start_makes_a_key_and_shows_the_link_with_a_qr_code() throws Exception {
+  void beyond_loopback_the_first_start_makes_a_key_and_shows_the_link_with_a_qr_code()
+      throws Exception {
     CompletableFuture<Integer> done = serve(options("0.0.0.0", false));
     Path tokenFile = config.resolve("calmcue/token");
     String token = Files.readString(tokenFile).strip();
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
     String printed = out.toString();
     assertTrue(printed.contains("/?token=" + token), printed);
     assertTrue(printed.contains("█") && printed.contains("▀"), "a QR code: " + printed);
@@ -144,7 +161,8 @@ class ServeRunnerTest {
     assertTrue(port > 0, printed);
     assertTrue(printed.contains("listening on 0.0.0.0:" + port + " for phones"), printed);
     assertFalse(printed.contains(":0 ") || printed.contains(":0/"), printed);
-    assertEquals(401, get(port, "/api/session").statusCode(), "the printed port is the one answering");
+    assertEquals(
+        401, get(port, "/api/session").statusCode(), "the printed port is the one answering");
     stop.get().run();
     done.get(60, TimeUnit.SECONDS);
 
@@ -158,7 +176,8 @@ class ServeRunnerTest {
 
   @Test
   void show_link_prints_the_link_again_and_exits() throws Exception {
-    String token = dev.calmcue.remote.AccessToken.loadOrCreate(config.resolve("calmcue/token")).value();
+    String token =
+        dev.calmcue.remote.AccessToken.loadOrCreate(config.resolve("calmcue/token")).value();
     int code = runner().run(ServeOptions.parse("0.0.0.0", 8765, false, false, 1, true));
     assertEquals(0, code);
     assertTrue(out.toString().contains(":8765/?token=" + token), out.toString());
@@ -171,9 +190,10 @@ class ServeRunnerTest {
       var options = ServeOptions.parse("127.0.0.1", taken.getLocalPort(), false, true, 1, false);
       var e = assertThrows(CalmcueException.class, () -> runner().run(options));
       assertEquals(CalmcueException.Kind.RUNTIME, e.kind());
-      assertTrue(e.getMessage().contains("port " + taken.getLocalPort() + " is already in use"), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("port " + taken.getLocalPort() + " is already in use"),
+          e.getMessage());
       assertFalse(e.getMessage().contains("\n"));
     }
   }
-
 }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class VoiceEndToEndTest {
   private static final Path WORK = Path.of("target", "voice-e2e");
-  private static final String TAG = ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
+  private static final String TAG =
+      ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
   private static final String SPEAKER = "calmcue_vspk_" + TAG;
   private static final String MIC = "calmcue_vmic_" + TAG;
   private static final List<String> modules = new ArrayList<>();
@@ -40,14 +41,24 @@ class VoiceEndToEndTest {
 
   @BeforeAll
   static void sinks() throws Exception {
-    assumeTrue(SoundServer.unavailableReason().isEmpty(), () -> SoundServer.unavailableReason().get());
+    assumeTrue(
+        SoundServer.unavailableReason().isEmpty(), () -> SoundServer.unavailableReason().get());
     assumeTrue(SyntheticSpeech.espeakPresent(), "espeak-ng is not installed");
     for (String sink : List.of(SPEAKER, MIC)) {
-      modules.add(SoundServer.pactl("load-module", "module-null-sink", "sink_name=" + sink).strip());
+      modules.add(
+          SoundServer.pactl("load-module", "module-null-sink", "sink_name=" + sink).strip());
       // a silent stream keeps each sink (and so its monitor, the child's microphone) running
       keepalives.add(
-          new ProcessBuilder("pacat", "-p", "-d", sink, "--latency-msec=20", "--rate=16000", "--channels=1",
-                  "--format=s16le", "--client-name=calmcue-voice-keepalive")
+          new ProcessBuilder(
+                  "pacat",
+                  "-p",
+                  "-d",
+                  sink,
+                  "--latency-msec=20",
+                  "--rate=16000",
+                  "--channels=1",
+                  "--format=s16le",
+                  "--client-name=calmcue-voice-keepalive")
               .redirectInput(new File("/dev/zero"))
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -55,7 +66,15 @@ class VoiceEndToEndTest {
     }
     Files.createDirectories(WORK);
     for (String word : List.of("pause", "continue", "next", "stop")) {
-      run("espeak-ng", "-v", "en-us", "-s", "150", "-w", WORK.resolve(word + ".wav").toString(), "calm cue, " + word);
+      run(
+          "espeak-ng",
+          "-v",
+          "en-us",
+          "-s",
+          "150",
+          "-w",
+          WORK.resolve(word + ".wav").toString(),
+          "calm cue, " + word);
     }
   }
 
@@ -100,7 +119,8 @@ class VoiceEndToEndTest {
       assertEquals(0, c.exit(60), c.output());
       List<String> history = Files.readAllLines(c.history());
       String ended = history.get(history.size() - 1);
-      assertTrue(ended.contains("\"type\":\"ended\"") && ended.contains("\"stoppedBy\":\"voice\""),
+      assertTrue(
+          ended.contains("\"type\":\"ended\"") && ended.contains("\"stoppedBy\":\"voice\""),
           "history says the voice stopped it: " + ended);
     }
   }
@@ -117,9 +137,10 @@ class VoiceEndToEndTest {
   }
 
   /**
-   * Says "calm cue, {@code word}" into the microphone until calmcue reports {@code command} heard, at
-   * most three times, as a parent would repeat a command that got no blip. (Recognition through the
-   * sound server is not perfect; the recognizer's own accuracy is SpokenCommandsRecognitionTest's.)
+   * Says "calm cue, {@code word}" into the microphone until calmcue reports {@code command} heard,
+   * at most three times, as a parent would repeat a command that got no blip. (Recognition through
+   * the sound server is not perfect; the recognizer's own accuracy is
+   * SpokenCommandsRecognitionTest's.)
    */
   private static void sayUntilHeard(Child c, String word, String command) throws Exception {
     for (int attempt = 1; ; attempt++) {
@@ -144,7 +165,8 @@ class VoiceEndToEndTest {
           new Thread(
               () -> {
                 try (BufferedReader r =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                   for (String l = r.readLine(); l != null; l = r.readLine()) {
                     synchronized (lines) {
                       lines.add(l);
@@ -173,15 +195,24 @@ class VoiceEndToEndTest {
       ProcessBuilder pb =
           new ProcessBuilder(
               Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-Xmx160m", "-XX:+UseSerialGC",
+              "-Xmx160m",
+              "-XX:+UseSerialGC",
               "-Dcalmcue.lib=" + lib.toAbsolutePath(),
               "-Dcalmcue.data.home=" + dataHome.toAbsolutePath(),
-              "-cp", cp.toString(),
+              "-cp",
+              cp.toString(),
               Main.class.getName(),
-              "play", "src/test/resources/voice/" + routine, "--no-prep", "--listen", "--verbose");
+              "play",
+              "src/test/resources/voice/" + routine,
+              "--no-prep",
+              "--listen",
+              "--verbose");
       pb.environment().put("PULSE_SINK", SPEAKER);
       pb.environment().put("PULSE_SOURCE", source);
-      pb.environment().put("XDG_CACHE_HOME", Path.of("target", "voice-e2e", "cache").toAbsolutePath().toString());
+      pb.environment()
+          .put(
+              "XDG_CACHE_HOME",
+              Path.of("target", "voice-e2e", "cache").toAbsolutePath().toString());
       pb.redirectErrorStream(true);
       return new Child(pb.start(), dataHome);
     }
@@ -194,7 +225,10 @@ class VoiceEndToEndTest {
         String name = Path.of(entry).getFileName().toString();
         for (String jar : List.of("sphinx4-core", "sphinx4-data")) {
           if (name.startsWith(jar + "-")) {
-            Files.copy(Path.of(entry), lib.resolve(jar + ".jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                Path.of(entry),
+                lib.resolve(jar + ".jar"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
           }
         }
       }
@@ -253,6 +287,7 @@ class VoiceEndToEndTest {
   private static void run(String... cmd) throws Exception {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", cmd) + ": " + out);
+    assertTrue(
+        p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", cmd) + ": " + out);
   }
 }

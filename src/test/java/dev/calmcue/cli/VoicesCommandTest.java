@@ -100,10 +100,20 @@ class VoicesCommandTest {
   void table_unavailableEngine_showsWhyAndHowToFixIt() {
     List<EngineInfo> engines =
         List.of(
-            new EngineInfo("freetts", 16000, "kevin16", 150, "",
+            new EngineInfo(
+                "freetts",
+                16000,
+                "kevin16",
+                150,
+                "",
                 List.of(new VoiceInfo("kevin16", "en-us", "Kevin"))),
-            new EngineInfo("espeak", 22050, "en-us", 175,
-                "espeak-ng is not installed (apt-get install espeak-ng)", List.of()));
+            new EngineInfo(
+                "espeak",
+                22050,
+                "en-us",
+                175,
+                "espeak-ng is not installed (apt-get install espeak-ng)",
+                List.of()));
 
     String table = VoiceListing.table(engines, new SpeechCache(dir));
 

@@ -29,7 +29,8 @@ class HistoryJsonRangeTest {
 
   @Test
   void anEndBeforeItsStart_isADamagedLine() {
-    String line = endLine().replaceFirst("\"end\":\"[^\"]+\"", "\"end\":\"2026-11-24T19:30:00+01:00\"");
+    String line =
+        endLine().replaceFirst("\"end\":\"[^\"]+\"", "\"end\":\"2026-11-24T19:30:00+01:00\"");
 
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> HistoryJson.decode(line));

@@ -455,7 +455,8 @@ class HistoryStoreTest {
     HistoryStore store = store();
     store.appendStart(Sessions.start("first", OffsetDateTime.parse("2026-11-25T08:00:00+01:00")));
     Process holder = JavaProcess.start(LockingProcess.class, store.file().toString());
-    SessionStart waiting = Sessions.start("second", OffsetDateTime.parse("2026-11-25T09:00:00+01:00"));
+    SessionStart waiting =
+        Sessions.start("second", OffsetDateTime.parse("2026-11-25T09:00:00+01:00"));
     try {
       BufferedReader out =
           new BufferedReader(new InputStreamReader(holder.getInputStream(), UTF_8));
@@ -465,7 +466,8 @@ class HistoryStoreTest {
           assertTimeoutPreemptively(
               HANG_GUARD,
               () -> assertThrows(HistoryStore.Deferred.class, () -> store.appendStart(waiting)));
-      assertTrue(deferred.getMessage().contains("is locked by another program"), deferred::getMessage);
+      assertTrue(
+          deferred.getMessage().contains("is locked by another program"), deferred::getMessage);
       // Not in the file yet, but kept, and reading does not wait for the lock either.
       assertEquals(1, Files.readAllLines(store.file()).size());
       History meanwhile = assertTimeoutPreemptively(HANG_GUARD, store::read);
@@ -500,7 +502,8 @@ class HistoryStoreTest {
             HANG_GUARD, () -> assertThrows(IOException.class, () -> store.appendStart(s)));
 
     assertTrue(read.getMessage().contains("is a FIFO (named pipe), not a file"), read::getMessage);
-    assertTrue(write.getMessage().contains("is a FIFO (named pipe), not a file"), write::getMessage);
+    assertTrue(
+        write.getMessage().contains("is a FIFO (named pipe), not a file"), write::getMessage);
   }
 
   private static void assertAllWholeAndDistinct(HistoryStore store, int expected) throws Exception {

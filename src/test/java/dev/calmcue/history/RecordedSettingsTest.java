@@ -15,9 +15,7 @@ class RecordedSettingsTest {
   void aSessionRecords_itsMusicChoice_andItsPromptAmount() {
     SessionSettings s =
         new SessionSettings(
-                PlanOptions.defaults().withPrompts(PromptAmount.FEW),
-                SpeechSettings.defaults(),
-                55)
+                PlanOptions.defaults().withPrompts(PromptAmount.FEW), SpeechSettings.defaults(), 55)
             .withMusic(new MusicSettings(MusicStyle.PULSE, 35));
 
     RecordedSettings r = RecordedSettings.of(s, false);

@@ -28,11 +28,13 @@ class InstallIT {
   private record Run(int code, String out) {}
 
   private Run run(Map<String, String> env, String... cmd) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(PROJECT.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).directory(PROJECT.toFile()).redirectErrorStream(true);
     pb.environment().remove("XDG_DATA_HOME");
     pb.environment().remove("XDG_CONFIG_HOME");
     pb.environment().putAll(env);
-    Process p = pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    Process p =
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished: " + String.join(" ", cmd));
     return new Run(p.exitValue(), out);
@@ -41,9 +43,15 @@ class InstallIT {
   /** What bash completion offers for the words typed so far, with the completion file sourced. */
   private String complete(Path script, String line) throws Exception {
     String words = line.endsWith(" ") ? line + "''" : line;
-    String bash = "source " + quote(script.toString()) + "; COMP_LINE=" + quote(line)
-        + "; COMP_POINT=${#COMP_LINE}; COMP_WORDS=(" + words + "); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ));"
-        + " _complete_calmcue 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"";
+    String bash =
+        "source "
+            + quote(script.toString())
+            + "; COMP_LINE="
+            + quote(line)
+            + "; COMP_POINT=${#COMP_LINE}; COMP_WORDS=("
+            + words
+            + "); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ));"
+            + " _complete_calmcue 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"";
     Run r = run(Map.of("HOME", home.toString()), "bash", "-c", bash);
     assertEquals(0, r.code(), r.out());
     return r.out();
@@ -54,8 +62,11 @@ class InstallIT {
     Path script = PROJECT.resolve("target/calmcue-completion.bash");
     assertTrue(Files.isRegularFile(script), "the build makes " + script);
     assertEquals(List.of("back-massage"), complete(script, "calmcue play ba").lines().toList());
-    assertTrue(complete(script, "calmcue show ").lines().toList()
-        .containsAll(List.of("back-massage", "daily-back-massage")));
+    assertTrue(
+        complete(script, "calmcue show ")
+            .lines()
+            .toList()
+            .containsAll(List.of("back-massage", "daily-back-massage")));
     assertEquals(List.of("plan", "play"), complete(script, "calmcue pl").lines().sorted().toList());
     assertEquals(List.of("--bedtime"), complete(script, "calmcue play --bed").lines().toList());
   }
@@ -75,8 +86,12 @@ class InstallIT {
   @Test
   void installThenUninstallIntoAFreshHomeLeavesNothingBehind() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "no bash");
-    Map<String, String> env = Map.of("HOME", home.toString(),
-        "PATH", home.resolve(".local/bin") + ":" + System.getenv("PATH"));
+    Map<String, String> env =
+        Map.of(
+            "HOME",
+            home.toString(),
+            "PATH",
+            home.resolve(".local/bin") + ":" + System.getenv("PATH"));
     Run installed = run(env, "scripts/install", "--service");
     assertEquals(0, installed.code(), installed.out());
     Path command = home.resolve(".local/bin/calmcue");
@@ -100,8 +115,8 @@ class InstallIT {
     Run removed = run(env, "scripts/install", "--uninstall");
     assertEquals(0, removed.code(), removed.out());
     try (Stream<Path> left = Files.walk(home)) {
-      List<String> files = left.filter(p -> !p.equals(home)).map(Path::toString)
-          .collect(Collectors.toList());
+      List<String> files =
+          left.filter(p -> !p.equals(home)).map(Path::toString).collect(Collectors.toList());
       assertEquals(List.of(), files, "left behind after --uninstall");
     }
   }
@@ -112,10 +127,18 @@ class InstallIT {
     Path unit = home.resolve("calmcue-serve.service");
     Files.copy(PROJECT.resolve("scripts/calmcue-serve.service"), unit);
     Path runtime = Files.createDirectories(home.resolve("run"));
-    Run r = run(Map.of("HOME", home.toString(), "XDG_RUNTIME_DIR", runtime.toString()),
-        "systemd-analyze", "security", "--offline=true", "--user", unit.toString());
-    var m = java.util.regex.Pattern.compile("Overall exposure level for calmcue-serve.service: ([0-9.]+)")
-        .matcher(r.out());
+    Run r =
+        run(
+            Map.of("HOME", home.toString(), "XDG_RUNTIME_DIR", runtime.toString()),
+            "systemd-analyze",
+            "security",
+            "--offline=true",
+            "--user",
+            unit.toString());
+    var m =
+        java.util.regex.Pattern.compile(
+                "Overall exposure level for calmcue-serve.service: ([0-9.]+)")
+            .matcher(r.out());
     assertTrue(m.find(), r.out());
     double exposure = Double.parseDouble(m.group(1));
     System.out.println("calmcue-serve.service exposure (offline, --user): " + exposure);
@@ -124,16 +147,30 @@ class InstallIT {
 
   /** In an interactive zsh (in tmux), Tab after "calmcue play ba" gives back-massage. */
   private void zshCompletes(Map<String, String> env) throws Exception {
-    if (!Files.isExecutable(Path.of("/usr/bin/zsh")) || !Files.isExecutable(Path.of("/usr/bin/tmux"))) {
+    if (!Files.isExecutable(Path.of("/usr/bin/zsh"))
+        || !Files.isExecutable(Path.of("/usr/bin/tmux"))) {
       System.out.println("zsh completion not tried: zsh or tmux is not installed");
       return;
     }
     Path rc = home.resolve(".zshrc");
-    Files.writeString(rc, "fpath=(" + home.resolve(".local/share/zsh/site-functions")
-        + " $fpath)\nautoload -U compinit && compinit -u\nPS1='> '\n");
+    Files.writeString(
+        rc,
+        "fpath=("
+            + home.resolve(".local/share/zsh/site-functions")
+            + " $fpath)\nautoload -U compinit && compinit -u\nPS1='> '\n");
     String session = "calmcue-zsh-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     try {
-      run(env, "tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "20",
+      run(
+          env,
+          "tmux",
+          "new-session",
+          "-d",
+          "-s",
+          session,
+          "-x",
+          "120",
+          "-y",
+          "20",
           "env HOME=" + home + " ZDOTDIR=" + home + " zsh -i");
       String screen = "";
       for (int i = 0; i < 400 && !screen.contains("calmcue play back-massage"); i++) {
@@ -151,7 +188,8 @@ class InstallIT {
       run(env, "tmux", "kill-session", "-t", session);
       Files.deleteIfExists(rc);
       try (Stream<Path> zsh = Files.list(home)) {
-        for (Path p : zsh.filter(p -> p.getFileName().toString().startsWith(".zcompdump")).toList()) {
+        for (Path p :
+            zsh.filter(p -> p.getFileName().toString().startsWith(".zcompdump")).toList()) {
           Files.delete(p);
         }
       }
@@ -162,11 +200,11 @@ class InstallIT {
   void aWrongOptionIsOneLineAndExit2() throws Exception {
     Run r = run(Map.of("HOME", home.toString()), "scripts/install", "--frobnicate");
     assertEquals(2, r.code(), r.out());
-    assertEquals("install: unknown option '--frobnicate' (see scripts/install --help)", r.out().strip());
+    assertEquals(
+        "install: unknown option '--frobnicate' (see scripts/install --help)", r.out().strip());
   }
 
   private static String quote(String s) {
     return "'" + s.replace("'", "'\\''") + "'";
   }
-
 }

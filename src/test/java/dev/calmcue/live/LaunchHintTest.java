@@ -40,13 +40,23 @@ class LaunchHintTest {
   @Test
   void hintFile_dependsOnArgumentsAndPlace_andFollowsXdgCacheHome() {
     Map<String, String> env = Map.of("XDG_CACHE_HOME", "/c");
-    Path a = LaunchHint.fileFor(new String[] {"play", "back-massage"}, env, "/home/u", Path.of("/w")).orElseThrow();
-    Path b = LaunchHint.fileFor(new String[] {"play", "back-massage", "--bedtime"}, env, "/home/u", Path.of("/w")).orElseThrow();
-    Path c = LaunchHint.fileFor(new String[] {"play", "back-massage"}, env, "/home/u", Path.of("/other")).orElseThrow();
+    Path a =
+        LaunchHint.fileFor(new String[] {"play", "back-massage"}, env, "/home/u", Path.of("/w"))
+            .orElseThrow();
+    Path b =
+        LaunchHint.fileFor(
+                new String[] {"play", "back-massage", "--bedtime"}, env, "/home/u", Path.of("/w"))
+            .orElseThrow();
+    Path c =
+        LaunchHint.fileFor(new String[] {"play", "back-massage"}, env, "/home/u", Path.of("/other"))
+            .orElseThrow();
     assertEquals(Path.of("/c/calmcue/launch"), a.getParent());
     assertNotEquals(a, b);
     assertNotEquals(a, c);
-    assertEquals(Path.of("/home/u/.cache/calmcue/launch"),
-        LaunchHint.fileFor(new String[] {"play", "x"}, Map.of(), "/home/u", Path.of("/w")).orElseThrow().getParent());
+    assertEquals(
+        Path.of("/home/u/.cache/calmcue/launch"),
+        LaunchHint.fileFor(new String[] {"play", "x"}, Map.of(), "/home/u", Path.of("/w"))
+            .orElseThrow()
+            .getParent());
   }
 }

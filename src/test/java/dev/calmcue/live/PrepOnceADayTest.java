@@ -103,7 +103,12 @@ class PrepOnceADayTest {
     OffsetDateTime at = OffsetDateTime.parse("2026-11-25T06:30:00+01:00");
     SessionStart s =
         new SessionStart(
-            "demo", "back-massage", "Back massage", at, Duration.ofMinutes(8), 6,
+            "demo",
+            "back-massage",
+            "Back massage",
+            at,
+            Duration.ofMinutes(8),
+            6,
             RecordedSettings.of(withPrep(), true));
     store.appendStart(s);
     store.appendEnd(

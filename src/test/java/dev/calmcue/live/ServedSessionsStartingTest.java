@@ -115,8 +115,9 @@ class ServedSessionsStartingTest {
   private boolean anythingSaid() {
     return updates.stream()
         .anyMatch(
-            u -> u.event() instanceof SessionEvent.CueStarted
-                || u.event() instanceof SessionEvent.StepStarted);
+            u ->
+                u.event() instanceof SessionEvent.CueStarted
+                    || u.event() instanceof SessionEvent.StepStarted);
   }
 
   @Test

@@ -20,9 +20,9 @@ import dev.calmcue.remote.SessionState.Status;
 import dev.calmcue.remote.SessionUpdate;
 import dev.calmcue.remote.StartRequest;
 import dev.calmcue.routine.RoutineCatalog;
-import dev.calmcue.session.MonotonicClock;
 import dev.calmcue.session.Command;
 import dev.calmcue.session.ControlSource;
+import dev.calmcue.session.MonotonicClock;
 import dev.calmcue.session.PlayerSettings;
 import dev.calmcue.session.SessionEvent;
 import dev.calmcue.session.SessionOutcome;
@@ -53,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 public class ServedSessionsTest {
   /** Two 30-second steps: a minute. */
-  public static final String ROUTINE = """
+  public static final String ROUTINE =
+      """
       {
         "schemaVersion": 1,
         "id": "tiny",
@@ -76,18 +77,22 @@ public class ServedSessionsTest {
   void host() throws Exception {
     Path routines = Files.createDirectories(dir.resolve("routines"));
     Files.writeString(routines.resolve("tiny.json"), ROUTINE);
-    Files.writeString(routines.resolve("broken.json"), "{ \"schemaVersion\": 1, \"id\": \"broken\" ");
-    host = new ServedSessions(new ServedSessions.Wiring(
-        new RoutineCatalog(routines, null, false),
-        settings -> new SilentEngine(),
-        rate -> {
-          throw new AudioFailure("no sound card in tests", null);
-        },
-        clock,
-        PlayerSettings.defaults(),
-        new HistoryStore(dir.resolve("history.jsonl"), java.time.Clock.system(ZoneOffset.UTC)),
-        true,
-        notes::add));
+    Files.writeString(
+        routines.resolve("broken.json"), "{ \"schemaVersion\": 1, \"id\": \"broken\" ");
+    host =
+        new ServedSessions(
+            new ServedSessions.Wiring(
+                new RoutineCatalog(routines, null, false),
+                settings -> new SilentEngine(),
+                rate -> {
+                  throw new AudioFailure("no sound card in tests", null);
+                },
+                clock,
+                PlayerSettings.defaults(),
+                new HistoryStore(
+                    dir.resolve("history.jsonl"), java.time.Clock.system(ZoneOffset.UTC)),
+                true,
+                notes::add));
     host.subscribe(updates::add);
   }
 
@@ -96,7 +101,10 @@ public class ServedSessionsTest {
     host.shutdown(Duration.ofSeconds(5));
   }
 
-  /** Moves the clock in small steps until the condition holds (bounded, so a bug fails rather than hangs). */
+  /**
+   * Moves the clock in small steps until the condition holds (bounded, so a bug fails rather than
+   * hangs).
+   */
   private void runUntil(String what, BooleanSupplier condition) throws InterruptedException {
     clock.runUntil(what, condition, host::state);
   }
@@ -109,7 +117,8 @@ public class ServedSessionsTest {
   void phone_sessions_name_the_phones_buttons_for_ready_and_stop() {
     var settings = ServedSessions.settingsFor(StartRequest.of("tiny"));
     assertEquals(java.util.Set.of(dev.calmcue.plan.Control.PHONE), settings.plan().controls());
-    assertEquals("Ready? To begin, tap Ready on the phone.",
+    assertEquals(
+        "Ready? To begin, tap Ready on the phone.",
         dev.calmcue.plan.SpokenControls.ready(settings.plan().controls()));
   }
 
@@ -118,7 +127,8 @@ public class ServedSessionsTest {
     var settings = ServedSessions.settingsFor(StartRequest.of("tiny"), Set.of(Control.VOICE));
     assertEquals(Set.of(Control.PHONE, Control.VOICE), settings.plan().controls());
     String ready = SpokenControls.ready(settings.plan().controls());
-    assertTrue(ready.contains("tap Ready on the phone") && ready.contains("calm cue, ready"), ready);
+    assertTrue(
+        ready.contains("tap Ready on the phone") && ready.contains("calm cue, ready"), ready);
   }
 
   @Test
@@ -135,7 +145,9 @@ public class ServedSessionsTest {
 
   @Test
   void a_phone_start_asking_for_few_prompts_plans_few() {
-    var few = new StartRequest("tiny", OptionalDouble.empty(), false, true, true, dev.calmcue.plan.PromptAmount.FEW);
+    var few =
+        new StartRequest(
+            "tiny", OptionalDouble.empty(), false, true, true, dev.calmcue.plan.PromptAmount.FEW);
     assertEquals(
         dev.calmcue.plan.PromptAmount.FEW, ServedSessions.settingsFor(few).plan().prompts());
   }
@@ -143,14 +155,22 @@ public class ServedSessionsTest {
   @Test
   void routines_are_the_catalogs_good_ones() {
     List<RoutineSummary> routines = host.routines();
-    assertEquals(List.of("tiny"), routines.stream().map(RoutineSummary::id).toList(), "broken files left out");
+    assertEquals(
+        List.of("tiny"),
+        routines.stream().map(RoutineSummary::id).toList(),
+        "broken files left out");
     assertEquals(2, routines.get(0).steps());
     assertEquals(1, routines.get(0).minutes().min());
   }
 
   @Test
   void only_catalog_ids_start_never_a_file_on_this_machine() {
-    for (String id : List.of("nope", "/etc/passwd", "../routines/tiny.json", dir.resolve("routines/tiny.json").toString())) {
+    for (String id :
+        List.of(
+            "nope",
+            "/etc/passwd",
+            "../routines/tiny.json",
+            dir.resolve("routines/tiny.json").toString())) {
       var e = assertThrows(CalmcueException.class, () -> host.start(noPrep(id)), id);
       assertEquals(CalmcueException.Kind.INPUT, e.kind());
     }
@@ -161,8 +181,10 @@ public class ServedSessionsTest {
 
   @Test
   void minutes_outside_the_routines_range_are_refused_before_anything_starts() {
-    var e = assertThrows(CalmcueException.class,
-        () -> host.start(new StartRequest("tiny", OptionalDouble.of(9), false, false, true)));
+    var e =
+        assertThrows(
+            CalmcueException.class,
+            () -> host.start(new StartRequest("tiny", OptionalDouble.of(9), false, false, true)));
     assertEquals("'tiny' is meant for 1-2 min, not 9 minutes", e.getMessage());
     assertFalse(host.state().running());
   }
@@ -185,8 +207,11 @@ public class ServedSessionsTest {
       clock.advance(Duration.ofMillis(50));
       Thread.sleep(1);
     }
-    assertEquals(Status.PAUSED, host.state().status(),
-        "stays paused: " + updates.subList(seen, updates.size()).stream().map(SessionUpdate::event).toList());
+    assertEquals(
+        Status.PAUSED,
+        host.state().status(),
+        "stays paused: "
+            + updates.subList(seen, updates.size()).stream().map(SessionUpdate::event).toList());
     assertEquals(List.of(), host.history(10), "nothing recorded as ended yet");
 
     assertTrue(host.send(Command.FUSSY));
@@ -211,31 +236,46 @@ public class ServedSessionsTest {
     runUntil("ended", () -> host.state().status() == Status.ENDED);
     stopper.join();
     assertEquals(SessionOutcome.Ending.STOPPED, host.state().outcome().ending());
-    assertTrue(updates.stream().anyMatch(u -> u.event() instanceof SessionEvent.CueStarted c
-        && c.cue().kind() == CueKind.CLOSING), "the closing was said");
+    assertTrue(
+        updates.stream()
+            .anyMatch(
+                u ->
+                    u.event() instanceof SessionEvent.CueStarted c
+                        && c.cue().kind() == CueKind.CLOSING),
+        "the closing was said");
     assertEquals(SessionOutcome.Ending.STOPPED, host.history(1).get(0).ending());
     assertEquals(Optional.of(ControlSource.HOST), host.history(1).get(0).stoppedBy());
-    assertThrows(SessionBusyException.class, () -> host.start(noPrep("tiny")), "no new session while stopping");
+    assertThrows(
+        SessionBusyException.class,
+        () -> host.start(noPrep("tiny")),
+        "no new session while stopping");
   }
 
   @Test
   void a_failure_while_preparing_ends_the_session_with_its_reason() throws Exception {
-    ServedSessions failing = new ServedSessions(new ServedSessions.Wiring(
-        new RoutineCatalog(dir.resolve("routines"), null, false),
-        settings -> {
-          throw CalmcueException.input("espeak-ng is not installed");
-        },
-        rate -> {
-          throw new AudioFailure("no sound card in tests", null);
-        },
-        clock, PlayerSettings.defaults(),
-        new HistoryStore(dir.resolve("history.jsonl"), java.time.Clock.system(ZoneOffset.UTC)), true, notes::add));
+    ServedSessions failing =
+        new ServedSessions(
+            new ServedSessions.Wiring(
+                new RoutineCatalog(dir.resolve("routines"), null, false),
+                settings -> {
+                  throw CalmcueException.input("espeak-ng is not installed");
+                },
+                rate -> {
+                  throw new AudioFailure("no sound card in tests", null);
+                },
+                clock,
+                PlayerSettings.defaults(),
+                new HistoryStore(
+                    dir.resolve("history.jsonl"), java.time.Clock.system(ZoneOffset.UTC)),
+                true,
+                notes::add));
     try {
       assertEquals(Status.STARTING, failing.start(noPrep("tiny")).status());
       runUntil("ended", () -> failing.state().status() == Status.ENDED);
       assertEquals(SessionOutcome.Ending.ERROR, failing.state().outcome().ending());
       assertEquals("espeak-ng is not installed", failing.state().outcome().detail());
-      assertEquals(Status.STARTING, failing.start(noPrep("tiny")).status(), "the next start is possible");
+      assertEquals(
+          Status.STARTING, failing.start(noPrep("tiny")).status(), "the next start is possible");
     } finally {
       failing.shutdown(Duration.ofSeconds(5));
     }
@@ -244,23 +284,30 @@ public class ServedSessionsTest {
   @Test
   void announce_says_the_line_on_the_speaker_after_a_little_wake_up_silence() throws Exception {
     List<MemorySink> speakers = new CopyOnWriteArrayList<>();
-    ServedSessions speaking = new ServedSessions(new ServedSessions.Wiring(
-        new RoutineCatalog(dir.resolve("routines"), null, false),
-        settings -> new SilentEngine() {
-          @Override
-          public Pcm synthesize(String text) {
-            short[] tone = new short[text.length() * 320];
-            java.util.Arrays.fill(tone, (short) 1000);
-            return new Pcm(8000, tone);
-          }
-        },
-        rate -> {
-          MemorySink sink = new MemorySink(rate);
-          speakers.add(sink);
-          return sink;
-        },
-        clock, PlayerSettings.defaults(),
-        new HistoryStore(dir.resolve("history.jsonl"), java.time.Clock.system(ZoneOffset.UTC)), false, notes::add));
+    ServedSessions speaking =
+        new ServedSessions(
+            new ServedSessions.Wiring(
+                new RoutineCatalog(dir.resolve("routines"), null, false),
+                settings ->
+                    new SilentEngine() {
+                      @Override
+                      public Pcm synthesize(String text) {
+                        short[] tone = new short[text.length() * 320];
+                        java.util.Arrays.fill(tone, (short) 1000);
+                        return new Pcm(8000, tone);
+                      }
+                    },
+                rate -> {
+                  MemorySink sink = new MemorySink(rate);
+                  speakers.add(sink);
+                  return sink;
+                },
+                clock,
+                PlayerSettings.defaults(),
+                new HistoryStore(
+                    dir.resolve("history.jsonl"), java.time.Clock.system(ZoneOffset.UTC)),
+                false,
+                notes::add));
     try {
       speaking.announce("calmcue is ready");
       runUntil("spoken", () -> !speakers.isEmpty() && speakers.get(0).isClosed());

@@ -46,15 +46,15 @@ class MusicMixerTest {
   @Test
   void musicOff_isTheSpeechItself() {
     SampleSource off =
-        MusicMixer.over(
-            session.audio, session.timeline, session.routine, MusicSettings.OFF, 100);
+        MusicMixer.over(session.audio, session.timeline, session.routine, MusicSettings.OFF, 100);
     assertSame(session.audio, off);
   }
 
   @Test
   void envelope_onAConstantTone_isSixteenDecibelsDownUnderACue() {
     DuckEnvelope env =
-        new DuckEnvelope(RATE, new long[] {sample(5)}, new long[] {sample(7)}, 0, Long.MAX_VALUE, 0);
+        new DuckEnvelope(
+            RATE, new long[] {sample(5)}, new long[] {sample(7)}, 0, Long.MAX_VALUE, 0);
     float[] gain = new float[(int) sample(12)];
     env.fill(0, gain, gain.length);
     double[] tone = new double[gain.length];
@@ -81,7 +81,8 @@ class MusicMixerTest {
     double d = DuckEnvelope.DEPTH;
     assertEquals(1.0, g[(int) (start - attack)], 1e-6);
     assertEquals(1 - (1 - d) * 0.5, g[(int) (start - attack / 2)], 1e-4);
-    assertEquals(1 - (1 - d) * (0.5 - 0.5 * Math.cos(Math.PI / 4)), g[(int) (start - attack * 3 / 4)], 1e-4);
+    assertEquals(
+        1 - (1 - d) * (0.5 - 0.5 * Math.cos(Math.PI / 4)), g[(int) (start - attack * 3 / 4)], 1e-4);
     assertEquals(d, g[(int) start], 1e-6);
     assertEquals(d, g[(int) end - 1], 1e-6);
     assertEquals(d + (1 - d) * 0.5, g[(int) (end + release / 2)], 1e-4);
@@ -147,8 +148,7 @@ class MusicMixerTest {
 
   @Test
   void paceChangesSmoothly_eachIntervalBetweenTheOldAndTheNewAndShrinking() {
-    StrokeClock clock =
-        new StrokeClock(RATE, new long[] {0, sample(30)}, new int[] {20, 60});
+    StrokeClock clock = new StrokeClock(RATE, new long[] {0, sample(30)}, new int[] {20, 60});
     MusicBed bed = MusicBed.of(Lullabies.pulse(), clock, 0, sample(60), RATE);
     long previous = sample(3);
     for (int i = 1; i < bed.noteCount(); i++) {

@@ -45,8 +45,7 @@ final class ToneSession {
         List.of(
             new StepSpan(0, "slow", "Slow", ms(1000), ms(31000)),
             new StepSpan(1, "fast", "Fast", ms(31000), ms(61000)));
-    Timeline timeline =
-        new Timeline("tones", "Tones", cues, List.of(), spans, ms(1000), ms(64000));
+    Timeline timeline = new Timeline("tones", "Tones", cues, List.of(), spans, ms(1000), ms(64000));
     Routine routine =
         new Routine(
             1,
@@ -62,14 +61,14 @@ final class ToneSession {
                 new Step("fast", "Fast", "Light quick taps.", 30, List.of(), 60)),
             null);
     CueSounds sounds =
-        CueSounds.prepare(
-            cues, text -> tone(lengthOf(cues, text)), RATE, new Volume(100));
+        CueSounds.prepare(cues, text -> tone(lengthOf(cues, text)), RATE, new Volume(100));
     return new ToneSession(timeline, routine, new TimelineAudio(timeline, sounds));
   }
 
   /** The speech with {@code style} under it at full music and voice volume. */
   MusicMixer mixer(MusicStyle style) {
-    return (MusicMixer) MusicMixer.over(audio, timeline, routine, new MusicSettings(style, 100), 100);
+    return (MusicMixer)
+        MusicMixer.over(audio, timeline, routine, new MusicSettings(style, 100), 100);
   }
 
   /** Samples {@code [from, to)} of {@code source}, pulled in chunks of {@code chunk}. */

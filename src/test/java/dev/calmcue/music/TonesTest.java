@@ -56,8 +56,7 @@ class TonesTest {
       value = MusicStyle.class,
       names = {"LULLABY", "PULSE"})
   void everyStrokeBeginsWithAMark_andNotesComeInOrder(MusicStyle style) {
-    Iterator<ScoreNote> score =
-        style == MusicStyle.PULSE ? Lullabies.pulse() : Lullabies.score();
+    Iterator<ScoreNote> score = style == MusicStyle.PULSE ? Lullabies.pulse() : Lullabies.score();
     List<ScoreNote> notes = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
       notes.add(score.next());

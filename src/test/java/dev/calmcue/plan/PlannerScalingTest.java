@@ -33,8 +33,16 @@ class PlannerScalingTest {
               "s" + i, "Step " + i, "Do step " + i + ".", 5, List.of(new Prompt.At(3, "Soft."))));
     }
     return new Routine(
-        1, "many", "Many steps", "d", "s", new MinutesRange(1, 600), List.of("Warm hands"),
-        List.of("Never press on the spine"), list, "All done.");
+        1,
+        "many",
+        "Many steps",
+        "d",
+        "s",
+        new MinutesRange(1, 600),
+        List.of("Warm hands"),
+        List.of("Never press on the spine"),
+        list,
+        "All done.");
   }
 
   static long work(int steps) {

@@ -16,15 +16,26 @@ final class Routines {
 
   static Routine routine(MinutesRange minutes, Step... steps) {
     return new Routine(
-        1, "test", "Test routine", "d", "s", minutes,
-        List.of("Warm room", "Warm hands"), List.of("Never press on the spine"),
-        List.of(steps), "All done.");
+        1,
+        "test",
+        "Test routine",
+        "d",
+        "s",
+        minutes,
+        List.of("Warm room", "Warm hands"),
+        List.of("Never press on the spine"),
+        List.of(steps),
+        "All done.");
   }
 
   static Routine threeSteps() {
     return routine(
         new MinutesRange(2, 4),
-        step("first", 60, new Prompt.At(20, "Slow and light."), new Prompt.Every(25, "Keep talking to your baby.")),
+        step(
+            "first",
+            60,
+            new Prompt.At(20, "Slow and light."),
+            new Prompt.Every(25, "Keep talking to your baby.")),
         step("second", 60, new Prompt.At(30, "Soft hands.")),
         step("third", 60));
   }

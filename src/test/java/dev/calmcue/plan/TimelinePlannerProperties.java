@@ -28,7 +28,8 @@ class TimelinePlannerProperties {
 
   private Timeline planOrSkip(Case c) {
     try {
-      return new TimelinePlanner(new FakeDurations(c.millisPerChar())).plan(c.routine(), c.options());
+      return new TimelinePlanner(new FakeDurations(c.millisPerChar()))
+          .plan(c.routine(), c.options());
     } catch (CalmcueException e) {
       // Only a step too short for its own instruction may refuse; anything else is a bug.
       assertEquals(CalmcueException.Kind.INPUT, e.kind());
@@ -51,7 +52,8 @@ class TimelinePlannerProperties {
   @Property(tries = 400)
   void plan_keepsStepOrderWithInstructionsAtStepStarts(@ForAll("cases") Case c) {
     Timeline t = planOrSkip(c);
-    List<Cue> instructions = t.cues().stream().filter(x -> x.kind() == CueKind.INSTRUCTION).toList();
+    List<Cue> instructions =
+        t.cues().stream().filter(x -> x.kind() == CueKind.INSTRUCTION).toList();
     List<Step> steps = c.routine().steps();
     assertEquals(steps.size(), instructions.size());
     for (int i = 0; i < steps.size(); i++) {
@@ -60,9 +62,14 @@ class TimelinePlannerProperties {
       assertEquals(steps.get(i).id(), t.steps().get(i).id());
     }
     for (Cue cue : t.cues()) {
-      if (cue.kind() == CueKind.PROMPT || cue.kind() == CueKind.NEXT || cue.kind() == CueKind.CHIME) {
-        StepSpan span = t.steps().stream().filter(s -> s.id().equals(cue.stepId())).findFirst().orElseThrow();
-        assertTrue(cue.at().compareTo(span.start()) >= 0 && cue.end().compareTo(span.end()) <= 0, cue.toString());
+      if (cue.kind() == CueKind.PROMPT
+          || cue.kind() == CueKind.NEXT
+          || cue.kind() == CueKind.CHIME) {
+        StepSpan span =
+            t.steps().stream().filter(s -> s.id().equals(cue.stepId())).findFirst().orElseThrow();
+        assertTrue(
+            cue.at().compareTo(span.start()) >= 0 && cue.end().compareTo(span.end()) <= 0,
+            cue.toString());
       }
     }
   }
@@ -76,7 +83,8 @@ class TimelinePlannerProperties {
             ? Duration.ofMillis(Math.round(c.options().minutes().getAsDouble() * 60_000))
             : c.routine().writtenLength();
     assertEquals(expected, stepsLength);
-    Cue closing = t.cues().stream().filter(x -> x.kind() == CueKind.CLOSING).findFirst().orElseThrow();
+    Cue closing =
+        t.cues().stream().filter(x -> x.kind() == CueKind.CLOSING).findFirst().orElseThrow();
     assertEquals(t.stepsStart().plus(stepsLength), closing.at());
     assertEquals(t.cues().get(t.cues().size() - 1).end(), t.total());
     for (int i = 1; i < t.steps().size(); i++) {
@@ -90,8 +98,18 @@ class TimelinePlannerProperties {
     for (int i = 0; i < c.routine().steps().size(); i++) {
       Step step = c.routine().steps().get(i);
       for (Prompt p : step.prompts()) {
-        long spoken = t.cues().stream().filter(x -> x.kind() == CueKind.PROMPT && x.text().equals(p.say()) && step.id().equals(x.stepId())).count();
-        long dropped = t.dropped().stream().filter(x -> x.text().equals(p.say()) && step.id().equals(x.stepId())).count();
+        long spoken =
+            t.cues().stream()
+                .filter(
+                    x ->
+                        x.kind() == CueKind.PROMPT
+                            && x.text().equals(p.say())
+                            && step.id().equals(x.stepId()))
+                .count();
+        long dropped =
+            t.dropped().stream()
+                .filter(x -> x.text().equals(p.say()) && step.id().equals(x.stepId()))
+                .count();
         if (p instanceof Prompt.At) {
           assertEquals(1, spoken + dropped, "at-prompt must be spoken or reported once: " + p);
         } else {
@@ -128,13 +146,27 @@ class TimelinePlannerProperties {
   }
 
   private static Case newCase(
-      List<Step> steps, double minutesPick, boolean prep, boolean chimes, boolean bedtime, long mpc) {
+      List<Step> steps,
+      double minutesPick,
+      boolean prep,
+      boolean chimes,
+      boolean bedtime,
+      long mpc) {
     long total = steps.stream().mapToLong(Step::seconds).sum();
     int min = (int) Math.max(1, total / 60 - 1);
     int max = (int) (total / 60 + 2);
     Routine r =
-        new Routine(1, "gen", "Generated", null, null, new MinutesRange(min, max),
-            List.of("Warm room"), List.of("Never press on the spine"), steps, null);
+        new Routine(
+            1,
+            "gen",
+            "Generated",
+            null,
+            null,
+            new MinutesRange(min, max),
+            List.of("Warm room"),
+            List.of("Never press on the spine"),
+            steps,
+            null);
     OptionalDouble minutes =
         minutesPick < 0.3
             ? OptionalDouble.empty()
@@ -147,7 +179,8 @@ class TimelinePlannerProperties {
     java.util.Random rnd = new java.util.Random(seed);
     List<Prompt> prompts = new ArrayList<>();
     for (int i = 0; i < promptCount && seconds > 5; i++) {
-      String text = "prompt " + i + " " + say.substring(0, Math.min(say.length(), rnd.nextInt(40) + 1));
+      String text =
+          "prompt " + i + " " + say.substring(0, Math.min(say.length(), rnd.nextInt(40) + 1));
       if (rnd.nextBoolean()) {
         prompts.add(new Prompt.At(1 + rnd.nextInt(seconds - 1), text));
       } else {

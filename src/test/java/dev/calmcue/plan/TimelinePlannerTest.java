@@ -69,15 +69,23 @@ class TimelinePlannerTest {
     Routine r =
         routine(
             new MinutesRange(1, 4),
-            step("only", 100, new Prompt.At(40, "Early in this step."), new Prompt.Every(30, "Breathe.")));
+            step(
+                "only",
+                100,
+                new Prompt.At(40, "Early in this step."),
+                new Prompt.Every(30, "Breathe.")));
     Timeline t = planner.plan(r, PlanOptions.defaults().withMinutes(10.0 / 3)); // 200 s, scale 2
     Duration start = t.steps().get(0).start();
     List<Cue> prompts = ofKind(t, CueKind.PROMPT);
     Cue at = prompts.stream().filter(c -> c.text().startsWith("Early")).findFirst().orElseThrow();
     assertEquals(start.plusSeconds(80), at.at());
     List<Duration> every =
-        prompts.stream().filter(c -> c.text().equals("Breathe.")).map(c -> c.at().minus(start)).toList();
-    assertEquals(List.of(30L, 60L, 90L, 120L, 150L, 180L), every.stream().map(Duration::toSeconds).toList());
+        prompts.stream()
+            .filter(c -> c.text().equals("Breathe."))
+            .map(c -> c.at().minus(start))
+            .toList();
+    assertEquals(
+        List.of(30L, 60L, 90L, 120L, 150L, 180L), every.stream().map(Duration::toSeconds).toList());
   }
 
   @Test
@@ -87,16 +95,20 @@ class TimelinePlannerTest {
             CalmcueException.class,
             () -> planner.plan(Routines.threeSteps(), PlanOptions.defaults().withMinutes(12)));
     assertEquals(CalmcueException.Kind.INPUT, e.kind());
-    assertEquals("--minutes 12 is outside the range of 'test': choose 2 to 4 minutes", e.getMessage());
+    assertEquals(
+        "--minutes 12 is outside the range of 'test': choose 2 to 4 minutes", e.getMessage());
   }
 
   @Test
   void plan_instructionLongerThanItsStepIsInputError() {
     TimelinePlanner slow = new TimelinePlanner(new FakeDurations(5000));
     CalmcueException e =
-        assertThrows(CalmcueException.class, () -> slow.plan(Routines.threeSteps(), PlanOptions.defaults()));
+        assertThrows(
+            CalmcueException.class, () -> slow.plan(Routines.threeSteps(), PlanOptions.defaults()));
     assertEquals(CalmcueException.Kind.INPUT, e.kind());
-    assertTrue(e.getMessage().startsWith("step 'first' lasts 60.0 s but its instruction takes"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("step 'first' lasts 60.0 s but its instruction takes"),
+        e.getMessage());
   }
 
   @Test
@@ -106,7 +118,16 @@ class TimelinePlannerTest {
     Routine shortSteps =
         routine(
             new MinutesRange(1, 2),
-            new dev.calmcue.routine.Step("a", "A", "Go.", 70, List.of(new Prompt.At(1, "Too long to fit.................................................................."))));
+            new dev.calmcue.routine.Step(
+                "a",
+                "A",
+                "Go.",
+                70,
+                List.of(
+                    new Prompt.At(
+                        1,
+                        "Too long to"
+                            + " fit.................................................................."))));
     Timeline t = p.plan(shortSteps, PlanOptions.defaults());
     assertTrue(ofKind(t, CueKind.PROMPT).isEmpty());
     assertEquals(1, t.dropped().size());
@@ -118,11 +139,13 @@ class TimelinePlannerTest {
 
   @Test
   void plan_movesPromptOffTheInstructionInsteadOfDroppingIt() {
-    Routine r = routine(new MinutesRange(1, 2), step("a", 60, new Prompt.At(1, "Gently.")), step("b", 10));
+    Routine r =
+        routine(new MinutesRange(1, 2), step("a", 60, new Prompt.At(1, "Gently.")), step("b", 10));
     Timeline t = planner.plan(r, PlanOptions.defaults());
     Cue instruction = ofKind(t, CueKind.INSTRUCTION).get(0);
     Cue prompt = ofKind(t, CueKind.PROMPT).get(0);
-    assertEquals(instruction.end().plus(TimelinePlanner.BREATH).toMillis(), prompt.at().toMillis(), 1);
+    assertEquals(
+        instruction.end().plus(TimelinePlanner.BREATH).toMillis(), prompt.at().toMillis(), 1);
     assertTrue(t.dropped().isEmpty());
   }
 
@@ -131,7 +154,9 @@ class TimelinePlannerTest {
     Timeline t = planner.plan(Routines.threeSteps(), PlanOptions.defaults());
     List<Cue> next = ofKind(t, CueKind.NEXT);
     List<Cue> chimes = ofKind(t, CueKind.CHIME);
-    assertEquals(List.of("Next: Title of second.", "Next: Title of third."), next.stream().map(Cue::text).toList());
+    assertEquals(
+        List.of("Next: Title of second.", "Next: Title of third."),
+        next.stream().map(Cue::text).toList());
     assertEquals(2, chimes.size());
     for (int i = 0; i < 2; i++) {
       Duration boundary = t.steps().get(i).end();
@@ -143,37 +168,55 @@ class TimelinePlannerTest {
 
   @Test
   void plan_bedtimeHasNoChimesAndASofterRest() {
-    Timeline t = planner.plan(Routines.threeSteps(), new PlanOptions(OptionalDouble.empty(), false, true, true));
+    Timeline t =
+        planner.plan(
+            Routines.threeSteps(), new PlanOptions(OptionalDouble.empty(), false, true, true));
     assertTrue(ofKind(t, CueKind.CHIME).isEmpty());
     assertEquals(TimelinePlanner.BEDTIME_REST_TEXT, ofKind(t, CueKind.CLOSING).get(1).text());
   }
 
   @Test
   void plan_noChimesOptionLeavesThemOut() {
-    Timeline t = planner.plan(Routines.threeSteps(), new PlanOptions(OptionalDouble.empty(), false, false, false));
+    Timeline t =
+        planner.plan(
+            Routines.threeSteps(), new PlanOptions(OptionalDouble.empty(), false, false, false));
     assertTrue(ofKind(t, CueKind.CHIME).isEmpty());
     assertEquals(2, ofKind(t, CueKind.NEXT).size());
   }
 
   @Test
   void plan_preludeSpeaksSafetyThenChecklistThenAsksReadyBeforeTheSteps() {
-    Timeline t = planner.plan(Routines.threeSteps(), new PlanOptions(OptionalDouble.empty(), true, true, false));
+    Timeline t =
+        planner.plan(
+            Routines.threeSteps(), new PlanOptions(OptionalDouble.empty(), true, true, false));
     List<CueKind> prelude =
         t.cues().stream().filter(c -> c.at().compareTo(t.stepsStart()) < 0).map(Cue::kind).toList();
-    // the checklist ends by laying the baby down: the baby is on the tummy only from just before "Ready?"
+    // the checklist ends by laying the baby down: the baby is on the tummy only from just before
+    // "Ready?"
     assertEquals(
-        List.of(CueKind.INTRO, CueKind.SAFETY, CueKind.PREPARATION, CueKind.PREPARATION, CueKind.READY), prelude);
-    assertEquals(List.of("Warm room.", "Warm hands."), ofKind(t, CueKind.PREPARATION).stream().map(Cue::text).toList());
+        List.of(
+            CueKind.INTRO, CueKind.SAFETY, CueKind.PREPARATION, CueKind.PREPARATION, CueKind.READY),
+        prelude);
+    assertEquals(
+        List.of("Warm room.", "Warm hands."),
+        ofKind(t, CueKind.PREPARATION).stream().map(Cue::text).toList());
     assertEquals("Ready? Here is the first step.", ofKind(t, CueKind.READY).get(0).text());
-    assertEquals(ofKind(t, CueKind.READY).get(0).end().plusSeconds(1).toMillis(), t.stepsStart().toMillis(), 1);
+    assertEquals(
+        ofKind(t, CueKind.READY).get(0).end().plusSeconds(1).toMillis(),
+        t.stepsStart().toMillis(),
+        1);
   }
 
   @Test
   void plan_welcomeIsEnglishAndNamesTheRoutine() {
-    Timeline t = planner.plan(Routines.threeSteps(), new PlanOptions(OptionalDouble.empty(), true, true, false));
+    Timeline t =
+        planner.plan(
+            Routines.threeSteps(), new PlanOptions(OptionalDouble.empty(), true, true, false));
     assertEquals("Welcome. Time for the test routine.", ofKind(t, CueKind.INTRO).get(0).text());
     Timeline quick = planner.plan(Routines.threeSteps(), PlanOptions.defaults());
-    assertEquals("Time for the test routine. Here is the first step.", ofKind(quick, CueKind.INTRO).get(0).text());
+    assertEquals(
+        "Time for the test routine. Here is the first step.",
+        ofKind(quick, CueKind.INTRO).get(0).text());
   }
 
   @Test
@@ -193,19 +236,28 @@ class TimelinePlannerTest {
         "Welcome. Time for the test routine. To stop at any time, press f.",
         ofKind(keys, CueKind.INTRO).get(0).text());
     Timeline phone = planner.plan(Routines.threeSteps(), prep.withControls(Set.of(Control.PHONE)));
-    assertEquals("Ready? To begin, tap Ready on the phone.", ofKind(phone, CueKind.READY).get(0).text());
-    assertTrue(ofKind(phone, CueKind.INTRO).get(0).text().endsWith("To stop at any time, tap Fussy on the phone."));
+    assertEquals(
+        "Ready? To begin, tap Ready on the phone.", ofKind(phone, CueKind.READY).get(0).text());
+    assertTrue(
+        ofKind(phone, CueKind.INTRO)
+            .get(0)
+            .text()
+            .endsWith("To stop at any time, tap Fussy on the phone."));
     for (Cue c : phone.cues()) {
       assertFalse(c.text().contains("space") || c.text().contains("say ready"), c.text());
     }
-    Timeline both = planner.plan(Routines.threeSteps(), prep.withControls(Set.of(Control.PHONE, Control.KEYS)));
+    Timeline both =
+        planner.plan(Routines.threeSteps(), prep.withControls(Set.of(Control.PHONE, Control.KEYS)));
     assertEquals(
-        "Ready? To begin, press space or tap Ready on the phone.", ofKind(both, CueKind.READY).get(0).text());
+        "Ready? To begin, press space or tap Ready on the phone.",
+        ofKind(both, CueKind.READY).get(0).text());
   }
 
   @Test
   void plan_stopIsSaidOnceEvenWithoutPreparation() {
-    Timeline t = planner.plan(Routines.threeSteps(), PlanOptions.defaults().withControls(Set.of(Control.KEYS)));
+    Timeline t =
+        planner.plan(
+            Routines.threeSteps(), PlanOptions.defaults().withControls(Set.of(Control.KEYS)));
     long saidStop = t.cues().stream().filter(c -> c.text().contains("To stop")).count();
     assertEquals(1, saidStop);
     assertEquals(CueKind.INTRO, t.cues().get(0).kind());
@@ -214,7 +266,8 @@ class TimelinePlannerTest {
 
   @Test
   void plan_halfwayChecksOnTheBaby() {
-    Cue halfway = ofKind(planner.plan(Routines.threeSteps(), PlanOptions.defaults()), CueKind.HALFWAY).get(0);
+    Cue halfway =
+        ofKind(planner.plan(Routines.threeSteps(), PlanOptions.defaults()), CueKind.HALFWAY).get(0);
     assertEquals(
         "How is your baby? If your baby is crying or tired of lying on the tummy, stop and cuddle.",
         halfway.text());
@@ -222,7 +275,9 @@ class TimelinePlannerTest {
 
   @Test
   void plan_bedtimeRestSaysBabiesSleepOnTheirBack() {
-    Timeline t = planner.plan(Routines.threeSteps(), new PlanOptions(OptionalDouble.empty(), false, false, true));
+    Timeline t =
+        planner.plan(
+            Routines.threeSteps(), new PlanOptions(OptionalDouble.empty(), false, false, true));
     String rest = ofKind(t, CueKind.CLOSING).get(1).text();
     assertTrue(rest.contains("If your baby falls asleep, lay your baby on the back"), rest);
   }
@@ -232,17 +287,23 @@ class TimelinePlannerTest {
     Routine r =
         routine(
             new MinutesRange(2, 4),
-            step("first", 90, new Prompt.At(20, "Keep talking to your baby."),
+            step(
+                "first",
+                90,
+                new Prompt.At(20, "Keep talking to your baby."),
                 new Prompt.At(50, "Hands beside the spine.", true)),
             step("second", 90, new Prompt.Every(30, "Slow and light.")));
     PlanOptions few = PlanOptions.defaults().withPrompts(PromptAmount.FEW);
     Timeline t = planner.plan(r, few);
-    assertEquals(List.of("Hands beside the spine."), ofKind(t, CueKind.PROMPT).stream().map(Cue::text).toList());
+    assertEquals(
+        List.of("Hands beside the spine."),
+        ofKind(t, CueKind.PROMPT).stream().map(Cue::text).toList());
     assertEquals(1, ofKind(t, CueKind.HALFWAY).size());
     assertEquals(1, ofKind(t, CueKind.NEXT).size());
     assertEquals(2, ofKind(t, CueKind.INSTRUCTION).size());
     Timeline normal = planner.plan(r, PlanOptions.defaults());
-    assertEquals(4, ofKind(normal, CueKind.PROMPT).size()); // 20 s, 50 s, and the repeat at 30 s and 60 s
+    assertEquals(
+        4, ofKind(normal, CueKind.PROMPT).size()); // 20 s, 50 s, and the repeat at 30 s and 60 s
   }
 
   @Test

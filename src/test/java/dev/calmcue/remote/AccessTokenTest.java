@@ -48,7 +48,8 @@ class AccessTokenTest {
 
   @Test
   void two_machines_get_different_tokens() {
-    assertNotEquals(AccessToken.loadOrCreate(dir.resolve("a")).value(),
+    assertNotEquals(
+        AccessToken.loadOrCreate(dir.resolve("a")).value(),
         AccessToken.loadOrCreate(dir.resolve("b")).value());
   }
 
@@ -70,8 +71,13 @@ class AccessTokenTest {
       var e = assertThrows(CalmcueException.class, () -> AccessToken.loadOrCreate(file), mode);
       assertEquals(CalmcueException.Kind.RUNTIME, e.kind());
       assertEquals(
-          "the token file " + file + " can be read or changed by other users (mode " + mode
-              + "); run 'chmod 600 " + file + "', or delete it to make a new token",
+          "the token file "
+              + file
+              + " can be read or changed by other users (mode "
+              + mode
+              + "); run 'chmod 600 "
+              + file
+              + "', or delete it to make a new token",
           e.getMessage());
     }
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -93,7 +99,8 @@ class AccessTokenTest {
     Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rw-------"));
     var b = assertThrows(CalmcueException.class, () -> AccessToken.loadOrCreate(binary));
     assertEquals(
-        "the token in " + binary + " is damaged; delete the file to make a new one", b.getMessage());
+        "the token in " + binary + " is damaged; delete the file to make a new one",
+        b.getMessage());
   }
 
   @Test
@@ -110,10 +117,14 @@ class AccessTokenTest {
   @Test
   void the_token_lives_in_the_xdg_config_folder_or_else_dot_config() {
     Path home = Path.of("/home/parent");
-    assertEquals(Path.of("/cfg/calmcue/token"),
+    assertEquals(
+        Path.of("/cfg/calmcue/token"),
         AccessToken.defaultFile(Map.of("XDG_CONFIG_HOME", "/cfg"), home));
-    assertEquals(Path.of("/home/parent/.config/calmcue/token"), AccessToken.defaultFile(Map.of(), home));
-    assertEquals(Path.of("/home/parent/.config/calmcue/token"),
-        AccessToken.defaultFile(Map.of("XDG_CONFIG_HOME", "relative"), home), "relative XDG paths are ignored");
+    assertEquals(
+        Path.of("/home/parent/.config/calmcue/token"), AccessToken.defaultFile(Map.of(), home));
+    assertEquals(
+        Path.of("/home/parent/.config/calmcue/token"),
+        AccessToken.defaultFile(Map.of("XDG_CONFIG_HOME", "relative"), home),
+        "relative XDG paths are ignored");
   }
 }

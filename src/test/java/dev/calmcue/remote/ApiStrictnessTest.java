@@ -12,7 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The API refuses what it cannot mean, answers HEAD like GET, and keeps its log for real faults. */
+/**
+ * The API refuses what it cannot mean, answers HEAD like GET, and keeps its log for real faults.
+ */
 class ApiStrictnessTest {
   private final FakeSessionHost host = new FakeSessionHost();
   private final List<String> log = new CopyOnWriteArrayList<>();
@@ -28,7 +30,9 @@ class ApiStrictnessTest {
   void serve() {
     server =
         RemoteServer.start(
-            new InetSocketAddress("127.0.0.1", 0), host, new AccessPolicy.LocalOnly(),
+            new InetSocketAddress("127.0.0.1", 0),
+            host,
+            new AccessPolicy.LocalOnly(),
             RemoteSettings.defaults(log::add));
   }
 
@@ -37,7 +41,9 @@ class ApiStrictnessTest {
     return RawHttp.send(
         server.address(),
         "POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-            + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n",
+            + "Content-Length: "
+            + bytes.length
+            + "\r\nConnection: close\r\n\r\n",
         bytes);
   }
 
@@ -74,7 +80,8 @@ class ApiStrictnessTest {
             "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
     assertEquals(400, r.status(), r.body());
-    assertTrue(r.headers().get("content-type").startsWith("application/json"), r.headers()::toString);
+    assertTrue(
+        r.headers().get("content-type").startsWith("application/json"), r.headers()::toString);
     assertTrue(r.body().startsWith("{\"error\":\"the request body could not be read"), r.body());
     assertEquals(List.of(), host.starts);
     assertEquals(List.of(), log, "a client's mistake is not an internal error");
@@ -110,12 +117,13 @@ class ApiStrictnessTest {
       try (Socket s = new Socket("127.0.0.1", server.address().getPort())) {
         s.setSoLinger(true, 0); // a reset, like a phone that dropped off the network
         s.getOutputStream()
-            .write("GET /app.js HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            .write(
+                "GET /app.js HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
       }
     }
     // One more request makes sure the ones before it were handled.
-    RawHttp.Reply after =
-        RawHttp.get(server.address(), "/api/session", "127.0.0.1");
+    RawHttp.Reply after = RawHttp.get(server.address(), "/api/session", "127.0.0.1");
     assertEquals(200, after.status());
     Thread.sleep(200); // handlers of the dropped ones may still be finishing; nothing is timed
     assertEquals(List.of(), log);

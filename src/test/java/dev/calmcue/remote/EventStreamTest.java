@@ -39,8 +39,12 @@ class EventStreamTest {
   }
 
   private void serve(Duration heartbeat, int maxPages) {
-    server = RemoteServer.start(new InetSocketAddress("127.0.0.1", 0), host, new AccessPolicy.LocalOnly(),
-        new RemoteSettings(heartbeat, maxPages, line -> {}));
+    server =
+        RemoteServer.start(
+            new InetSocketAddress("127.0.0.1", 0),
+            host,
+            new AccessPolicy.LocalOnly(),
+            new RemoteSettings(heartbeat, maxPages, line -> {}));
   }
 
   private URI uri(String path) {
@@ -48,8 +52,12 @@ class EventStreamTest {
   }
 
   private int post(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+    return http.send(
+            HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
         .statusCode();
   }
 
@@ -58,7 +66,12 @@ class EventStreamTest {
     serve(Duration.ofSeconds(15), 4);
     try (SseReader sse = new SseReader(http, uri("/api/events"))) {
       assertEquals(200, sse.response.statusCode());
-      assertTrue(sse.response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+      assertTrue(
+          sse.response
+              .headers()
+              .firstValue("Content-Type")
+              .orElse("")
+              .startsWith("text/event-stream"));
       var first = sse.next("state");
       assertEquals("idle", first.data().at("/state/status").asText());
     }
@@ -89,7 +102,9 @@ class EventStreamTest {
       List<SseReader.Event> between = new ArrayList<>();
       var second = sse.next("step", between);
       assertEquals("Long strokes", second.data().at("/state/step/title").asText());
-      assertEquals(9, between.stream().filter(e -> e.type().equals("progress")).count(),
+      assertEquals(
+          9,
+          between.stream().filter(e -> e.type().equals("progress")).count(),
           "one progress a second for the rest of the first step: " + between);
 
       assertEquals(202, post("/api/session/pause", ""));
@@ -132,7 +147,9 @@ class EventStreamTest {
     serve(Duration.ofMillis(20), 4);
     try (Socket s = new Socket("127.0.0.1", server.address().getPort())) {
       OutputStream out = s.getOutputStream();
-      out.write(("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = s.getInputStream();
       String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
@@ -154,8 +171,10 @@ class EventStreamTest {
     serve(Duration.ofSeconds(15), 1);
     try (SseReader first = new SseReader(http, uri("/api/events"))) {
       first.next("state");
-      var second = http.send(HttpRequest.newBuilder(uri("/api/events")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      var second =
+          http.send(
+              HttpRequest.newBuilder(uri("/api/events")).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(503, second.statusCode());
     }
   }
@@ -208,7 +227,9 @@ class EventStreamTest {
     serve(Duration.ofSeconds(15), 1);
     try (Socket gone = new Socket("127.0.0.1", server.address().getPort())) {
       gone.getOutputStream()
-          .write("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          .write(
+              "GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
       // Read up to the end of the first state event, as a page does, then close cleanly (no reset).
       String read = "";
       InputStream in = gone.getInputStream();
@@ -236,5 +257,4 @@ class EventStreamTest {
     sse.next("closed");
     sse.close();
   }
-
 }

@@ -47,22 +47,26 @@ public final class FakeSessionHost implements SessionHost {
   @Override
   public List<RoutineSummary> routines() {
     return List.of(
-        new RoutineSummary("back-massage", "Back massage", new MinutesRange(5, 12), 3,
-            Duration.ofSeconds(390)),
-        new RoutineSummary("tiny-test", "Tiny test", new MinutesRange(1, 2), 3,
-            Duration.ofSeconds(90)));
+        new RoutineSummary(
+            "back-massage", "Back massage", new MinutesRange(5, 12), 3, Duration.ofSeconds(390)),
+        new RoutineSummary(
+            "tiny-test", "Tiny test", new MinutesRange(1, 2), 3, Duration.ofSeconds(90)));
   }
 
   @Override
   public synchronized SessionState start(StartRequest request) {
     if (running) {
-      throw new SessionBusyException("a session is already running (" + routineId + "); stop it first");
+      throw new SessionBusyException(
+          "a session is already running (" + routineId + "); stop it first");
     }
-    RoutineSummary routine = routines().stream()
-        .filter(r -> r.id().equals(request.routineId()))
-        .findFirst()
-        .orElseThrow(() -> CalmcueException.input("unknown routine '" + request.routineId() + "'"));
-    if (request.minutes().isPresent() && !routine.minutes().contains(request.minutes().getAsDouble())) {
+    RoutineSummary routine =
+        routines().stream()
+            .filter(r -> r.id().equals(request.routineId()))
+            .findFirst()
+            .orElseThrow(
+                () -> CalmcueException.input("unknown routine '" + request.routineId() + "'"));
+    if (request.minutes().isPresent()
+        && !routine.minutes().contains(request.minutes().getAsDouble())) {
       throw CalmcueException.input("'" + routine.id() + "' is for " + routine.minutes());
     }
     starts.add(request);
@@ -123,7 +127,9 @@ public final class FakeSessionHost implements SessionHost {
     return true;
   }
 
-  /** Moves the virtual clock in whole seconds, reporting progress each second as the player does. */
+  /**
+   * Moves the virtual clock in whole seconds, reporting progress each second as the player does.
+   */
   public synchronized void advance(Duration by) {
     for (long s = 0; s < by.toSeconds() && running; s++) {
       if (paused || waitingForReady) {
@@ -131,8 +137,9 @@ public final class FakeSessionHost implements SessionHost {
       }
       elapsed = elapsed.plusSeconds(1);
       stepElapsed = stepElapsed.plusSeconds(1);
-      tracker.accept(new SessionEvent.Progress(
-          elapsed, STEP.multipliedBy(TITLES.size()), step, stepElapsed, STEP, false));
+      tracker.accept(
+          new SessionEvent.Progress(
+              elapsed, STEP.multipliedBy(TITLES.size()), step, stepElapsed, STEP, false));
       if (stepElapsed.compareTo(STEP) >= 0) {
         nextStep(true);
       }
@@ -193,8 +200,9 @@ public final class FakeSessionHost implements SessionHost {
   private void beginStep() {
     String id = "step-" + (step + 1);
     tracker.accept(new SessionEvent.StepStarted(step, TITLES.size(), id, TITLES.get(step)));
-    tracker.accept(new SessionEvent.CueStarted(
-        cue(CueKind.INSTRUCTION, id, TITLES.get(step) + ": slow, calm movements.")));
+    tracker.accept(
+        new SessionEvent.CueStarted(
+            cue(CueKind.INSTRUCTION, id, TITLES.get(step) + ": slow, calm movements.")));
   }
 
   private void end(SessionOutcome.Ending ending, String detail) {
@@ -202,10 +210,18 @@ public final class FakeSessionHost implements SessionHost {
     running = false;
     SessionOutcome outcome = new SessionOutcome(ending, detail, completed, elapsed);
     OffsetDateTime start = OffsetDateTime.parse("2026-11-25T19:30:00Z");
-    SessionStart begun = new SessionStart("fake-" + history.size(), routineId, routineId, start,
-        STEP.multipliedBy(TITLES.size()), TITLES.size(), SETTINGS);
-    HistoryRecord.Finish finish = new HistoryRecord.Finish(start.plus(elapsed),
-        Duration.ofSeconds(elapsed.toSeconds()), completed);
+    SessionStart begun =
+        new SessionStart(
+            "fake-" + history.size(),
+            routineId,
+            routineId,
+            start,
+            STEP.multipliedBy(TITLES.size()),
+            TITLES.size(),
+            SETTINGS);
+    HistoryRecord.Finish finish =
+        new HistoryRecord.Finish(
+            start.plus(elapsed), Duration.ofSeconds(elapsed.toSeconds()), completed);
     history.add(0, HistoryRecord.finished(begun, ending, detail, finish));
     tracker.accept(new SessionEvent.Ended(outcome));
   }

@@ -15,8 +15,10 @@ import java.util.Optional;
  * plus the 3:1 contrast of every visible control's border, which axe does not check.
  */
 final class PageAudit {
-  static final String MISSING = "no axe-core: npm install --prefix target/npm axe-core (.ci/run does)";
-  private static final Path DEFAULT = Path.of("target", "npm", "node_modules", "axe-core", "axe.min.js");
+  static final String MISSING =
+      "no axe-core: npm install --prefix target/npm axe-core (.ci/run does)";
+  private static final Path DEFAULT =
+      Path.of("target", "npm", "node_modules", "axe-core", "axe.min.js");
 
   private final String axeSource;
 
@@ -28,7 +30,9 @@ final class PageAudit {
   static Optional<PageAudit> find() throws IOException {
     String configured = System.getProperty("calmcue.axe");
     Path axe = configured != null ? Path.of(configured) : DEFAULT;
-    return Files.isRegularFile(axe) ? Optional.of(new PageAudit(Files.readString(axe))) : Optional.empty();
+    return Files.isRegularFile(axe)
+        ? Optional.of(new PageAudit(Files.readString(axe)))
+        : Optional.empty();
   }
 
   /** Fails with every violation found on the page as it is now. */
@@ -36,23 +40,31 @@ final class PageAudit {
     if (!browser.script("return typeof axe !== 'undefined'").asBoolean()) {
       browser.script(axeSource + "\nreturn true;");
     }
-    JsonNode violations = browser.asyncScript("axe.run(document, {"
-        + " runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',"
-        + " 'best-practice']},"
-        + " rules: {'label-content-name-mismatch': {enabled: true}}"
-        + "}).then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' -> '"
-        + " + v.nodes.map(n => n.target.join(' ') + ' ' + n.failureSummary).join(' | '))),"
-        + " e => done(['axe failed: ' + e]));");
+    JsonNode violations =
+        browser.asyncScript(
+            "axe.run(document, { runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a',"
+                + " 'wcag21aa', 'wcag22aa', 'best-practice']}, rules:"
+                + " {'label-content-name-mismatch': {enabled: true}}}).then(r =>"
+                + " done(r.violations.map(v => v.id + ': ' + v.help + ' -> ' + v.nodes.map(n =>"
+                + " n.target.join(' ') + ' ' + n.failureSummary).join(' | '))), e => done(['axe"
+                + " failed: ' + e]));");
     assertEquals(0, violations.size(), state + ": " + violations);
 
     JsonNode borders = browser.script(BORDERS);
-    System.out.println("page audit (" + state + "): axe clean; lowest control border contrast "
-        + borders.get("lowest").asText() + " (" + borders.get("where").asText() + ")");
+    System.out.println(
+        "page audit ("
+            + state
+            + "): axe clean; lowest control border contrast "
+            + borders.get("lowest").asText()
+            + " ("
+            + borders.get("where").asText()
+            + ")");
     assertTrue(borders.get("lowest").asDouble() >= 3.0, state + ": control border " + borders);
   }
 
   /** The lowest contrast of a visible, enabled control's border against what surrounds it. */
-  private static final String BORDERS = """
+  private static final String BORDERS =
+      """
       const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
       const lum = ([r, g, b]) => [r, g, b].map(v => v / 255)
         .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))

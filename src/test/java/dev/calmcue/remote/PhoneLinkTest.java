@@ -12,18 +12,23 @@ import org.junit.jupiter.api.Test;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PhoneLinkTest {
-  private static final AccessToken TOKEN = AccessToken.of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ");
+  private static final AccessToken TOKEN =
+      AccessToken.of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ");
 
   @Test
   void a_specific_address_is_used_as_given_with_the_token_when_there_is_one() throws Exception {
     InetAddress a = InetAddress.getByName("127.0.0.1");
     assertEquals("http://127.0.0.1:8765/", PhoneLink.url(a, 8765, Optional.empty()));
-    assertEquals("http://127.0.0.1:9000/?token=" + TOKEN.value(), PhoneLink.url(a, 9000, Optional.of(TOKEN)));
+    assertEquals(
+        "http://127.0.0.1:9000/?token=" + TOKEN.value(),
+        PhoneLink.url(a, 9000, Optional.of(TOKEN)));
   }
 
   @Test
   void ipv6_addresses_are_bracketed() throws Exception {
-    assertEquals("http://[0:0:0:0:0:0:0:1]:8765/", PhoneLink.url(InetAddress.getByName("::1"), 8765, Optional.empty()));
+    assertEquals(
+        "http://[0:0:0:0:0:0:0:1]:8765/",
+        PhoneLink.url(InetAddress.getByName("::1"), 8765, Optional.empty()));
   }
 
   @Test

@@ -23,7 +23,8 @@ final class RawHttp {
 
   static Reply send(InetSocketAddress server, String requestHead, byte[] body) throws IOException {
     try (Socket s = new Socket(server.getAddress(), server.getPort())) {
-      s.setSoTimeout(30_000); // a safety net so a broken server fails the test instead of hanging it
+      s.setSoTimeout(
+          30_000); // a safety net so a broken server fails the test instead of hanging it
       OutputStream out = s.getOutputStream();
       out.write(requestHead.getBytes(StandardCharsets.ISO_8859_1));
       if (body != null) {
@@ -39,7 +40,10 @@ final class RawHttp {
   }
 
   static Reply get(InetSocketAddress server, String rawPath, String host) throws IOException {
-    return send(server, "GET " + rawPath + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", null);
+    return send(
+        server,
+        "GET " + rawPath + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n",
+        null);
   }
 
   private static Reply read(InputStream in) throws IOException {
@@ -55,13 +59,18 @@ final class RawHttp {
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+        headers.put(
+            lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+            lines[i].substring(colon + 1).strip());
       }
     }
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       body = unchunk(body);
     }
-    return new Reply(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+    return new Reply(
+        status,
+        headers,
+        new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
   }
 
   private static String unchunk(String body) {

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.calmcue.audio.AudioFailure;
+import dev.calmcue.history.HistoryStore;
 import dev.calmcue.live.ServedSessions;
 import dev.calmcue.live.ServedSessionsTest;
 import dev.calmcue.remote.SessionState.Status;
+import dev.calmcue.routine.RoutineCatalog;
+import dev.calmcue.session.ClockPacedSink;
+import dev.calmcue.session.PlayerSettings;
 import dev.calmcue.session.SessionOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,11 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import dev.calmcue.audio.AudioFailure;
-import dev.calmcue.history.HistoryStore;
-import dev.calmcue.routine.RoutineCatalog;
-import dev.calmcue.session.ClockPacedSink;
-import dev.calmcue.session.PlayerSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -69,8 +69,12 @@ class RemotePageBrowserTest {
   }
 
   private void serve(SessionHost sessions, AccessPolicy access, int port) {
-    server = RemoteServer.start(new InetSocketAddress("127.0.0.1", port), sessions, access,
-        RemoteSettings.defaults(line -> System.out.println("server: " + line)));
+    server =
+        RemoteServer.start(
+            new InetSocketAddress("127.0.0.1", port),
+            sessions,
+            access,
+            RemoteSettings.defaults(line -> System.out.println("server: " + line)));
   }
 
   private String url(String path) {
@@ -79,7 +83,10 @@ class RemotePageBrowserTest {
 
   private JsonNode api(String path) {
     try {
-      var r = http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+      var r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url(path))).build(),
+              HttpResponse.BodyHandlers.ofString());
       return JSON.readTree(r.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -88,14 +95,15 @@ class RemotePageBrowserTest {
     }
   }
 
-
   @Test
   void the_parent_starts_a_routine_pauses_and_stops_for_fussy_from_the_phone() throws Exception {
     serve(new AccessPolicy.LocalOnly(), 0);
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await(
+        "routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     browser.click("[data-id=tiny-test]");
-    WebDriverClient.await("minutes follow the routine", () -> browser.shows("#minutes", "1:30min, as written"));
+    WebDriverClient.await(
+        "minutes follow the routine", () -> browser.shows("#minutes", "1:30min, as written"));
     browser.click("#less");
     WebDriverClient.await("a minute less", () -> browser.shows("#minutes", "1 min"));
     browser.click("#start");
@@ -103,7 +111,8 @@ class RemotePageBrowserTest {
     assertEquals(Status.WAITING_FOR_READY, host.state().status());
     assertTrue(browser.visible("#ready"));
     browser.click("#ready");
-    WebDriverClient.await("first step on the page", () -> browser.shows("#step-title", "Warm hands"));
+    WebDriverClient.await(
+        "first step on the page", () -> browser.shows("#step-title", "Warm hands"));
     assertFalse(browser.visible("#ready"));
     assertEquals(Status.PLAYING, host.state().status());
     assertEquals("tiny-test", host.starts.get(0).routineId());
@@ -111,17 +120,22 @@ class RemotePageBrowserTest {
     assertEquals("playing", api("/api/session").get("status").asText());
 
     host.advance(FakeSessionHost.STEP.plusSeconds(4)); // into the second step, as time passes
-    WebDriverClient.await("step change pushed to the page", () -> browser.shows("#step-title", "Long strokes"));
+    WebDriverClient.await(
+        "step change pushed to the page", () -> browser.shows("#step-title", "Long strokes"));
     WebDriverClient.await("step counter", () -> browser.shows("#step-of", "Step 2 of 3"));
     WebDriverClient.await("time left in the step", () -> browser.shows("#step-left", "0:06"));
     assertEquals("Long strokes: slow, calm movements.", browser.text("#step-text"));
     assertEquals(1, api("/api/session").at("/step/index").asInt());
     WebDriverClient.await("ring drawn at 40%", () -> ringShowsFraction(0.4));
     assertEquals(360, browser.script("return document.documentElement.clientWidth").asInt());
-    assertTrue(browser.script("return document.documentElement.scrollWidth").asInt() <= 360, "no sideways scrolling");
-    JsonNode small = browser.script("return [...document.querySelectorAll('button')]"
-        + ".filter(b => b.getClientRects().length > 0 && b.getBoundingClientRect().height < 64)"
-        + ".map(b => b.id + ':' + b.getBoundingClientRect().height)");
+    assertTrue(
+        browser.script("return document.documentElement.scrollWidth").asInt() <= 360,
+        "no sideways scrolling");
+    JsonNode small =
+        browser.script(
+            "return [...document.querySelectorAll('button')].filter(b => b.getClientRects().length"
+                + " > 0 && b.getBoundingClientRect().height < 64).map(b => b.id + ':' +"
+                + " b.getBoundingClientRect().height)");
     assertEquals(0, small.size(), "thumb-sized buttons: " + small);
     browser.screenshot(WORK.resolve("remote-360-fake.png"));
 
@@ -138,60 +152,79 @@ class RemotePageBrowserTest {
     assertEquals(1, history.size());
     assertEquals("fussy", history.get(0).get("ending").asText());
     assertEquals(1, history.get(0).get("stepsCompleted").asInt());
-    WebDriverClient.await("page says it stopped", () -> browser.shows("#ended-title", "Stopped: fussy"));
+    WebDriverClient.await(
+        "page says it stopped", () -> browser.shows("#ended-title", "Stopped: fussy"));
     assertTrue(browser.visible("#again"));
     assertFalse(browser.visible("#fussy"));
   }
 
   @Test
-  void with_the_real_player_in_text_mode_the_page_follows_the_steps_pause_and_fussy() throws Exception {
+  void with_the_real_player_in_text_mode_the_page_follows_the_steps_pause_and_fussy()
+      throws Exception {
     Path routines = Files.createDirectories(tmp.resolve("routines"));
     Files.writeString(routines.resolve("tiny.json"), ServedSessionsTest.ROUTINE);
     ServedSessionsTest.SteppedClock clock = new ServedSessionsTest.SteppedClock();
-    ServedSessions real = new ServedSessions(new ServedSessions.Wiring(
-        new RoutineCatalog(routines, null, false),
-        settings -> new ServedSessionsTest.SilentEngine(),
-        rate -> {
-          throw new AudioFailure("no sound card in tests", null);
-        },
-        clock,
-        PlayerSettings.defaults(),
-        new HistoryStore(tmp.resolve("history.jsonl"), java.time.Clock.system(ZoneOffset.UTC)),
-        true,
-        line -> {}));
+    ServedSessions real =
+        new ServedSessions(
+            new ServedSessions.Wiring(
+                new RoutineCatalog(routines, null, false),
+                settings -> new ServedSessionsTest.SilentEngine(),
+                rate -> {
+                  throw new AudioFailure("no sound card in tests", null);
+                },
+                clock,
+                PlayerSettings.defaults(),
+                new HistoryStore(
+                    tmp.resolve("history.jsonl"), java.time.Clock.system(ZoneOffset.UTC)),
+                true,
+                line -> {}));
     try {
       serve(real, new AccessPolicy.LocalOnly(), 0);
       browser.open(url("/"));
-      WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny] .mins", "1–2 min"));
+      WebDriverClient.await(
+          "routines listed", () -> browser.shows("[data-id=tiny] .mins", "1–2 min"));
       browser.click("#prep"); // straight to the steps, no checklist
       browser.click("#start");
       // The player runs on a clock the test moves: half a second of session per look at the page.
-      WebDriverClient.await("first step", () -> clock.advanceThen(Duration.ofMillis(500),
-          () -> browser.shows("#step-title", "Warm hands")));
+      WebDriverClient.await(
+          "first step",
+          () ->
+              clock.advanceThen(
+                  Duration.ofMillis(500), () -> browser.shows("#step-title", "Warm hands")));
       assertEquals("Rest your warm hands on the back.", browser.text("#step-text"));
-      WebDriverClient.await("step change", () -> clock.advanceThen(Duration.ofMillis(500),
-          () -> browser.shows("#step-title", "Long strokes")));
+      WebDriverClient.await(
+          "step change",
+          () ->
+              clock.advanceThen(
+                  Duration.ofMillis(500), () -> browser.shows("#step-title", "Long strokes")));
       assertEquals(1, api("/api/session").at("/step/index").asInt());
       assertTrue(api("/api/session").get("textMode").isTextual(), "text mode reported");
 
       browser.click("#pause");
       // The player acts on commands between 20 ms chunks of its clock, so time must move for it to.
-      WebDriverClient.await("server paused", () -> clock.advanceThen(Duration.ofMillis(100),
-          () -> real.state().status() == Status.PAUSED));
+      WebDriverClient.await(
+          "server paused",
+          () ->
+              clock.advanceThen(
+                  Duration.ofMillis(100), () -> real.state().status() == Status.PAUSED));
       WebDriverClient.await("button offers resume", () -> browser.shows("#pause", "Resume"));
       assertEquals("paused", api("/api/session").get("status").asText());
       assertEquals(0, api("/api/history").size());
 
       browser.click("#fussy");
-      WebDriverClient.await("ended fussy", () -> clock.advanceThen(Duration.ofMillis(200),
-          () -> real.state().status() == Status.ENDED));
+      WebDriverClient.await(
+          "ended fussy",
+          () ->
+              clock.advanceThen(
+                  Duration.ofMillis(200), () -> real.state().status() == Status.ENDED));
       assertEquals(SessionOutcome.Ending.FUSSY, real.state().outcome().ending());
       JsonNode history = api("/api/history");
       assertEquals(1, history.size());
       assertEquals("fussy", history.get(0).get("ending").asText());
       assertEquals("tiny", history.get(0).get("routineId").asText());
       assertEquals(1, history.get(0).get("stepsCompleted").asInt());
-      WebDriverClient.await("page says it stopped", () -> browser.shows("#ended-title", "Stopped: fussy"));
+      WebDriverClient.await(
+          "page says it stopped", () -> browser.shows("#ended-title", "Stopped: fussy"));
     } finally {
       real.shutdown(Duration.ofSeconds(5));
     }
@@ -200,37 +233,55 @@ class RemotePageBrowserTest {
   @Test
   void a_bundled_routine_on_the_speaker_at_360_px_shows_its_real_step_and_words() throws Exception {
     ServedSessionsTest.SteppedClock clock = new ServedSessionsTest.SteppedClock();
-    ServedSessions real = new ServedSessions(new ServedSessions.Wiring(
-        new RoutineCatalog(null, null, true),
-        settings -> new ServedSessionsTest.SilentEngine(),
-        rate -> new ClockPacedSink(clock, rate, 1), // a speaker that plays in step with the test's clock
-        clock,
-        PlayerSettings.defaults(),
-        new HistoryStore(tmp.resolve("history.jsonl"), java.time.Clock.system(ZoneOffset.UTC)),
-        false,
-        line -> {}));
+    ServedSessions real =
+        new ServedSessions(
+            new ServedSessions.Wiring(
+                new RoutineCatalog(null, null, true),
+                settings -> new ServedSessionsTest.SilentEngine(),
+                rate ->
+                    new ClockPacedSink(
+                        clock, rate, 1), // a speaker that plays in step with the test's clock
+                clock,
+                PlayerSettings.defaults(),
+                new HistoryStore(
+                    tmp.resolve("history.jsonl"), java.time.Clock.system(ZoneOffset.UTC)),
+                false,
+                line -> {}));
     try {
       serve(real, new AccessPolicy.LocalOnly(), 0);
       browser.open(url("/"));
-      WebDriverClient.await("routines listed", () -> browser.shows("[data-id=back-massage] .mins", "5–10 min"));
+      WebDriverClient.await(
+          "routines listed", () -> browser.shows("[data-id=back-massage] .mins", "5–10 min"));
       browser.screenshot(WORK.resolve("remote-360-picker.png"));
       browser.click("[data-id=back-massage]");
       browser.click("#prep");
       browser.click("#start");
-      WebDriverClient.await("second step", () -> clock.advanceThen(Duration.ofSeconds(2),
-          () -> real.state().stepIndex() == 1));
+      WebDriverClient.await(
+          "second step",
+          () -> clock.advanceThen(Duration.ofSeconds(2), () -> real.state().stepIndex() == 1));
       double stepTotal = real.state().stepTotal().toMillis() / 1000.0;
-      WebDriverClient.await("a third into the step", () -> clock.advanceThen(Duration.ofMillis(500),
-          () -> real.state().stepElapsed().toMillis() / 1000.0 >= stepTotal / 3));
+      WebDriverClient.await(
+          "a third into the step",
+          () ->
+              clock.advanceThen(
+                  Duration.ofMillis(500),
+                  () -> real.state().stepElapsed().toMillis() / 1000.0 >= stepTotal / 3));
       String title = real.state().stepTitle();
-      WebDriverClient.await("page caught up", () -> browser.shows("#step-title", title)
-          && browser.shows("#step-of", "Step 2 of " + real.state().stepCount()));
+      WebDriverClient.await(
+          "page caught up",
+          () ->
+              browser.shows("#step-title", title)
+                  && browser.shows("#step-of", "Step 2 of " + real.state().stepCount()));
       assertEquals(real.state().stepText(), browser.text("#step-text"));
-      assertFalse(browser.text("#status-line").contains("no sound"), "sound plays: no text-mode note");
-      WebDriverClient.await("ring settled", () -> {
-        SessionState s = real.state();
-        return ringShowsFraction(s.stepElapsed().toMillis() / (double) s.stepTotal().toMillis());
-      });
+      assertFalse(
+          browser.text("#status-line").contains("no sound"), "sound plays: no text-mode note");
+      WebDriverClient.await(
+          "ring settled",
+          () -> {
+            SessionState s = real.state();
+            return ringShowsFraction(
+                s.stepElapsed().toMillis() / (double) s.stepTotal().toMillis());
+          });
       browser.screenshot(WORK.resolve("remote-360.png")); // the picture in docs/
     } finally {
       real.shutdown(Duration.ofSeconds(5));
@@ -242,18 +293,22 @@ class RemotePageBrowserTest {
     browser.close();
     browser = new WebDriverClient(WORK, 1280, 800);
     serve(new AccessPolicy.LocalOnly(), 0);
-    host.start(new StartRequest("back-massage", java.util.OptionalDouble.empty(), false, false, true));
+    host.start(
+        new StartRequest("back-massage", java.util.OptionalDouble.empty(), false, false, true));
     browser.open(url("/"));
     WebDriverClient.await("session shown", () -> browser.shows("#step-title", "Warm hands"));
-    JsonNode box = browser.script("const r = document.querySelector('main').getBoundingClientRect();"
-        + " return {left: r.left, right: innerWidth - r.right, width: r.width};");
+    JsonNode box =
+        browser.script(
+            "const r = document.querySelector('main').getBoundingClientRect();"
+                + " return {left: r.left, right: innerWidth - r.right, width: r.width};");
     assertTrue(box.get("width").asDouble() <= 520, box.toString());
     assertEquals(box.get("left").asDouble(), box.get("right").asDouble(), 1.0, "centred: " + box);
     browser.screenshot(WORK.resolve("remote-desktop.png"));
   }
 
   @Test
-  void the_page_says_reconnecting_while_the_server_is_away_and_recovers_by_itself() throws Exception {
+  void the_page_says_reconnecting_while_the_server_is_away_and_recovers_by_itself()
+      throws Exception {
     serve(new AccessPolicy.LocalOnly(), 0);
     int port = server.address().getPort();
     browser.open(url("/"));
@@ -261,24 +316,29 @@ class RemotePageBrowserTest {
     server.close();
     WebDriverClient.await("reconnecting shown", () -> browser.shows("#conn", "reconnecting…"));
     serve(new AccessPolicy.LocalOnly(), port);
-    host.start(new StartRequest("back-massage", java.util.OptionalDouble.empty(), false, false, true));
+    host.start(
+        new StartRequest("back-massage", java.util.OptionalDouble.empty(), false, false, true));
     WebDriverClient.await("live again", () -> hasClass("#conn", "live"));
-    WebDriverClient.await("session seen after reconnect", () -> browser.shows("#step-title", "Warm hands"));
+    WebDriverClient.await(
+        "session seen after reconnect", () -> browser.shows("#step-title", "Warm hands"));
   }
 
   @Test
   void a_phone_pairs_with_the_token_link_and_the_token_leaves_the_address_bar() throws Exception {
     serve(new AccessPolicy.TokenRequired(AccessToken.of(TOKEN)), 0);
     browser.open(url("/"));
-    WebDriverClient.await("unpaired notice", () -> {
-      try {
-        return browser.visible("#notice") && browser.text("#notice").contains("not paired");
-      } catch (IOException e) {
-        return false;
-      }
-    });
+    WebDriverClient.await(
+        "unpaired notice",
+        () -> {
+          try {
+            return browser.visible("#notice") && browser.text("#notice").contains("not paired");
+          } catch (IOException e) {
+            return false;
+          }
+        });
     browser.open(url("/?token=" + TOKEN));
-    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=back-massage] .mins", "5–12 min"));
+    WebDriverClient.await(
+        "routines listed", () -> browser.shows("[data-id=back-massage] .mins", "5–12 min"));
     assertEquals(url("/"), browser.currentUrl());
     assertTrue(browser.script("return document.cookie").asText().isEmpty(), "cookie is HttpOnly");
     browser.click("#start");
@@ -289,8 +349,12 @@ class RemotePageBrowserTest {
   /** The progress ring's arc, once its transition has settled. */
   private boolean ringShowsFraction(double fraction) {
     try {
-      double offset = browser.script("return parseFloat(getComputedStyle(document.getElementById('ring-fill'))"
-          + ".strokeDashoffset)").asDouble();
+      double offset =
+          browser
+              .script(
+                  "return parseFloat(getComputedStyle(document.getElementById('ring-fill'))"
+                      + ".strokeDashoffset)")
+              .asDouble();
       double circumference = 2 * Math.PI * 52;
       return Math.abs(offset - circumference * (1 - fraction)) < 0.5;
     } catch (IOException e) {
@@ -300,11 +364,16 @@ class RemotePageBrowserTest {
 
   private boolean hasClass(String css, String cls) {
     try {
-      return browser.script("const e = document.querySelector('" + css + "'); return !!e && e.classList.contains('"
-          + cls + "');").asBoolean();
+      return browser
+          .script(
+              "const e = document.querySelector('"
+                  + css
+                  + "'); return !!e && e.classList.contains('"
+                  + cls
+                  + "');")
+          .asBoolean();
     } catch (IOException e) {
       return false;
     }
   }
-
 }

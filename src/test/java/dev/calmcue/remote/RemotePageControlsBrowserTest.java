@@ -55,14 +55,17 @@ class RemotePageControlsBrowserTest {
   }
 
   private void serve(int port) {
-    server = RemoteServer.start(new InetSocketAddress("127.0.0.1", port), host,
-        new AccessPolicy.LocalOnly(), RemoteSettings.defaults(line -> System.out.println("server: " + line)));
+    server =
+        RemoteServer.start(
+            new InetSocketAddress("127.0.0.1", port),
+            host,
+            new AccessPolicy.LocalOnly(),
+            RemoteSettings.defaults(line -> System.out.println("server: " + line)));
   }
 
   private String url(String path) {
     return "http://127.0.0.1:" + server.address().getPort() + path;
   }
-
 
   private boolean visible(String css) {
     try {
@@ -76,7 +79,8 @@ class RemotePageControlsBrowserTest {
   void the_control_bar_keeps_every_control_in_reach_and_in_place_in_every_state() throws Exception {
     serve(0);
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await(
+        "routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     assertFalse(visible("#controls"), "no session controls on the picker");
     assertInView("#start");
     browser.click("#start");
@@ -87,11 +91,15 @@ class RemotePageControlsBrowserTest {
     assertFalse(browser.visible("#pause"), "Pause hidden while waiting for Ready");
     JsonNode ready = browser.rect("#ready");
     for (String css : List.of("#repeat", "#next", "#fussy", "#stop")) {
-      assertTrue(ready.get("height").asDouble() > browser.rect(css).get("height").asDouble(),
+      assertTrue(
+          ready.get("height").asDouble() > browser.rect(css).get("height").asDouble(),
           "Ready is the one big button: " + css);
     }
-    assertTrue(browser.script("return document.getElementById('ready').classList.contains('primary')")
-        .asBoolean(), "Ready is the primary button");
+    assertTrue(
+        browser
+            .script("return document.getElementById('ready').classList.contains('primary')")
+            .asBoolean(),
+        "Ready is the primary button");
     JsonNode fussy = assertBarInView("waiting");
     browser.screenshot(WORK.resolve("remote-360-waiting.png"));
 
@@ -113,7 +121,8 @@ class RemotePageControlsBrowserTest {
     browser.script("window.scrollTo(0, document.body.scrollHeight)");
     assertSamePlace(pause, browser.rect("#pause"), "Resume stays put when scrolled");
     double barTop = browser.rect("#controls").get("top").asDouble();
-    assertTrue(browser.rect("#status-line").get("bottom").asDouble() <= barTop,
+    assertTrue(
+        browser.rect("#status-line").get("bottom").asDouble() <= barTop,
         "the status line is above the bar");
 
     browser.click("#stop");
@@ -129,15 +138,19 @@ class RemotePageControlsBrowserTest {
         assertInView(css);
       }
     }
-    assertTrue(browser.visible("#fussy") && browser.visible("#stop"), state + ": both ways to end shown");
+    assertTrue(
+        browser.visible("#fussy") && browser.visible("#stop"), state + ": both ways to end shown");
     return browser.rect("#fussy");
   }
 
   private void assertInView(String css) throws IOException {
     JsonNode r = browser.rect(css);
     assertNotNull(r, css);
-    assertTrue(r.get("top").asDouble() >= 0 && r.get("bottom").asDouble() <= HEIGHT
-        && r.get("left").asDouble() >= 0 && r.get("right").asDouble() <= WIDTH,
+    assertTrue(
+        r.get("top").asDouble() >= 0
+            && r.get("bottom").asDouble() <= HEIGHT
+            && r.get("left").asDouble() >= 0
+            && r.get("right").asDouble() <= WIDTH,
         css + " inside the 360 x 740 screen: " + r);
   }
 
@@ -148,7 +161,8 @@ class RemotePageControlsBrowserTest {
   }
 
   @Test
-  void a_lost_speaker_box_is_said_plainly_with_the_controls_greyed_and_the_timer_frozen() throws Exception {
+  void a_lost_speaker_box_is_said_plainly_with_the_controls_greyed_and_the_timer_frozen()
+      throws Exception {
     serve(0);
     host.start(new StartRequest("tiny-test", OptionalDouble.empty(), false, false, true));
     host.advance(java.time.Duration.ofSeconds(3));
@@ -158,10 +172,12 @@ class RemotePageControlsBrowserTest {
 
     server.close();
     WebDriverClient.await("lost banner", () -> visible("#lost"));
-    assertTrue(browser.text("#lost").startsWith("Can’t reach the speaker box – it may still be speaking."),
+    assertTrue(
+        browser.text("#lost").startsWith("Can’t reach the speaker box – it may still be speaking."),
         browser.text("#lost"));
     for (String css : List.of("#pause", "#repeat", "#next", "#fussy", "#stop")) {
-      assertTrue(browser.script("return document.querySelector('" + css + "').disabled").asBoolean(),
+      assertTrue(
+          browser.script("return document.querySelector('" + css + "').disabled").asBoolean(),
           css + " greyed");
     }
     host.advance(java.time.Duration.ofSeconds(2)); // the box speaks on; the page cannot know
@@ -171,13 +187,15 @@ class RemotePageControlsBrowserTest {
 
     // A tap that still got through to fetch() fails: the page speaks of the box, not of fetch.
     browser.script("const b = document.getElementById('next'); b.disabled = false; b.click();");
-    WebDriverClient.await("the failed tap settled", () -> {
-      try {
-        return browser.script("return document.getElementById('next').disabled").asBoolean();
-      } catch (IOException e) {
-        return false;
-      }
-    });
+    WebDriverClient.await(
+        "the failed tap settled",
+        () -> {
+          try {
+            return browser.script("return document.getElementById('next').disabled").asBoolean();
+          } catch (IOException e) {
+            return false;
+          }
+        });
     String all = browser.script("return document.body.innerText").asText();
     assertFalse(all.contains("Failed to fetch") || all.contains("NetworkError"), all);
 
@@ -191,7 +209,8 @@ class RemotePageControlsBrowserTest {
   void a_command_said_to_the_microphone_shows_what_was_heard_for_a_moment() throws Exception {
     serve(0);
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await(
+        "routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     host.start(new StartRequest("tiny-test", OptionalDouble.empty(), false, false, true));
     WebDriverClient.await("session shown", () -> visible("#controls"));
     host.send(Command.PAUSE);
@@ -212,17 +231,20 @@ class RemotePageControlsBrowserTest {
   }
 
   @Test
-  void a_freshly_opened_page_offers_a_new_session_and_mentions_the_last_one_in_passing() throws Exception {
+  void a_freshly_opened_page_offers_a_new_session_and_mentions_the_last_one_in_passing()
+      throws Exception {
     serve(0);
     host.start(new StartRequest("tiny-test", OptionalDouble.empty(), false, false, true));
     host.send(Command.FUSSY);
     assertEquals(Status.ENDED, host.state().status());
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await(
+        "routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     WebDriverClient.await("last session line", () -> visible("#last"));
     assertTrue(browser.visible("#picker"));
     assertFalse(browser.visible("#ended"), "an old end is not shown as current");
-    assertTrue(browser.text("#last").startsWith("Last session (Tiny test): Stopped early"),
+    assertTrue(
+        browser.text("#last").startsWith("Last session (Tiny test): Stopped early"),
         browser.text("#last"));
   }
 
@@ -230,7 +252,8 @@ class RemotePageControlsBrowserTest {
   void the_phone_starts_with_the_same_length_as_the_command_line_unless_changed() throws Exception {
     serve(0);
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await(
+        "routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     browser.click("[data-id=tiny-test]");
     WebDriverClient.await("as written", () -> browser.shows("#minutes", "1:30min, as written"));
     browser.click("#more");
@@ -244,7 +267,8 @@ class RemotePageControlsBrowserTest {
     host.send(Command.STOP);
 
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await(
+        "routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     browser.click("[data-id=tiny-test]");
     WebDriverClient.await("as written", () -> browser.shows("#minutes", "1:30min, as written"));
     browser.click("#start");
@@ -253,20 +277,23 @@ class RemotePageControlsBrowserTest {
   }
 
   @Test
-  void a_start_from_the_page_sends_fewer_prompts_and_the_music_volume_and_bedtime_brings_the_lullaby()
-      throws Exception {
+  void
+      a_start_from_the_page_sends_fewer_prompts_and_the_music_volume_and_bedtime_brings_the_lullaby()
+          throws Exception {
     serve(0);
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await(
+        "routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     browser.click("[data-id=tiny-test]");
-    assertTrue(browser.script("return document.getElementById('music-volume').disabled").asBoolean(),
+    assertTrue(
+        browser.script("return document.getElementById('music-volume').disabled").asBoolean(),
         "no volume to set while the music is off");
     browser.click("#bedtime");
-    WebDriverClient.await("the lullaby comes with bedtime",
-        () -> checkedMusic().equals("lullaby"));
+    WebDriverClient.await("the lullaby comes with bedtime", () -> checkedMusic().equals("lullaby"));
     browser.click("#few");
-    browser.script("const v = document.getElementById('music-volume'); v.value = 25;"
-        + " v.dispatchEvent(new Event('input'));");
+    browser.script(
+        "const v = document.getElementById('music-volume'); v.value = 25;"
+            + " v.dispatchEvent(new Event('input'));");
     WebDriverClient.await("the volume shown", () -> browser.shows("#music-volume-value", "25%"));
     browser.click("#start");
     WebDriverClient.await("started", () -> host.starts.size() == 1);
@@ -277,7 +304,8 @@ class RemotePageControlsBrowserTest {
     host.send(Command.STOP);
 
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await(
+        "routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     browser.click("[data-id=tiny-test]");
     browser.click("input[name=music][value=pulse]");
     browser.click("#bedtime");
@@ -291,7 +319,8 @@ class RemotePageControlsBrowserTest {
 
   private String checkedMusic() {
     try {
-      return browser.script("return document.querySelector('input[name=music]:checked').value")
+      return browser
+          .script("return document.querySelector('input[name=music]:checked').value")
           .asText();
     } catch (IOException e) {
       return "";
@@ -302,15 +331,21 @@ class RemotePageControlsBrowserTest {
   void the_page_is_installable_with_a_manifest_and_icons() throws Exception {
     serve(0);
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await(
+        "routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     JsonNode manifest = browser.cdp("Page.getAppManifest", null);
     assertEquals(0, manifest.path("errors").size(), manifest.toString());
-    JsonNode parsed = browser.asyncScript("fetch('/manifest.webmanifest').then(r => r.json()).then(done)");
+    JsonNode parsed =
+        browser.asyncScript("fetch('/manifest.webmanifest').then(r => r.json()).then(done)");
     assertEquals("calmcue", parsed.get("short_name").asText());
     assertEquals("standalone", parsed.get("display").asText());
     for (JsonNode icon : parsed.get("icons")) {
-      JsonNode size = browser.asyncScript("const i = new Image(); i.onload = () => done([i.naturalWidth,"
-          + " i.naturalHeight]); i.onerror = () => done(null); i.src = '" + icon.get("src").asText() + "';");
+      JsonNode size =
+          browser.asyncScript(
+              "const i = new Image(); i.onload = () => done([i.naturalWidth,"
+                  + " i.naturalHeight]); i.onerror = () => done(null); i.src = '"
+                  + icon.get("src").asText()
+                  + "';");
       assertTrue(size.isArray() && size.get(0).asInt() > 0, icon + " loads");
     }
     JsonNode installable = browser.cdp("Page.getInstallabilityErrors", null);
@@ -327,7 +362,8 @@ class RemotePageControlsBrowserTest {
     Assumptions.assumeTrue(audit.isPresent(), PageAudit.MISSING);
     serve(0);
     browser.open(url("/"));
-    WebDriverClient.await("routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
+    WebDriverClient.await(
+        "routines listed", () -> browser.shows("[data-id=tiny-test] .mins", "1–2 min"));
     audit.get().assertClean(browser, "idle");
     browser.click("#start");
     WebDriverClient.await("the ready question", () -> browser.shows("#step-title", "Ready?"));

@@ -47,8 +47,9 @@ class RemoteServerTest {
   }
 
   RemoteServer serve(AccessPolicy access) {
-    server = RemoteServer.start(
-        new InetSocketAddress("127.0.0.1", 0), host, access, RemoteSettings.defaults(log::add));
+    server =
+        RemoteServer.start(
+            new InetSocketAddress("127.0.0.1", 0), host, access, RemoteSettings.defaults(log::add));
     return server;
   }
 
@@ -65,9 +66,10 @@ class RemoteServerTest {
   }
 
   HttpResponse<String> post(String path, String body, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -120,7 +122,10 @@ class RemoteServerTest {
 
     @Test
     void starting_a_session_answers_201_with_the_first_step_playing() throws Exception {
-      var r = post("/api/session", "{\"routine\":\"tiny-test\",\"minutes\":2,\"bedtime\":true,\"preparation\":false}");
+      var r =
+          post(
+              "/api/session",
+              "{\"routine\":\"tiny-test\",\"minutes\":2,\"bedtime\":true,\"preparation\":false}");
       assertEquals(201, r.statusCode(), r.body());
       JsonNode s = json(r);
       assertEquals("playing", s.get("status").asText());
@@ -132,13 +137,17 @@ class RemoteServerTest {
       assertEquals(2.0, asked.minutes().getAsDouble());
       assertTrue(asked.bedtime());
       assertTrue(asked.chimes(), "chimes default on");
-      assertEquals(dev.calmcue.plan.PromptAmount.NORMAL, asked.prompts(), "every prompt by default");
+      assertEquals(
+          dev.calmcue.plan.PromptAmount.NORMAL, asked.prompts(), "every prompt by default");
       assertEquals(MusicStyle.LULLABY, asked.music().style(), "bedtime brings the lullaby");
     }
 
     @Test
     void a_start_can_ask_for_few_prompts_as_prompts_few_does() throws Exception {
-      var r = post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false,\"prompts\":\"few\"}");
+      var r =
+          post(
+              "/api/session",
+              "{\"routine\":\"tiny-test\",\"preparation\":false,\"prompts\":\"few\"}");
       assertEquals(201, r.statusCode(), r.body());
       assertEquals(dev.calmcue.plan.PromptAmount.FEW, host.starts.get(0).prompts());
     }
@@ -181,22 +190,24 @@ class RemoteServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"routine\":\"nope\"}",
-        "{\"routine\":\"tiny-test\",\"minutes\":30}",
-        "{\"routine\":\"tiny-test\",\"minutes\":-1}",
-        "{\"routine\":\"tiny-test\",\"minutes\":\"five\"}",
-        "{\"routine\":\"tiny-test\",\"bedtime\":\"yes\"}",
-        "{\"routine\":\"tiny-test\",\"volume\":3}",
-        "{\"routine\":\"tiny-test\",\"music\":\"jazz\"}",
-        "{\"routine\":\"tiny-test\",\"musicVolume\":101}",
-        "{\"routine\":\"tiny-test\",\"musicVolume\":\"loud\"}",
-        "{\"routine\":\"tiny-test\",\"prompts\":\"some\"}",
-        "{\"minutes\":3}",
-        "[\"tiny-test\"]",
-        "",
-    })
-    void a_start_the_host_cannot_honour_is_400_with_a_one_line_reason(String body) throws Exception {
+    @ValueSource(
+        strings = {
+          "{\"routine\":\"nope\"}",
+          "{\"routine\":\"tiny-test\",\"minutes\":30}",
+          "{\"routine\":\"tiny-test\",\"minutes\":-1}",
+          "{\"routine\":\"tiny-test\",\"minutes\":\"five\"}",
+          "{\"routine\":\"tiny-test\",\"bedtime\":\"yes\"}",
+          "{\"routine\":\"tiny-test\",\"volume\":3}",
+          "{\"routine\":\"tiny-test\",\"music\":\"jazz\"}",
+          "{\"routine\":\"tiny-test\",\"musicVolume\":101}",
+          "{\"routine\":\"tiny-test\",\"musicVolume\":\"loud\"}",
+          "{\"routine\":\"tiny-test\",\"prompts\":\"some\"}",
+          "{\"minutes\":3}",
+          "[\"tiny-test\"]",
+          "",
+        })
+    void a_start_the_host_cannot_honour_is_400_with_a_one_line_reason(String body)
+        throws Exception {
       var r = post("/api/session", body);
       assertEquals(400, r.statusCode(), r.body());
       assertOneLineError(r);
@@ -219,9 +230,12 @@ class RemoteServerTest {
       assertOneLineError(withLength);
 
       byte[] chunked = chunk(big.getBytes(StandardCharsets.UTF_8));
-      var raw = RawHttp.send(server.address(),
-          "POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-              + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n", chunked);
+      var raw =
+          RawHttp.send(
+              server.address(),
+              "POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+              chunked);
       assertEquals(413, raw.status());
       assertFalse(json(get("/api/session")).get("running").asBoolean());
     }
@@ -235,8 +249,15 @@ class RemoteServerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"pause,PAUSE", "resume,RESUME", "next,NEXT", "repeat,REPEAT", "stop,STOP",
-        "fussy,FUSSY", "ready,READY"})
+    @CsvSource({
+      "pause,PAUSE",
+      "resume,RESUME",
+      "next,NEXT",
+      "repeat,REPEAT",
+      "stop,STOP",
+      "fussy,FUSSY",
+      "ready,READY"
+    })
     void each_action_reaches_the_running_session_and_answers_202(String action, String command)
         throws Exception {
       post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false}");
@@ -270,7 +291,8 @@ class RemoteServerTest {
       post("/api/session", "{\"routine\":\"back-massage\",\"preparation\":false}");
       post("/api/session/fussy", "");
       JsonNode all = json(get("/api/history"));
-      assertEquals(List.of("back-massage", "tiny-test"),
+      assertEquals(
+          List.of("back-massage", "tiny-test"),
           List.of(all.get(0).get("routineId").asText(), all.get(1).get("routineId").asText()));
       assertEquals(1, json(get("/api/history?limit=1")).size());
       var bad = get("/api/history?limit=zero");
@@ -287,7 +309,8 @@ class RemoteServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/session/explode", "/api/nothing", "/api", "/api/session/pause/now"})
+    @ValueSource(
+        strings = {"/api/session/explode", "/api/nothing", "/api", "/api/session/pause/now"})
     void unknown_api_routes_are_404(String path) throws Exception {
       var r = post(path, "");
       assertEquals(404, r.statusCode(), path);
@@ -297,8 +320,10 @@ class RemoteServerTest {
 
     @Test
     void a_wrong_method_is_405_and_says_which_are_allowed() throws Exception {
-      var r = http.send(HttpRequest.newBuilder(uri("/api/routines")).DELETE().build(),
-          HttpResponse.BodyHandlers.ofString());
+      var r =
+          http.send(
+              HttpRequest.newBuilder(uri("/api/routines")).DELETE().build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(405, r.statusCode());
       assertEquals("GET", r.headers().firstValue("Allow").orElse(""));
       assertOneLineError(r);
@@ -315,19 +340,40 @@ class RemoteServerTest {
       assertEquals(200, index.statusCode());
       assertTrue(index.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
       assertTrue(index.body().contains("<title>calmcue</title>"));
-      assertTrue(index.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+      assertTrue(
+          index
+              .headers()
+              .firstValue("Content-Security-Policy")
+              .orElse("")
+              .contains("default-src 'self'"));
       assertEquals(index.body(), get("/index.html").body());
-      assertTrue(get("/app.js").headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
-      assertTrue(get("/style.css").headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+      assertTrue(
+          get("/app.js")
+              .headers()
+              .firstValue("Content-Type")
+              .orElse("")
+              .startsWith("text/javascript"));
+      assertTrue(
+          get("/style.css").headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
       assertEquals(404, get("/missing.html").statusCode());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "/../pom.xml", "/..%2fpom.xml", "/%2e%2e/%2e%2e/etc/passwd", "/calmcue/web/index.html",
-        "//etc/passwd", "/.%2e/index.html", "/dev/calmcue/remote/RemoteServer.class",
-        "/%2Findex.html", "/index.html%00.js", "/..%5cpom.xml", "/.hidden.js", "/META-INF/MANIFEST.MF",
-    })
+    @ValueSource(
+        strings = {
+          "/../pom.xml",
+          "/..%2fpom.xml",
+          "/%2e%2e/%2e%2e/etc/passwd",
+          "/calmcue/web/index.html",
+          "//etc/passwd",
+          "/.%2e/index.html",
+          "/dev/calmcue/remote/RemoteServer.class",
+          "/%2Findex.html",
+          "/index.html%00.js",
+          "/..%5cpom.xml",
+          "/.hidden.js",
+          "/META-INF/MANIFEST.MF",
+        })
     void paths_out_of_the_web_folder_are_404(String path) throws Exception {
       var r = RawHttp.get(server.address(), path, "127.0.0.1");
       assertEquals(404, r.status(), path + " -> " + r.body());
@@ -346,8 +392,10 @@ class RemoteServerTest {
 
     @Test
     void a_foreign_host_name_is_refused_so_dns_rebinding_cannot_reach_the_api() throws Exception {
-      assertEquals(401, RawHttp.get(server.address(), "/api/session", "evil.example:8765").status());
-      assertEquals(401, RawHttp.get(server.address(), "/api/session", "127.0.0.1.evil.example").status());
+      assertEquals(
+          401, RawHttp.get(server.address(), "/api/session", "evil.example:8765").status());
+      assertEquals(
+          401, RawHttp.get(server.address(), "/api/session", "127.0.0.1.evil.example").status());
       assertEquals(200, RawHttp.get(server.address(), "/api/session", "localhost:8765").status());
     }
 
@@ -368,7 +416,8 @@ class RemoteServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/routines", "/api/session", "/api/history", "/api/events", "/api/nowhere"})
+    @ValueSource(
+        strings = {"/api/routines", "/api/session", "/api/history", "/api/events", "/api/nowhere"})
     void every_api_call_without_the_token_is_401(String path) throws Exception {
       var r = get(path);
       assertEquals(401, r.statusCode(), path);
@@ -377,23 +426,41 @@ class RemoteServerTest {
 
     @Test
     void a_wrong_token_is_401_in_the_header_and_in_the_cookie() throws Exception {
-      assertEquals(401, get("/api/session", "Authorization", "Bearer " + TOKEN.substring(1) + "x").statusCode());
+      assertEquals(
+          401,
+          get("/api/session", "Authorization", "Bearer " + TOKEN.substring(1) + "x").statusCode());
       assertEquals(401, get("/api/session", "Authorization", "Bearer ").statusCode());
       assertEquals(401, get("/api/session", "Cookie", "calmcue_token=" + TOKEN + "x").statusCode());
-      assertEquals(401, post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false}", "Cookie", "other=" + TOKEN).statusCode());
+      assertEquals(
+          401,
+          post(
+                  "/api/session",
+                  "{\"routine\":\"tiny-test\",\"preparation\":false}",
+                  "Cookie",
+                  "other=" + TOKEN)
+              .statusCode());
       assertTrue(host.starts.isEmpty());
     }
 
     @Test
     void the_right_token_in_the_header_or_the_cookie_is_let_in() throws Exception {
       assertEquals(200, get("/api/session", "Authorization", "Bearer " + TOKEN).statusCode());
-      assertEquals(200, get("/api/routines", "Cookie", "a=b; calmcue_token=" + TOKEN + "; c=d").statusCode());
-      assertEquals(201, post("/api/session", "{\"routine\":\"tiny-test\",\"preparation\":false}",
-          "Authorization", "Bearer " + TOKEN).statusCode());
+      assertEquals(
+          200,
+          get("/api/routines", "Cookie", "a=b; calmcue_token=" + TOKEN + "; c=d").statusCode());
+      assertEquals(
+          201,
+          post(
+                  "/api/session",
+                  "{\"routine\":\"tiny-test\",\"preparation\":false}",
+                  "Authorization",
+                  "Bearer " + TOKEN)
+              .statusCode());
     }
 
     @Test
-    void a_token_visit_sets_a_strict_http_only_cookie_and_clears_the_address_bar() throws Exception {
+    void a_token_visit_sets_a_strict_http_only_cookie_and_clears_the_address_bar()
+        throws Exception {
       var r = get("/?token=" + TOKEN);
       assertEquals(303, r.statusCode());
       assertEquals("/", r.headers().firstValue("Location").orElse(""));
@@ -420,8 +487,14 @@ class RemoteServerTest {
 
     @Test
     void any_host_name_is_fine_once_the_token_is_right() throws Exception {
-      var r = RawHttp.send(server.address(), "GET /api/session HTTP/1.1\r\nHost: speaker.local:8765\r\n"
-          + "Authorization: Bearer " + TOKEN + "\r\nConnection: close\r\n\r\n", null);
+      var r =
+          RawHttp.send(
+              server.address(),
+              "GET /api/session HTTP/1.1\r\nHost: speaker.local:8765\r\n"
+                  + "Authorization: Bearer "
+                  + TOKEN
+                  + "\r\nConnection: close\r\n\r\n",
+              null);
       assertEquals(200, r.status());
     }
   }
@@ -430,14 +503,19 @@ class RemoteServerTest {
   class When_something_breaks_inside {
     @Test
     void the_phone_gets_500_internal_error_and_the_log_gets_the_detail() throws Exception {
-      SessionHost broken = new ForwardingHost(host) {
-        @Override
-        public List<RoutineSummary> routines() {
-          throw new IllegalStateException("catalog on fire");
-        }
-      };
-      server = RemoteServer.start(new InetSocketAddress("127.0.0.1", 0), broken,
-          new AccessPolicy.LocalOnly(), RemoteSettings.defaults(log::add));
+      SessionHost broken =
+          new ForwardingHost(host) {
+            @Override
+            public List<RoutineSummary> routines() {
+              throw new IllegalStateException("catalog on fire");
+            }
+          };
+      server =
+          RemoteServer.start(
+              new InetSocketAddress("127.0.0.1", 0),
+              broken,
+              new AccessPolicy.LocalOnly(),
+              RemoteSettings.defaults(log::add));
       var r = get("/api/routines");
       assertEquals(500, r.statusCode());
       assertOneLineError(r);

@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Test;
 class ServeLoadTest {
   /** A safety net so a frozen server fails the test instead of hanging it; not a speed limit. */
   private static final int GUARD_MS = 60_000;
+
   /** Descriptors the JVM may open for itself meanwhile (class files, the selector's pipe). */
   private static final int SLACK_FDS = 6;
+
   /** How long closed sockets get to be noticed before open files are counted. */
   private static final int SETTLE_MS = 15_000;
 
@@ -56,7 +58,8 @@ class ServeLoadTest {
             host,
             new AccessPolicy.LocalOnly(),
             new RemoteSettings(Duration.ofMillis(200), 16, line -> {}));
-    StartRequest session = new StartRequest("back-massage", OptionalDouble.empty(), false, false, true);
+    StartRequest session =
+        new StartRequest("back-massage", OptionalDouble.empty(), false, false, true);
     host.start(session);
     AtomicBoolean playing = new AtomicBoolean(true);
     Thread player =
@@ -90,12 +93,18 @@ class ServeLoadTest {
       assertTrue(second.threadsAfter() <= threadsBefore + 2, threadsBefore + " -> " + second);
       // Open files stay under the server's connection cap whatever clients do. (Observed: about 20
       // more after each round, the unfinished requests' sockets; see docs/reliability.md.)
-      System.out.println("ServeLoadTest open files: before " + fdsBefore + ", after round 1 "
-          + first.fdsAfter() + ", after round 2 " + second.fdsAfter());
+      System.out.println(
+          "ServeLoadTest open files: before "
+              + fdsBefore
+              + ", after round 1 "
+              + first.fdsAfter()
+              + ", after round 2 "
+              + second.fdsAfter());
       assertTrue(
           second.fdsAfter() <= fdsBefore + SLACK_FDS + RemoteServer.MAX_CONNECTIONS,
           fdsBefore + " -> " + second);
-      assertTrue(httpPoolThreads() <= RemoteServer.MAX_CONNECTIONS + 32, "pool: " + httpPoolThreads());
+      assertTrue(
+          httpPoolThreads() <= RemoteServer.MAX_CONNECTIONS + 32, "pool: " + httpPoolThreads());
     } finally {
       playing.set(false);
       player.join();
@@ -138,7 +147,8 @@ class ServeLoadTest {
       for (int i = 0; i < 20; i++) {
         Socket s = new Socket("127.0.0.1", port);
         open.add(s);
-        s.getOutputStream().write("GET /api/session HTTP/1.1\r\nHost: 127".getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream()
+            .write("GET /api/session HTTP/1.1\r\nHost: 127".getBytes(StandardCharsets.US_ASCII));
       }
       // 50 pages open event streams and keep reading them.
       List<Future<Boolean>> pages = new ArrayList<>();
@@ -188,7 +198,8 @@ class ServeLoadTest {
       int controlFailures = 0;
       for (int i = 0; i < 20; i++) {
         long t0 = System.nanoTime();
-        int status = request(port, "POST", i % 2 == 0 ? "/api/session/pause" : "/api/session/resume");
+        int status =
+            request(port, "POST", i % 2 == 0 ? "/api/session/pause" : "/api/session/resume");
         controlMicros.add((System.nanoTime() - t0) / 1000);
         controlFailures += status == 202 ? 0 : 1;
       }
@@ -214,8 +225,13 @@ class ServeLoadTest {
         Thread.sleep(50);
       }
       return new Round(
-          admitted, apiOk, controlFailures, controlMicros, apiMicros,
-          threadsOutsideTheHttpPool(), fds());
+          admitted,
+          apiOk,
+          controlFailures,
+          controlMicros,
+          apiMicros,
+          threadsOutsideTheHttpPool(),
+          fds());
     } finally {
       pool.shutdownNow();
     }
@@ -228,7 +244,11 @@ class ServeLoadTest {
       String body = method.equals("POST") ? "Content-Length: 0\r\n" : "";
       s.getOutputStream()
           .write(
-              (method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + body
+              (method
+                      + " "
+                      + path
+                      + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                      + body
                       + "Connection: close\r\n\r\n")
                   .getBytes(StandardCharsets.US_ASCII));
       String head = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);

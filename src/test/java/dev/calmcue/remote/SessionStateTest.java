@@ -18,9 +18,24 @@ import org.junit.jupiter.api.Test;
 class SessionStateTest {
   private static SessionSnapshot snapshot(Phase phase, SessionEvent.StepStarted last, int index) {
     Cue cue = new Cue(Duration.ofSeconds(40), Duration.ofSeconds(42), CueKind.CLOSING, null, "Bye");
-    return new SessionSnapshot("r", "Routine", phase, index, 3, "Closing", Duration.ofSeconds(41),
-        Duration.ofSeconds(45), Duration.ZERO, Duration.ZERO, "Bye", null, null, last, "Stroke.",
-        cue, new TakenCommand(Command.NEXT, ControlSource.VOICE, 2));
+    return new SessionSnapshot(
+        "r",
+        "Routine",
+        phase,
+        index,
+        3,
+        "Closing",
+        Duration.ofSeconds(41),
+        Duration.ofSeconds(45),
+        Duration.ZERO,
+        Duration.ZERO,
+        "Bye",
+        null,
+        null,
+        last,
+        "Stroke.",
+        cue,
+        new TakenCommand(Command.NEXT, ControlSource.VOICE, 2));
   }
 
   @Test

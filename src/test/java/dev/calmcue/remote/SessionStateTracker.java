@@ -142,8 +142,24 @@ public final class SessionStateTracker implements Consumer<SessionEvent> {
   }
 
   private SessionState publish(SessionUpdate.Type type, SessionEvent event) {
-    snapshot = new SessionState(status, routineId, title, stepIndex, stepCount, stepId, stepTitle,
-        stepText, elapsed, total, stepElapsed, stepTotal, lastCue, textMode, outcome, lastCommand);
+    snapshot =
+        new SessionState(
+            status,
+            routineId,
+            title,
+            stepIndex,
+            stepCount,
+            stepId,
+            stepTitle,
+            stepText,
+            elapsed,
+            total,
+            stepElapsed,
+            stepTotal,
+            lastCue,
+            textMode,
+            outcome,
+            lastCommand);
     SessionUpdate update = new SessionUpdate(type, event, snapshot);
     for (Consumer<SessionUpdate> listener : listeners) {
       listener.accept(update);

@@ -55,15 +55,25 @@ class SessionStateTrackerTest {
     tracker.started("r", "R", 2);
     assertEquals(Status.STARTING, tracker.state().status());
     tracker.accept(new SessionEvent.WaitingForReady(Duration.ofMinutes(1)));
-    tracker.accept(new SessionEvent.Progress(Duration.ofSeconds(5), Duration.ofSeconds(60), -1,
-        Duration.ZERO, Duration.ZERO, false));
-    assertEquals(Status.WAITING_FOR_READY, tracker.state().status(), "progress does not skip the ready gate");
+    tracker.accept(
+        new SessionEvent.Progress(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(60),
+            -1,
+            Duration.ZERO,
+            Duration.ZERO,
+            false));
+    assertEquals(
+        Status.WAITING_FOR_READY,
+        tracker.state().status(),
+        "progress does not skip the ready gate");
     tracker.accept(new SessionEvent.StepStarted(0, 2, "a", "First"));
     assertEquals(Status.PLAYING, tracker.state().status());
     tracker.accept(new SessionEvent.PauseChanged(true));
     assertEquals(Status.PAUSED, tracker.state().status());
     tracker.accept(new SessionEvent.StepStarted(0, 2, "a", "First"));
-    assertEquals(Status.PAUSED, tracker.state().status(), "a step event while paused keeps it paused");
+    assertEquals(
+        Status.PAUSED, tracker.state().status(), "a step event while paused keeps it paused");
     tracker.accept(new SessionEvent.PauseChanged(false));
     assertEquals(Status.PLAYING, tracker.state().status());
   }
@@ -71,7 +81,8 @@ class SessionStateTrackerTest {
   @Test
   void the_end_is_kept_until_the_next_start_and_late_events_are_ignored() {
     tracker.started("r", "R", 2);
-    SessionOutcome outcome = new SessionOutcome(SessionOutcome.Ending.STOPPED, "x", 1, Duration.ofSeconds(9));
+    SessionOutcome outcome =
+        new SessionOutcome(SessionOutcome.Ending.STOPPED, "x", 1, Duration.ofSeconds(9));
     tracker.accept(new SessionEvent.Ended(outcome));
     tracker.accept(new SessionEvent.PauseChanged(true));
     assertEquals(Status.ENDED, tracker.state().status());

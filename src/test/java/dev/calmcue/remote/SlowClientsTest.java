@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class SlowClientsTest {
   private static final String TOKEN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
+
   /** A safety net so a frozen server fails the test instead of hanging it; not a speed limit. */
   private static final Duration GUARD = Duration.ofSeconds(60);
 

@@ -20,6 +20,7 @@ final class SseReader implements AutoCloseable {
   record Event(String type, JsonNode data, String raw) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** A safety net so a broken server fails the test instead of hanging it; not a speed limit. */
   private static final long PATIENCE_SECONDS = 30;
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TerminalQrTest {
-  private static final String LINK = "http://192.168.1.20:8765/?token=abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
+  private static final String LINK =
+      "http://192.168.1.20:8765/?token=abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
 
   @Test
   void each_character_holds_two_modules_and_the_picture_is_the_code() {

@@ -24,8 +24,12 @@ import java.util.function.BooleanSupplier;
 final class WebDriverClient implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-  /** A safety net so a stuck browser fails the test instead of hanging the build; not a speed limit. */
+
+  /**
+   * A safety net so a stuck browser fails the test instead of hanging the build; not a speed limit.
+   */
   private static final Duration PATIENCE = Duration.ofSeconds(45);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Process driver;
@@ -58,12 +62,14 @@ final class WebDriverClient implements AutoCloseable {
    * A browser for {@code test}, or the test is skipped (with the reason printed) where Chromium or
    * its driver is not installed.
    */
-  static WebDriverClient forTest(String test, Path workDir, int width, int height) throws Exception {
+  static WebDriverClient forTest(String test, Path workDir, int width, int height)
+      throws Exception {
     var missing = unavailable();
     if (missing.isPresent()) {
       System.out.println(test + " skipped: " + missing.get());
     }
-    org.junit.jupiter.api.Assumptions.assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.get());
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        missing.isEmpty(), () -> "skipped: " + missing.get());
     return new WebDriverClient(workDir, width, height);
   }
 
@@ -73,18 +79,21 @@ final class WebDriverClient implements AutoCloseable {
       port = s.getLocalPort();
     }
     Files.createDirectories(workDir);
-    driver = new ProcessBuilder(driverBinary().orElseThrow().toString(), "--port=" + port)
-        .redirectErrorStream(true)
-        .redirectOutput(workDir.resolve("chromedriver.log").toFile())
-        .start();
+    driver =
+        new ProcessBuilder(driverBinary().orElseThrow().toString(), "--port=" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve("chromedriver.log").toFile())
+            .start();
     base = "http://127.0.0.1:" + port;
-    await("chromedriver ready", () -> {
-      try {
-        return call("GET", "/status", null).path("ready").asBoolean(false);
-      } catch (IOException e) {
-        return false;
-      }
-    });
+    await(
+        "chromedriver ready",
+        () -> {
+          try {
+            return call("GET", "/status", null).path("ready").asBoolean(false);
+          } catch (IOException e) {
+            return false;
+          }
+        });
     Path profile = Files.createTempDirectory(workDir, "chromium-profile");
     ObjectNode caps = JSON.createObjectNode();
     ObjectNode always = caps.putObject("capabilities").putObject("alwaysMatch");
@@ -92,9 +101,19 @@ final class WebDriverClient implements AutoCloseable {
     ObjectNode chrome = always.putObject("goog:chromeOptions");
     chrome.put("binary", CHROMIUM.toString());
     var args = chrome.putArray("args");
-    for (String a : List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height)) {
+    for (String a :
+        List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--user-data-dir=" + profile,
+            "--window-size=" + width + "," + height)) {
       args.add(a);
     }
     session = call("POST", "/session", caps).path("sessionId").asText();
@@ -124,7 +143,9 @@ final class WebDriverClient implements AutoCloseable {
     return call("GET", "/session/" + session + "/url", null).asText();
   }
 
-  /** Clicks like a finger would; the page may re-render between finding and clicking, so retry that. */
+  /**
+   * Clicks like a finger would; the page may re-render between finding and clicking, so retry that.
+   */
   void click(String css) throws IOException {
     for (int attempt = 1; ; attempt++) {
       try {
@@ -174,14 +195,20 @@ final class WebDriverClient implements AutoCloseable {
 
   /** Where an element is on screen: {top, bottom, left, right, width, height} in CSS pixels. */
   JsonNode rect(String css) throws IOException {
-    return script("const e = document.querySelector('" + css + "');"
-        + " if (!e) { return null; } const r = e.getBoundingClientRect();"
-        + " return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,"
-        + " width: r.width, height: r.height};");
+    return script(
+        "const e = document.querySelector('"
+            + css
+            + "');"
+            + " if (!e) { return null; } const r = e.getBoundingClientRect();"
+            + " return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,"
+            + " width: r.width, height: r.height};");
   }
 
   String text(String css) throws IOException {
-    return script("const e = document.querySelector('" + css + "'); return e ? e.textContent.trim() : null;")
+    return script(
+            "const e = document.querySelector('"
+                + css
+                + "'); return e ? e.textContent.trim() : null;")
         .asText(null);
   }
 
@@ -195,8 +222,12 @@ final class WebDriverClient implements AutoCloseable {
   }
 
   boolean visible(String css) throws IOException {
-    return script("const e = document.querySelector('" + css + "');"
-        + " return !!e && !e.closest('[hidden]') && e.getClientRects().length > 0;").asBoolean();
+    return script(
+            "const e = document.querySelector('"
+                + css
+                + "');"
+                + " return !!e && !e.closest('[hidden]') && e.getClientRects().length > 0;")
+        .asBoolean();
   }
 
   void screenshot(Path png) throws IOException {
@@ -223,8 +254,11 @@ final class WebDriverClient implements AutoCloseable {
 
   private JsonNode call(String method, String path, JsonNode body) throws IOException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(PATIENCE);
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body.toString()));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body.toString()));
     if (body != null) {
       b.header("Content-Type", "application/json");
     }
@@ -232,7 +266,8 @@ final class WebDriverClient implements AutoCloseable {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode value = JSON.readTree(r.body()).path("value");
       if (r.statusCode() != 200) {
-        throw new IOException("webdriver " + method + " " + path + ": " + value.path("message").asText(r.body()));
+        throw new IOException(
+            "webdriver " + method + " " + path + ": " + value.path("message").asText(r.body()));
       }
       return value;
     } catch (InterruptedException e) {

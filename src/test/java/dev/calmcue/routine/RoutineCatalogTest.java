@@ -92,9 +92,11 @@ class RoutineCatalogTest {
     Path f = put(tmp, "elsewhere.json", routine("elsewhere", "Elsewhere", 60));
     RoutineCatalog catalog = foldersOnly();
     assertEquals("Elsewhere", catalog.resolve(f.toString()).title());
-    RoutineException missing = assertThrows(RoutineException.class, () -> catalog.resolve("calm.json"));
+    RoutineException missing =
+        assertThrows(RoutineException.class, () -> catalog.resolve("calm.json"));
     assertEquals("calm.json: no such file", missing.getMessage());
-    RoutineException missingDir = assertThrows(RoutineException.class, () -> catalog.resolve("some/dir/calm"));
+    RoutineException missingDir =
+        assertThrows(RoutineException.class, () -> catalog.resolve("some/dir/calm"));
     assertEquals("some/dir/calm: no such file", missingDir.getMessage());
   }
 
@@ -119,8 +121,10 @@ class RoutineCatalogTest {
     put(project, "tummy-time.json", routine("tummy-time", "Tummy", 60));
     CalmcueException e =
         assertThrows(CalmcueException.class, () -> foldersOnly().resolve("bak-masage"));
-    assertEquals("unknown routine 'bak-masage'; did you mean 'back-massage'?"
-        + " (known: back-massage, tummy-time; see 'calmcue list')", e.getMessage());
+    assertEquals(
+        "unknown routine 'bak-masage'; did you mean 'back-massage'?"
+            + " (known: back-massage, tummy-time; see 'calmcue list')",
+        e.getMessage());
   }
 
   @Test
@@ -131,8 +135,10 @@ class RoutineCatalogTest {
 
   @Test
   void catalog_unknownIdWithEmptyCatalogSaysNone() {
-    CalmcueException e = assertThrows(CalmcueException.class, () -> foldersOnly().resolve("Back Massage"));
-    assertEquals("unknown routine 'Back Massage' (known: none; see 'calmcue list')", e.getMessage());
+    CalmcueException e =
+        assertThrows(CalmcueException.class, () -> foldersOnly().resolve("Back Massage"));
+    assertEquals(
+        "unknown routine 'Back Massage' (known: none; see 'calmcue list')", e.getMessage());
   }
 
   @Test
@@ -142,21 +148,46 @@ class RoutineCatalogTest {
     List<CatalogEntry> entries = foldersOnly().entries();
     assertEquals(
         List.of(
-            new CatalogEntry("a", "Ay", new MinutesRange(1, 10), 1, Duration.ofSeconds(60), Origin.USER, a.toString(), null, List.of()),
-            new CatalogEntry("b", "Bee", new MinutesRange(1, 10), 1, Duration.ofSeconds(90), Origin.PROJECT, b.toString(), null, List.of())),
+            new CatalogEntry(
+                "a",
+                "Ay",
+                new MinutesRange(1, 10),
+                1,
+                Duration.ofSeconds(60),
+                Origin.USER,
+                a.toString(),
+                null,
+                List.of()),
+            new CatalogEntry(
+                "b",
+                "Bee",
+                new MinutesRange(1, 10),
+                1,
+                Duration.ofSeconds(90),
+                Origin.PROJECT,
+                b.toString(),
+                null,
+                List.of())),
         entries);
   }
 
   @Test
   void catalog_listsBrokenFileWithItsFirstProblem() throws IOException {
     put(project, "good.json", routine("good", "Good", 60));
-    Path bad = put(user, "bad.json", routine("bad", "Bad", 0).replace("\"title\": \"Bad\"", "\"title\": 3"));
+    Path bad =
+        put(
+            user,
+            "bad.json",
+            routine("bad", "Bad", 0).replace("\"title\": \"Bad\"", "\"title\": 3"));
     List<CatalogEntry> entries = foldersOnly().entries();
-    assertEquals(List.of("bad", "good"), entries.stream().map(CatalogEntry::id).collect(Collectors.toList()));
+    assertEquals(
+        List.of("bad", "good"),
+        entries.stream().map(CatalogEntry::id).collect(Collectors.toList()));
     CatalogEntry broken = entries.get(0);
     assertTrue(broken.broken());
     assertNull(broken.title());
-    assertEquals(bad + ":1:44: title: must be text in double quotes, got 3", broken.problem().render());
+    assertEquals(
+        bad + ":1:44: title: must be text in double quotes, got 3", broken.problem().render());
     assertFalse(entries.get(1).broken());
   }
 
@@ -171,7 +202,11 @@ class RoutineCatalogTest {
   void catalog_brokenUserCopyStillHidesBuiltInOne() throws IOException {
     put(project, "back-massage.json", "{");
     RoutineCatalog catalog = new RoutineCatalog(project, user);
-    CatalogEntry e = catalog.entries().stream().filter(x -> x.id().equals("back-massage")).findFirst().orElseThrow();
+    CatalogEntry e =
+        catalog.entries().stream()
+            .filter(x -> x.id().equals("back-massage"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(e.broken());
     assertEquals(List.of("built-in/back-massage.json"), e.hides());
     assertThrows(RoutineException.class, () -> catalog.resolve("back-massage"));
@@ -184,7 +219,8 @@ class RoutineCatalogTest {
     assertEquals("my-massage", e.id());
     assertEquals(
         copy
-            + ": id: the id 'calm' does not match the file name; in a routines folder the file must be named calm.json (or set the id to 'my-massage')",
+            + ": id: the id 'calm' does not match the file name; in a routines folder the file must"
+            + " be named calm.json (or set the id to 'my-massage')",
         e.problem().render());
   }
 
@@ -201,7 +237,9 @@ class RoutineCatalogTest {
     RoutineCatalog catalog = new RoutineCatalog(tmp.resolve("nope"), tmp.resolve("nope2"), false);
     assertEquals(List.of(), catalog.entries());
     assertEquals(
-        List.of("project: " + tmp.resolve("nope") + " (not there)", "user: " + tmp.resolve("nope2") + " (not there)"),
+        List.of(
+            "project: " + tmp.resolve("nope") + " (not there)",
+            "user: " + tmp.resolve("nope2") + " (not there)"),
         catalog.searched());
   }
 
@@ -245,12 +283,19 @@ class RoutineCatalogTest {
   void catalog_environmentChoosesFolders() {
     Path home = Path.of("/home/parent");
     RoutineCatalog fromEnv =
-        RoutineCatalog.fromEnvironment(Map.of("CALMCUE_HOME", "/opt/calmcue", "XDG_DATA_HOME", "/data"), home);
+        RoutineCatalog.fromEnvironment(
+            Map.of("CALMCUE_HOME", "/opt/calmcue", "XDG_DATA_HOME", "/data"), home);
     assertEquals(
-        List.of("project: /opt/calmcue/routines (not there)", "user: /data/calmcue/routines (not there)", "built-in: inside the calmcue jar"),
+        List.of(
+            "project: /opt/calmcue/routines (not there)",
+            "user: /data/calmcue/routines (not there)",
+            "built-in: inside the calmcue jar"),
         fromEnv.searched());
-    RoutineCatalog defaults = RoutineCatalog.fromEnvironment(Map.of("XDG_DATA_HOME", "relative/is/ignored"), home);
-    assertTrue(defaults.searched().get(0).startsWith("project: routines"), defaults.searched()::toString);
-    assertEquals("user: /home/parent/.local/share/calmcue/routines (not there)", defaults.searched().get(1));
+    RoutineCatalog defaults =
+        RoutineCatalog.fromEnvironment(Map.of("XDG_DATA_HOME", "relative/is/ignored"), home);
+    assertTrue(
+        defaults.searched().get(0).startsWith("project: routines"), defaults.searched()::toString);
+    assertEquals(
+        "user: /home/parent/.local/share/calmcue/routines (not there)", defaults.searched().get(1));
   }
 }

@@ -18,7 +18,10 @@ class RoutineFormatDocTest {
     int start = doc.indexOf("```json\n");
     assertTrue(start >= 0, "the doc has a ```json example");
     String json = doc.substring(start + 8, doc.indexOf("```", start + 8));
-    Routine r = new RoutineLoader().load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "example.json");
-    assertEquals(125, r.writtenLength().toSeconds(), "the doc says the steps add up to 125 seconds");
+    Routine r =
+        new RoutineLoader()
+            .load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "example.json");
+    assertEquals(
+        125, r.writtenLength().toSeconds(), "the doc says the steps add up to 125 seconds");
   }
 }

@@ -32,7 +32,13 @@ final class RoutineJson {
     }
     ArrayNode steps = o.putArray("steps");
     for (Step s : r.steps()) {
-      ObjectNode so = steps.addObject().put("id", s.id()).put("title", s.title()).put("say", s.say()).put("seconds", s.seconds());
+      ObjectNode so =
+          steps
+              .addObject()
+              .put("id", s.id())
+              .put("title", s.title())
+              .put("say", s.say())
+              .put("seconds", s.seconds());
       if (!s.prompts().isEmpty()) {
         ArrayNode ps = so.putArray("prompts");
         for (Prompt p : s.prompts()) {

@@ -51,7 +51,8 @@ class RoutineLoaderTest {
 
   /** A valid routine with one step whose members are {@code stepBody}. */
   private static String withStep(String stepBody) {
-    return "{\"schemaVersion\": 1, \"id\": \"r\", \"title\": \"R\", \"minutes\": {\"min\": 1, \"max\": 30},\n"
+    return "{\"schemaVersion\": 1, \"id\": \"r\", \"title\": \"R\", \"minutes\": {\"min\": 1,"
+        + " \"max\": 30},\n"
         + "\"steps\": [ {"
         + stepBody
         + "} ]}";
@@ -61,7 +62,8 @@ class RoutineLoaderTest {
   void loader_readsMinimalRoutine() {
     Routine r = loader.load(Path.of(VALID + "minimal.json"));
     assertEquals("minimal", r.id());
-    assertEquals(List.of(new Step("only", "Only step", "Stroke gently.", 60, List.of())), r.steps());
+    assertEquals(
+        List.of(new Step("only", "Only step", "Stroke gently.", 60, List.of())), r.steps());
     assertEquals(new MinutesRange(1, 1), r.minutes());
     assertEquals(null, r.description());
     assertEquals(List.of(), r.preparation());
@@ -93,20 +95,28 @@ class RoutineLoaderTest {
   }
 
   @Test
-  void controlCharactersInTexts_areRejectedWithLineAndColumn_andNeverEchoedRaw() throws IOException {
+  void controlCharactersInTexts_areRejectedWithLineAndColumn_andNeverEchoedRaw()
+      throws IOException {
     String json =
         "{\"schemaVersion\": 1, \"id\": \"r\", \"title\": \"Evil\\u001b]0;pwned\\u0007\",\n"
             + "\"minutes\": {\"min\": 1, \"max\": 30},\n"
-            + "\"steps\": [ {\"id\": \"a\", \"title\": \"A\", \"say\": \"Stroke\\u0007 now.\", \"seconds\": 60} ]}";
+            + "\"steps\": [ {\"id\": \"a\", \"title\": \"A\", \"say\": \"Stroke\\u0007 now.\","
+            + " \"seconds\": 60} ]}";
     Path f = write("control.json", json);
 
     List<String> problems = rendered(f);
 
     assertEquals(
         List.of(
-            f + ":" + where(json, "\"Evil") + ": title: contains the control character U+001B"
+            f
+                + ":"
+                + where(json, "\"Evil")
+                + ": title: contains the control character U+001B"
                 + " (character 5); remove it, texts are plain words",
-            f + ":" + where(json, "\"Stroke") + ": steps[0].say: contains the control character"
+            f
+                + ":"
+                + where(json, "\"Stroke")
+                + ": steps[0].say: contains the control character"
                 + " U+0007 (character 7); remove it, texts are plain words"),
         problems);
     problems.forEach(p -> assertEquals(-1, ControlChars.indexOf(p), p));
@@ -114,12 +124,18 @@ class RoutineLoaderTest {
 
   @Test
   void aSayOfOnlyInvisibleCharactersOrEmoji_hasNoWordsToSay() throws IOException {
-    String json = withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"\u200b\u200d\ud83d\udc76\", \"seconds\": 60");
+    String json =
+        withStep(
+            "\"id\": \"a\", \"title\": \"A\", \"say\": \"\u200b\u200d\ud83d\udc76\", \"seconds\":"
+                + " 60");
     Path f = write("wordless.json", json);
 
     assertEquals(
         List.of(
-            f + ":" + where(json, "\"\u200b") + ": steps[0].say: has no words to say (only"
+            f
+                + ":"
+                + where(json, "\"\u200b")
+                + ": steps[0].say: has no words to say (only"
                 + " symbols, emoji or invisible characters)"),
         rendered(f));
   }
@@ -130,7 +146,8 @@ class RoutineLoaderTest {
         List.of(
             INVALID + "unknown-field.json:13:9: steps[0].prompts[0]: missing required field 'say'",
             INVALID
-                + "unknown-field.json:13:21: steps[0].prompts[0]: unknown field 'sy', did you mean 'say'?"),
+                + "unknown-field.json:13:21: steps[0].prompts[0]: unknown field 'sy', did you mean"
+                + " 'say'?"),
         rendered(INVALID + "unknown-field.json"));
   }
 
@@ -139,19 +156,31 @@ class RoutineLoaderTest {
     Path f =
         write(
             "typos.json",
-            withStep("\"id\": \"a\", \"tilte\": \"A\", \"say\": \"Go.\", \"second\": 60, \"title\": \"A\", \"seconds\": 60"));
+            withStep(
+                "\"id\": \"a\", \"tilte\": \"A\", \"say\": \"Go.\", \"second\": 60, \"title\":"
+                    + " \"A\", \"seconds\": 60"));
     List<String> lines = rendered(f);
-    assertTrue(lines.stream().anyMatch(l -> l.endsWith("unknown field 'tilte', did you mean 'title'?")), lines::toString);
-    assertTrue(lines.stream().anyMatch(l -> l.endsWith("unknown field 'second', did you mean 'seconds'?")), lines::toString);
+    assertTrue(
+        lines.stream().anyMatch(l -> l.endsWith("unknown field 'tilte', did you mean 'title'?")),
+        lines::toString);
+    assertTrue(
+        lines.stream().anyMatch(l -> l.endsWith("unknown field 'second', did you mean 'seconds'?")),
+        lines::toString);
     assertEquals(2, lines.size(), lines::toString);
   }
 
   @Test
   void loader_listsKnownFieldsWhenNothingIsClose() throws IOException {
-    String json = withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 60, \"oops\": 1");
+    String json =
+        withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 60, \"oops\": 1");
     Path f = write("oops.json", json);
     assertEquals(
-        List.of(f + ":" + where(json, "\"oops\"") + ": steps[0]: unknown field 'oops' (known fields here: id, title, say, seconds, prompts, pace)"),
+        List.of(
+            f
+                + ":"
+                + where(json, "\"oops\"")
+                + ": steps[0]: unknown field 'oops' (known fields here: id, title, say, seconds,"
+                + " prompts, pace)"),
         rendered(f));
   }
 
@@ -166,9 +195,13 @@ class RoutineLoaderTest {
             f + "4:12: title: must be text in double quotes, got a list",
             f + "5:23: minutes.min: must be a whole number, got 1.5",
             f + "5:35: minutes.max: must be a whole number, got string \"ten\"",
-            f + "6:18: preparation: must be a list of text lines [\"...\", \"...\"], got string \"not a list\"",
+            f
+                + "6:18: preparation: must be a list of text lines [\"...\", \"...\"], got string"
+                + " \"not a list\"",
             f + "8:57: steps[0].seconds: must be a whole number, got string \"ten\"",
-            f + "9:5: steps[1]: a step must be an object { \"id\": ..., \"say\": ... }, got string \"not a step\"",
+            f
+                + "9:5: steps[1]: a step must be an object { \"id\": ..., \"say\": ... }, got"
+                + " string \"not a step\"",
             f + "10:27: steps[2].title: must be text in double quotes, got null",
             f + "10:40: steps[2].say: must be text in double quotes, got true",
             f + "10:57: steps[2].seconds: must be a whole number, got 12.5",
@@ -181,13 +214,21 @@ class RoutineLoaderTest {
     String f = INVALID + "many-errors.json:";
     assertEquals(
         List.of(
-            f + "3:9: id: must be a lowercase-kebab id like \"back-massage\" (a-z, 0-9 and single dashes, at most 64 characters), got string \"Many Errors\"",
+            f
+                + "3:9: id: must be a lowercase-kebab id like \"back-massage\" (a-z, 0-9 and single"
+                + " dashes, at most 64 characters), got string \"Many Errors\"",
             f + "4:12: title: must not be empty",
             f + "5:14: minutes: min (10) must not be more than max (5)",
-            f + "8:28: steps[0].prompts[0].at: must be more than 0 and less than the step's 60 seconds, got 60",
-            f + "9:31: steps[0].prompts[1].every: must be at least 5 and less than the step's 60 seconds, got 3",
+            f
+                + "8:28: steps[0].prompts[0].at: must be more than 0 and less than the step's 60"
+                + " seconds, got 60",
+            f
+                + "9:31: steps[0].prompts[1].every: must be at least 5 and less than the step's 60"
+                + " seconds, got 3",
             f + "10:20: steps[0].prompts[2]: a prompt has either 'at' or 'every', not both",
-            f + "11:13: steps[1].id: duplicate step id 'first' (already used by steps[0]); step ids must be unique",
+            f
+                + "11:13: steps[1].id: duplicate step id 'first' (already used by steps[0]); step"
+                + " ids must be unique",
             f + "11:47: steps[1].say: must not be empty",
             f + "14:18: steps[2].seconds: must be between 5 and 1800, got 0"),
         rendered(INVALID + "many-errors.json"));
@@ -195,10 +236,21 @@ class RoutineLoaderTest {
 
   @Test
   void loader_rendersExactMessageWithLineAndColumn() {
-    RoutineException e = assertThrows(RoutineException.class, () -> loader.load(Path.of(INVALID + "many-errors.json")));
+    RoutineException e =
+        assertThrows(
+            RoutineException.class, () -> loader.load(Path.of(INVALID + "many-errors.json")));
     Problem last = e.problems().get(e.problems().size() - 1);
-    assertEquals(new Problem(Path.of(INVALID + "many-errors.json"), 14, 18, "steps[2].seconds", "must be between 5 and 1800, got 0"), last);
-    assertEquals(INVALID + "many-errors.json:14:18: steps[2].seconds: must be between 5 and 1800, got 0", last.render());
+    assertEquals(
+        new Problem(
+            Path.of(INVALID + "many-errors.json"),
+            14,
+            18,
+            "steps[2].seconds",
+            "must be between 5 and 1800, got 0"),
+        last);
+    assertEquals(
+        INVALID + "many-errors.json:14:18: steps[2].seconds: must be between 5 and 1800, got 0",
+        last.render());
     assertTrue(e.getMessage().lines().count() == e.problems().size(), "one line per problem");
   }
 
@@ -207,14 +259,18 @@ class RoutineLoaderTest {
     assertEquals(
         List.of(
             INVALID
-                + "duplicate-key.json:7:67: steps[0].seconds: duplicate field 'seconds' (first written at line 7, column 52); keep only one"),
+                + "duplicate-key.json:7:67: steps[0].seconds: duplicate field 'seconds' (first"
+                + " written at line 7, column 52); keep only one"),
         rendered(INVALID + "duplicate-key.json"));
   }
 
   @Test
   void loader_rejectsByteOrderMark() {
     assertEquals(
-        List.of(INVALID + "bom.json:1:1: file starts with a byte order mark (BOM); save it as UTF-8 without BOM"),
+        List.of(
+            INVALID
+                + "bom.json:1:1: file starts with a byte order mark (BOM); save it as UTF-8 without"
+                + " BOM"),
         rendered(INVALID + "bom.json"));
   }
 
@@ -256,8 +312,7 @@ class RoutineLoaderTest {
   @Test
   void loader_namesALinkToNothing_withWhereItPoints() throws IOException {
     Path link = Files.createSymbolicLink(tmp.resolve("gone.json"), Path.of("moved.json"));
-    assertEquals(
-        List.of(link + ": is a link to moved.json, which does not exist"), rendered(link));
+    assertEquals(List.of(link + ": is a link to moved.json, which does not exist"), rendered(link));
   }
 
   @Test
@@ -305,7 +360,8 @@ class RoutineLoaderTest {
   @Test
   void loader_rejectsNonUtf8AtTheBadByte() {
     assertEquals(
-        List.of(INVALID + "not-utf8.json:4:16: not valid UTF-8 (byte 0xE9); save the file as UTF-8"),
+        List.of(
+            INVALID + "not-utf8.json:4:16: not valid UTF-8 (byte 0xE9); save the file as UTF-8"),
         rendered(INVALID + "not-utf8.json"));
   }
 
@@ -321,7 +377,8 @@ class RoutineLoaderTest {
     assertEquals(
         List.of(
             INVALID
-                + "trailing-garbage.json:8:1: unexpected text after the end of the document (the routine must be one JSON object)"),
+                + "trailing-garbage.json:8:1: unexpected text after the end of the document (the"
+                + " routine must be one JSON object)"),
         rendered(INVALID + "trailing-garbage.json"));
   }
 
@@ -329,14 +386,20 @@ class RoutineLoaderTest {
   void loader_rejectsSecondDocument() throws IOException {
     Path f = write("two.json", "{\"a\": 1}\n{\"b\": 2}");
     assertEquals(
-        List.of(f + ":2:1: unexpected text after the end of the document (the routine must be one JSON object)"),
+        List.of(
+            f
+                + ":2:1: unexpected text after the end of the document (the routine must be one"
+                + " JSON object)"),
         rendered(f));
   }
 
   @Test
   void loader_reportsSyntaxErrorLocationOnly() {
     assertEquals(
-        List.of(INVALID + "syntax-error.json:5:3: invalid JSON: a comma is missing before this (between two fields)"),
+        List.of(
+            INVALID
+                + "syntax-error.json:5:3: invalid JSON: a comma is missing before this (between two"
+                + " fields)"),
         rendered(INVALID + "syntax-error.json"));
   }
 
@@ -344,17 +407,26 @@ class RoutineLoaderTest {
   void loader_reportsUnterminatedDocumentAsOneLine() throws IOException {
     // The repository's pre-stop check: earlier type errors and unknown fields do not matter
     // once the file is not JSON at all.
-    Path f = write("cut.json", "{\"schemaVersion\": 1, \"id\": \"x\",\n \"steps\": [ {\"id\": \"a\", \"seconds\": \"ten\"} ],\n \"oops\": true");
+    Path f =
+        write(
+            "cut.json",
+            "{\"schemaVersion\": 1, \"id\": \"x\",\n"
+                + " \"steps\": [ {\"id\": \"a\", \"seconds\": \"ten\"} ],\n"
+                + " \"oops\": true");
     assertEquals(
         List.of(
-            f + ":3:14: invalid JSON: the file ends before the object opened at line 1, column 1 is closed (a '}' is missing)"),
+            f
+                + ":3:14: invalid JSON: the file ends before the object opened at line 1, column 1"
+                + " is closed (a '}' is missing)"),
         rendered(f));
   }
 
   @Test
   void loader_explainsCommonJsonMistakes() throws IOException {
     assertEquals(
-        List.of("t.json:1:15: invalid JSON: a comma before '}' is not allowed in JSON (remove the last comma)"),
+        List.of(
+            "t.json:1:15: invalid JSON: a comma before '}' is not allowed in JSON (remove the last"
+                + " comma)"),
         relative(write("t.json", "{\"id\": \"x\",   }")));
     assertEquals(
         List.of("t.json:1:2: invalid JSON: JSON needs double quotes (\"), not single quotes"),
@@ -363,7 +435,8 @@ class RoutineLoaderTest {
         List.of("t.json:2:1: invalid JSON: comments are not allowed in JSON"),
         relative(write("t.json", "{\n// note\n}")));
     assertEquals(
-        List.of("t.json:1:12: invalid JSON: the file ends inside a string (a closing \" is missing)"),
+        List.of(
+            "t.json:1:12: invalid JSON: the file ends inside a string (a closing \" is missing)"),
         relative(write("t.json", "{\"id\": \"abc")));
     List<String> nan = relative(write("t.json", "{\"id\": NaN}"));
     assertTrue(nan.get(0).contains("not a JSON value: 'NaN'"), nan::toString);
@@ -378,7 +451,9 @@ class RoutineLoaderTest {
   }
 
   private List<String> relative(Path f) {
-    return rendered(f).stream().map(l -> l.substring(tmp.toString().length() + 1)).collect(Collectors.toList());
+    return rendered(f).stream()
+        .map(l -> l.substring(tmp.toString().length() + 1))
+        .collect(Collectors.toList());
   }
 
   @Test
@@ -394,75 +469,156 @@ class RoutineLoaderTest {
     assertEquals(
         List.of(
             INVALID
-                + "total-outside-minutes.json:6:12: steps: the steps' seconds add up to 200 (3:20), outside minutes 1 to 2 (60 to 120 seconds); change the steps' seconds or 'minutes'"),
+                + "total-outside-minutes.json:6:12: steps: the steps' seconds add up to 200 (3:20),"
+                + " outside minutes 1 to 2 (60 to 120 seconds); change the steps' seconds or"
+                + " 'minutes'"),
         rendered(INVALID + "total-outside-minutes.json"));
   }
 
   @Test
   void loader_acceptsTotalExactlyAtTheMinutesBounds() throws IOException {
-    assertTrue(rendered(write("low.json", withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 60"))).isEmpty());
-    assertTrue(rendered(write("high.json", withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 1800"))).isEmpty());
-    assertEquals(1, rendered(write("under.json", withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 59"))).size());
+    assertTrue(
+        rendered(
+                write(
+                    "low.json",
+                    withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 60")))
+            .isEmpty());
+    assertTrue(
+        rendered(
+                write(
+                    "high.json",
+                    withStep(
+                        "\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 1800")))
+            .isEmpty());
+    assertEquals(
+        1,
+        rendered(
+                write(
+                    "under.json",
+                    withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 59")))
+            .size());
   }
 
   @Test
   void loader_requiresEachMissingFieldOnce() throws IOException {
     Path f = write("bare.json", "{}");
     assertEquals(
-        List.of(f + ":1:1: missing required fields 'schemaVersion', 'id', 'title', 'minutes', 'steps'"),
+        List.of(
+            f + ":1:1: missing required fields 'schemaVersion', 'id', 'title', 'minutes', 'steps'"),
         rendered(f));
     Path step = write("step.json", withStep("\"id\": \"a\""));
-    assertEquals(List.of(step + ":" + where(withStep(""), "{}") + ": steps[0]: missing required fields 'title', 'say', 'seconds'"), rendered(step));
+    assertEquals(
+        List.of(
+            step
+                + ":"
+                + where(withStep(""), "{}")
+                + ": steps[0]: missing required fields 'title', 'say', 'seconds'"),
+        rendered(step));
   }
 
   @Test
   void loader_rejectsPromptWithNeitherAtNorEvery() throws IOException {
-    String json = withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 60, \"prompts\": [{\"say\": \"Hi.\"}]");
+    String json =
+        withStep(
+            "\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 60, \"prompts\":"
+                + " [{\"say\": \"Hi.\"}]");
     Path f = write("p.json", json);
     assertEquals(
-        List.of(f + ":" + where(json, "{\"say\"") + ": steps[0].prompts[0]: a prompt needs 'at' (seconds into the step) or 'every' (repeat period in seconds)"),
+        List.of(
+            f
+                + ":"
+                + where(json, "{\"say\"")
+                + ": steps[0].prompts[0]: a prompt needs 'at' (seconds into the step) or 'every'"
+                + " (repeat period in seconds)"),
         rendered(f));
   }
 
   @Test
   void loader_checksPromptTimesEvenWhenStepLengthIsBroken() throws IOException {
-    Path f = write("p.json", withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": \"x\", \"prompts\": [{\"at\": 0, \"say\": \"Hi.\"}]"));
+    Path f =
+        write(
+            "p.json",
+            withStep(
+                "\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": \"x\","
+                    + " \"prompts\": [{\"at\": 0, \"say\": \"Hi.\"}]"));
     List<String> lines = rendered(f);
     assertEquals(2, lines.size(), lines::toString);
-    assertTrue(lines.get(1).endsWith("steps[0].prompts[0].at: must be more than 0, got 0"), lines::toString);
+    assertTrue(
+        lines.get(1).endsWith("steps[0].prompts[0].at: must be more than 0, got 0"),
+        lines::toString);
   }
 
   @Test
   void loader_rejectsTextOver500Characters() throws IOException {
-    String json = withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"" + "é".repeat(501) + "\", \"seconds\": 60");
+    String json =
+        withStep(
+            "\"id\": \"a\", \"title\": \"A\", \"say\": \""
+                + "é".repeat(501)
+                + "\", \"seconds\": 60");
     Path f = write("long.json", json);
-    assertEquals(List.of(f + ":" + where(json, "\"éé") + ": steps[0].say: is 501 characters long; at most 500 are allowed"), rendered(f));
-    Path ok = write("ok.json", withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"" + "é".repeat(500) + "\", \"seconds\": 60"));
+    assertEquals(
+        List.of(
+            f
+                + ":"
+                + where(json, "\"éé")
+                + ": steps[0].say: is 501 characters long; at most 500 are allowed"),
+        rendered(f));
+    Path ok =
+        write(
+            "ok.json",
+            withStep(
+                "\"id\": \"a\", \"title\": \"A\", \"say\": \""
+                    + "é".repeat(500)
+                    + "\", \"seconds\": 60"));
     assertTrue(rendered(ok).isEmpty());
   }
 
   @Test
   void loader_rejectsBadIds() throws IOException {
-    for (String bad : List.of("Back", "back_massage", "-back", "back-", "back--massage", "", "a".repeat(65))) {
-      Path f = write("id.json", withStep("\"id\": \"" + bad + "\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 60"));
+    for (String bad :
+        List.of("Back", "back_massage", "-back", "back-", "back--massage", "", "a".repeat(65))) {
+      Path f =
+          write(
+              "id.json",
+              withStep(
+                  "\"id\": \"" + bad + "\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 60"));
       List<String> lines = rendered(f);
       assertEquals(1, lines.size(), bad);
-      assertTrue(lines.get(0).contains("steps[0].id: must be a lowercase-kebab id"), lines::toString);
+      assertTrue(
+          lines.get(0).contains("steps[0].id: must be a lowercase-kebab id"), lines::toString);
     }
   }
 
   @Test
   void loader_rejectsOtherSchemaVersions() throws IOException {
-    Path f = write("v2.json", withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 60").replace("\"schemaVersion\": 1", "\"schemaVersion\": 2"));
-    assertEquals(List.of(f + ":1:19: schemaVersion: this calmcue reads routine format version 1, got 2"), rendered(f));
+    Path f =
+        write(
+            "v2.json",
+            withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 60")
+                .replace("\"schemaVersion\": 1", "\"schemaVersion\": 2"));
+    assertEquals(
+        List.of(f + ":1:19: schemaVersion: this calmcue reads routine format version 1, got 2"),
+        rendered(f));
   }
 
   @Test
   void loader_treatsHugeNumbersAsOutOfRangeNotAsCrashes() throws IOException {
-    String json = withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 1e999999999999");
+    String json =
+        withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 1e999999999999");
     Path f = write("n.json", json);
-    assertEquals(List.of(f + ":" + where(json, "1e9") + ": steps[0].seconds: must be between 5 and 1800, got 1e999999999999"), rendered(f));
-    Path g = write("m.json", withStep("\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\": 123456789012345678901234567890"));
+    assertEquals(
+        List.of(
+            f
+                + ":"
+                + where(json, "1e9")
+                + ": steps[0].seconds: must be between 5 and 1800, got 1e999999999999"),
+        rendered(f));
+    Path g =
+        write(
+            "m.json",
+            withStep(
+                "\"id\": \"a\", \"title\": \"A\", \"say\": \"Go.\", \"seconds\":"
+                    + " 123456789012345678901234567890"));
     assertEquals(1, rendered(g).size());
   }
 
@@ -472,9 +628,24 @@ class RoutineLoaderTest {
     RoutineException e =
         assertThrows(
             RoutineException.class,
-            () -> loader.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "built-in/r.json"));
-    assertEquals("built-in/r.json:" + where(json, "0} ]") + ": steps[0].seconds: must be between 5 and 1800, got 0", e.getMessage());
-    assertFalse(loader.check(new ByteArrayInputStream(json.replace("\"seconds\": 0", "\"seconds\": 60").getBytes(StandardCharsets.UTF_8)), "x").size() > 0);
+            () ->
+                loader.load(
+                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                    "built-in/r.json"));
+    assertEquals(
+        "built-in/r.json:"
+            + where(json, "0} ]")
+            + ": steps[0].seconds: must be between 5 and 1800, got 0",
+        e.getMessage());
+    assertFalse(
+        loader
+                .check(
+                    new ByteArrayInputStream(
+                        json.replace("\"seconds\": 0", "\"seconds\": 60")
+                            .getBytes(StandardCharsets.UTF_8)),
+                    "x")
+                .size()
+            > 0);
   }
 
   @Test

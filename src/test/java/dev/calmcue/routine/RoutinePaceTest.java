@@ -19,13 +19,16 @@ class RoutinePaceTest {
   private static String routine(String routinePace, String... stepPaces) {
     StringBuilder json =
         new StringBuilder(
-            "{\"schemaVersion\": 1, \"id\": \"r\", \"title\": \"R\", \"minutes\": {\"min\": 1, \"max\": 30},\n");
+            "{\"schemaVersion\": 1, \"id\": \"r\", \"title\": \"R\", \"minutes\": {\"min\": 1,"
+                + " \"max\": 30},\n");
     if (routinePace != null) {
       json.append("\"pace\": ").append(routinePace).append(",\n");
     }
     json.append("\"steps\": [\n");
     for (int i = 0; i < stepPaces.length; i++) {
-      json.append("  {\"id\": \"s").append(i).append("\", \"title\": \"S\", \"say\": \"Go.\", \"seconds\": 60");
+      json.append("  {\"id\": \"s")
+          .append(i)
+          .append("\", \"title\": \"S\", \"say\": \"Go.\", \"seconds\": 60");
       if (stepPaces[i] != null) {
         json.append(", \"pace\": ").append(stepPaces[i]);
       }
@@ -75,7 +78,9 @@ class RoutinePaceTest {
   void aStepPaceBelowTwentyIsRejectedWhereItIsWritten() throws IOException {
     String json = routine(null, null, "19");
     assertEquals(
-        List.of(at(json, "19") + ": steps[1].pace: must be between 20 and 60 strokes per minute, got 19"),
+        List.of(
+            at(json, "19")
+                + ": steps[1].pace: must be between 20 and 60 strokes per minute, got 19"),
         problems(json));
   }
 
@@ -83,7 +88,9 @@ class RoutinePaceTest {
   void aStepPaceAboveSixtyIsRejected() throws IOException {
     String json = routine(null, "61");
     assertEquals(
-        List.of(at(json, "61") + ": steps[0].pace: must be between 20 and 60 strokes per minute, got 61"),
+        List.of(
+            at(json, "61")
+                + ": steps[0].pace: must be between 20 and 60 strokes per minute, got 61"),
         problems(json));
   }
 

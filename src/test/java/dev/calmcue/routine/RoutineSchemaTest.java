@@ -34,7 +34,14 @@ class RoutineSchemaTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"routines/back-massage.json", "routines/daily-back-massage.json", "routines/evening-stroking.json", "src/test/resources/routines/valid/full.json", "src/test/resources/routines/valid/minimal.json"})
+  @ValueSource(
+      strings = {
+        "routines/back-massage.json",
+        "routines/daily-back-massage.json",
+        "routines/evening-stroking.json",
+        "src/test/resources/routines/valid/full.json",
+        "src/test/resources/routines/valid/minimal.json"
+      })
   void schema_acceptsValidRoutines(String file) throws IOException {
     assertEquals(List.of(), schema().violations(JSON.readTree(Path.of(file).toFile())));
   }
@@ -42,7 +49,8 @@ class RoutineSchemaTest {
   @ParameterizedTest
   @ValueSource(strings = {"unknown-field.json", "wrong-types.json", "many-errors.json"})
   void schema_rejectsInvalidRoutines(String file) throws IOException {
-    JsonNode instance = JSON.readTree(Path.of("src/test/resources/routines/invalid", file).toFile());
+    JsonNode instance =
+        JSON.readTree(Path.of("src/test/resources/routines/invalid", file).toFile());
     assertFalse(schema().violations(instance).isEmpty());
   }
 
@@ -62,7 +70,9 @@ class RoutineSchemaTest {
     assertEquals(RoutineValidator.PROMPT_FIELDS, names(s.at("/$defs/prompt/properties")));
     assertEquals(
         List.of("schemaVersion", "id", "title", "minutes", "steps"),
-        StreamSupport.stream(s.get("required").spliterator(), false).map(JsonNode::asText).toList());
+        StreamSupport.stream(s.get("required").spliterator(), false)
+            .map(JsonNode::asText)
+            .toList());
   }
 
   @Test
@@ -71,19 +81,25 @@ class RoutineSchemaTest {
     assertEquals("^" + RoutineValidator.KEBAB.pattern() + "$", s.at("/$defs/id/pattern").asText());
     assertEquals(RoutineValidator.MAX_ID, s.at("/$defs/id/maxLength").asInt());
     assertEquals(RoutineValidator.MAX_TEXT, s.at("/$defs/text/maxLength").asInt());
-    assertEquals(RoutineValidator.MIN_STEP_SECONDS, s.at("/$defs/step/properties/seconds/minimum").asInt());
-    assertEquals(RoutineValidator.MAX_STEP_SECONDS, s.at("/$defs/step/properties/seconds/maximum").asInt());
-    assertEquals(RoutineValidator.MIN_EVERY, s.at("/$defs/prompt/properties/every/minimum").asInt());
-    assertEquals(RoutineValidator.MAX_MINUTES, s.at("/properties/minutes/properties/max/maximum").asInt());
+    assertEquals(
+        RoutineValidator.MIN_STEP_SECONDS, s.at("/$defs/step/properties/seconds/minimum").asInt());
+    assertEquals(
+        RoutineValidator.MAX_STEP_SECONDS, s.at("/$defs/step/properties/seconds/maximum").asInt());
+    assertEquals(
+        RoutineValidator.MIN_EVERY, s.at("/$defs/prompt/properties/every/minimum").asInt());
+    assertEquals(
+        RoutineValidator.MAX_MINUTES, s.at("/properties/minutes/properties/max/maximum").asInt());
   }
 
   @Test
   void schema_promptNeedsExactlyOneOfAtOrEvery() throws IOException {
     SchemaSubset schema = schema();
-    JsonNode routine = JSON.readTree(Path.of("src/test/resources/routines/valid/minimal.json").toFile());
+    JsonNode routine =
+        JSON.readTree(Path.of("src/test/resources/routines/valid/minimal.json").toFile());
     for (String prompt : List.of("{\"say\": \"x\"}", "{\"at\": 3, \"every\": 5, \"say\": \"x\"}")) {
       JsonNode copy = routine.deepCopy();
-      ((com.fasterxml.jackson.databind.node.ObjectNode) copy.at("/steps/0")).set("prompts", JSON.readTree("[" + prompt + "]"));
+      ((com.fasterxml.jackson.databind.node.ObjectNode) copy.at("/steps/0"))
+          .set("prompts", JSON.readTree("[" + prompt + "]"));
       assertTrue(schema.violations(copy).stream().anyMatch(v -> v.contains("oneOf")), prompt);
     }
   }

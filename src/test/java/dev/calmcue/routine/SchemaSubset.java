@@ -11,14 +11,32 @@ import java.util.regex.Pattern;
  * Checks a JSON instance against the subset of JSON Schema 2020-12 that routines/schema.json uses
  * (type, const, required, properties, additionalProperties false, items, minItems, minLength,
  * maxLength, pattern, minimum, maximum, oneOf, not, local $ref). Enough to keep the schema honest
- * without a schema library; an unsupported keyword fails loudly so the subset cannot silently shrink.
+ * without a schema library; an unsupported keyword fails loudly so the subset cannot silently
+ * shrink.
  */
 final class SchemaSubset {
   private static final List<String> KNOWN =
       List.of(
-          "$schema", "$id", "$ref", "$defs", "title", "description", "type", "const", "required",
-          "properties", "additionalProperties", "items", "minItems", "minLength", "maxLength", "pattern",
-          "minimum", "maximum", "oneOf", "not");
+          "$schema",
+          "$id",
+          "$ref",
+          "$defs",
+          "title",
+          "description",
+          "type",
+          "const",
+          "required",
+          "properties",
+          "additionalProperties",
+          "items",
+          "minItems",
+          "minLength",
+          "maxLength",
+          "pattern",
+          "minimum",
+          "maximum",
+          "oneOf",
+          "not");
 
   private final JsonNode root;
 
@@ -37,7 +55,8 @@ final class SchemaSubset {
     for (Iterator<String> it = schema.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!KNOWN.contains(k)) {
-        throw new IllegalArgumentException("schema keyword not supported by the test checker: " + k);
+        throw new IllegalArgumentException(
+            "schema keyword not supported by the test checker: " + k);
       }
     }
     if (schema.has("$ref")) {
@@ -52,17 +71,21 @@ final class SchemaSubset {
       out.add(path + ": not " + schema.get("const"));
     }
     if (v.isObject()) {
-      schema.path("required").forEach(r -> {
-        if (!v.has(r.asText())) {
-          out.add(path + ": missing " + r.asText());
-        }
-      });
+      schema
+          .path("required")
+          .forEach(
+              r -> {
+                if (!v.has(r.asText())) {
+                  out.add(path + ": missing " + r.asText());
+                }
+              });
       JsonNode props = schema.path("properties");
       for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> f = it.next();
         if (props.has(f.getKey())) {
           check(props.get(f.getKey()), f.getValue(), path + "." + f.getKey(), out);
-        } else if (schema.has("additionalProperties") && !schema.get("additionalProperties").asBoolean()) {
+        } else if (schema.has("additionalProperties")
+            && !schema.get("additionalProperties").asBoolean()) {
           out.add(path + ": unknown " + f.getKey());
         }
       }
@@ -85,15 +108,18 @@ final class SchemaSubset {
       if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
         out.add(path + ": too long");
       }
-      if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asText()).matcher(v.asText()).find()) {
+      if (schema.has("pattern")
+          && !Pattern.compile(schema.get("pattern").asText()).matcher(v.asText()).find()) {
         out.add(path + ": does not match " + schema.get("pattern").asText());
       }
     }
     if (v.isNumber()) {
-      if (schema.has("minimum") && v.decimalValue().compareTo(schema.get("minimum").decimalValue()) < 0) {
+      if (schema.has("minimum")
+          && v.decimalValue().compareTo(schema.get("minimum").decimalValue()) < 0) {
         out.add(path + ": below minimum");
       }
-      if (schema.has("maximum") && v.decimalValue().compareTo(schema.get("maximum").decimalValue()) > 0) {
+      if (schema.has("maximum")
+          && v.decimalValue().compareTo(schema.get("maximum").decimalValue()) > 0) {
         out.add(path + ": above maximum");
       }
     }
@@ -126,7 +152,8 @@ final class SchemaSubset {
       case "string":
         return v.isTextual();
       case "integer":
-        return v.isIntegralNumber() || (v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0);
+        return v.isIntegralNumber()
+            || (v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0);
       case "number":
         return v.isNumber();
       case "boolean":

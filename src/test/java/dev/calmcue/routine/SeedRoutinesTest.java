@@ -11,11 +11,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
-/** The two seed routines carry every movement and caution of the seed article, in words TTS reads well. */
+/**
+ * The two seed routines carry every movement and caution of the seed article, in words TTS reads
+ * well.
+ */
 class SeedRoutinesTest {
   private static final RoutineLoader LOADER = new RoutineLoader();
 
@@ -33,7 +36,8 @@ class SeedRoutinesTest {
 
   private static void mentions(String text, String... phrases) {
     for (String p : phrases) {
-      assertTrue(text.toLowerCase(Locale.ROOT).contains(p), () -> "'" + p + "' missing from: " + text);
+      assertTrue(
+          text.toLowerCase(Locale.ROOT).contains(p), () -> "'" + p + "' missing from: " + text);
     }
   }
 
@@ -44,7 +48,8 @@ class SeedRoutinesTest {
     assertEquals(id, r.id());
     assertEquals(new MinutesRange(5, 10), r.minutes());
     long total = r.writtenLength().toSeconds();
-    assertTrue(total >= 6 * 60 && total <= 7 * 60, "about six to seven minutes as written, got " + total);
+    assertTrue(
+        total >= 6 * 60 && total <= 7 * 60, "about six to seven minutes as written, got " + total);
   }
 
   @ParameterizedTest
@@ -68,11 +73,28 @@ class SeedRoutinesTest {
     List<Step> s = r.steps();
     mentions(all(s.get(0)), "light strokes", "both hands", "together", "buttocks");
     mentions(all(s.get(1)), "one hand after the other", "opposite directions");
-    mentions(all(s.get(2)), "hold your baby's legs", "with the other hand", "along the spine", "from the neck", "heels");
+    mentions(
+        all(s.get(2)),
+        "hold your baby's legs",
+        "with the other hand",
+        "along the spine",
+        "from the neck",
+        "heels");
     // the seed's "from top to bottom and back", without "bottom" (heard as the buttocks) or "back"
-    mentions(all(s.get(3)), "circles", "palms on both sides of the spine", "down to the waist", "up to the shoulders");
+    mentions(
+        all(s.get(3)),
+        "circles",
+        "palms on both sides of the spine",
+        "down to the waist",
+        "up to the shoulders");
     // "avoid pressing on the spinal column", worded positively
-    mentions(all(s.get(4)), "buttocks", "backs of your thumbs", "down over the buttocks, then up again", "soft, light and rhythmic", "keep your thumbs off the spine");
+    mentions(
+        all(s.get(4)),
+        "buttocks",
+        "backs of your thumbs",
+        "down over the buttocks, then up again",
+        "soft, light and rhythmic",
+        "keep your thumbs off the spine");
     mentions(all(s.get(5)), "to finish", "gently stroke", "legs", "feet");
   }
 
@@ -83,8 +105,19 @@ class SeedRoutinesTest {
         List.of("stroking-up-the-back", "pincer-kneading", "vibrating-tapping", "final-stroking"),
         r.steps().stream().map(Step::id).collect(Collectors.toList()));
     List<Step> s = r.steps();
-    mentions(all(s.get(0)), "hold your baby's legs", "from the buttocks up to the shoulders", "talk", "sing");
-    mentions(all(s.get(1)), "long muscles beside the spine", "thumb, index and middle finger", "lower back", "pincer", "upward");
+    mentions(
+        all(s.get(0)),
+        "hold your baby's legs",
+        "from the buttocks up to the shoulders",
+        "talk",
+        "sing");
+    mentions(
+        all(s.get(1)),
+        "long muscles beside the spine",
+        "thumb, index and middle finger",
+        "lower back",
+        "pincer",
+        "upward");
     // the seed keeps tapping off the spine: "beside the spine only", said positively
     mentions(all(s.get(2)), "tap", "lightly", "both hands", "vibrates", "beside the spine only");
     mentions(all(s.get(3)), "as you did at the start", "from the buttocks up to the shoulders");
@@ -95,12 +128,24 @@ class SeedRoutinesTest {
   void seed_carriesTheArticlesConditions(String id) {
     Routine r = seed(id);
     String preparation = String.join(" ", r.preparation());
-    mentions(preparation, "warm and well aired", "good mood", "crying or restless", "another time", "warm, dry and clean", "comfortable", "five to ten minutes");
+    mentions(
+        preparation,
+        "warm and well aired",
+        "good mood",
+        "crying or restless",
+        "another time",
+        "warm, dry and clean",
+        "comfortable",
+        "five to ten minutes");
     String safety = String.join(" ", r.safety());
     mentions(safety, "spine", "tummy time short", "cry", "restless", "stop");
     // the rest afterwards is spoken by the planner after every closing (TimelinePlanner.REST_TEXT)
     mentions(r.closing(), "tummy");
-    String prompts = r.steps().stream().flatMap(s -> s.prompts().stream()).map(Prompt::say).collect(Collectors.joining(" "));
+    String prompts =
+        r.steps().stream()
+            .flatMap(s -> s.prompts().stream())
+            .map(Prompt::say)
+            .collect(Collectors.joining(" "));
     mentions(prompts, "talking or singing to your baby", "spine");
     assertTrue(prompts.contains("fuss"), "a prompt asks the parent to watch the baby's mood");
   }
@@ -112,7 +157,8 @@ class SeedRoutinesTest {
       for (Prompt p : s.prompts()) {
         if (p instanceof Prompt.At at) {
           assertTrue(at.at() >= 20, s.id() + ": leaves the instruction room, at " + at.at());
-          assertTrue(s.seconds() - at.at() >= 12, s.id() + ": not near the step's end, at " + at.at());
+          assertTrue(
+              s.seconds() - at.at() >= 12, s.id() + ": not near the step's end, at " + at.at());
         } else {
           assertTrue(((Prompt.Every) p).every() >= 20, s.id() + ": every period at least 20 s");
         }
@@ -141,7 +187,8 @@ class SeedRoutinesTest {
       assertTrue(!UNSPEAKABLE.matcher(text).find(), "TTS-unfriendly characters in: " + text);
       for (String sentence : text.split("[.!?]")) {
         int words = sentence.isBlank() ? 0 : sentence.trim().split("\\s+").length;
-        assertTrue(words <= 20, "sentence too long to follow by ear (" + words + " words): " + sentence);
+        assertTrue(
+            words <= 20, "sentence too long to follow by ear (" + words + " words): " + sentence);
       }
     }
   }
@@ -161,11 +208,19 @@ class SeedRoutinesTest {
     }
     String safety = String.join(" ", r.safety());
     mentions(safety, "soft and light", "tummy time short", "young baby", "cry", "restless", "stop");
-    mentions(String.join(" ", r.preparation()), "warm and well aired", "warm, dry and clean", "crying or restless", "another time");
+    mentions(
+        String.join(" ", r.preparation()),
+        "warm and well aired",
+        "warm, dry and clean",
+        "crying or restless",
+        "another time");
     mentions(r.closing(), "tummy");
   }
 
-  /** The baby is laid on the tummy last, just before "Ready?" (the planner speaks the checklist last). */
+  /**
+   * The baby is laid on the tummy last, just before "Ready?" (the planner speaks the checklist
+   * last).
+   */
   @ParameterizedTest
   @ValueSource(strings = {"back-massage", "daily-back-massage", "evening-stroking"})
   void seed_preparationEndsByLayingTheBabyOnTheTummy(String id) {
@@ -173,7 +228,9 @@ class SeedRoutinesTest {
     String last = preparation.get(preparation.size() - 1).toLowerCase(Locale.ROOT);
     mentions(last, "lay your baby on the tummy", "comfortable");
     for (String earlier : preparation.subList(0, preparation.size() - 1)) {
-      assertTrue(!earlier.toLowerCase(Locale.ROOT).contains("tummy"), "tummy before the last item: " + earlier);
+      assertTrue(
+          !earlier.toLowerCase(Locale.ROOT).contains("tummy"),
+          "tummy before the last item: " + earlier);
     }
   }
 }

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A sound card on a virtual clock: it plays queued samples in real time, holds at most {@code capacity}
- * of them (a write waits for room, as a javax.sound line does), and when it runs dry it simply waits
- * for more, so everything after the gap plays late. It remembers when each sample was heard. A stall
- * makes one write late, like a writer thread the machine did not run for a while.
+ * A sound card on a virtual clock: it plays queued samples in real time, holds at most {@code
+ * capacity} of them (a write waits for room, as a javax.sound line does), and when it runs dry it
+ * simply waits for more, so everything after the gap plays late. It remembers when each sample was
+ * heard. A stall makes one write late, like a writer thread the machine did not run for a while.
  */
 final class FakeLineSink implements AudioSink {
   private final VirtualClock clock;
@@ -30,7 +30,10 @@ final class FakeLineSink implements AudioSink {
     this.memory = new MemorySink(rate);
   }
 
-  /** After its buffer is dropped the device needs {@code millis} before it plays again (PulseAudio does). */
+  /**
+   * After its buffer is dropped the device needs {@code millis} before it plays again (PulseAudio
+   * does).
+   */
   FakeLineSink restartAfterDiscard(long millis) {
     restartNanos = millis * 1_000_000L;
     return this;

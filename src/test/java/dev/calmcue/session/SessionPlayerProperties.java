@@ -13,7 +13,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Whatever the parent presses, and whenever: nothing overlaps, nothing resumes midway, the session ends. */
+/**
+ * Whatever the parent presses, and whenever: nothing overlaps, nothing resumes midway, the session
+ * ends.
+ */
 class SessionPlayerProperties {
   record Press(int atMs, Command command) {}
 
@@ -40,7 +43,8 @@ class SessionPlayerProperties {
     long reported = events.stream().filter(e -> e instanceof SessionEvent.CueStarted).count();
     assertEquals(heardOnsets, reported, "every onset heard is reported once, and only those");
     assertTrue(outcome.stepsCompleted() <= s.timeline.steps().size());
-    assertTrue(outcome.played().toMillis() <= rec.length, "played time is never more than the sound");
+    assertTrue(
+        outcome.played().toMillis() <= rec.length, "played time is never more than the sound");
     assertTrue(events.get(events.size() - 1) instanceof SessionEvent.Ended);
     assertTrue(outcome.ending() != Ending.ERROR, outcome.detail());
     boolean fussy = presses.stream().anyMatch(x -> x.command() == Command.FUSSY);

@@ -40,7 +40,8 @@ class SessionPlayerTest {
     assertEquals(cues.size(), onsets.size(), "one onset per cue");
     for (int i = 0; i < cues.size(); i++) {
       assertEquals(cues.get(i).text(), onsets.get(i).text());
-      assertEquals(PREROLL + cues.get(i).at().toMillis(), onsets.get(i).sample(), cues.get(i).text());
+      assertEquals(
+          PREROLL + cues.get(i).at().toMillis(), onsets.get(i).sample(), cues.get(i).text());
     }
     for (int i = 0; i < PREROLL; i++) {
       assertEquals(0, sink.samples()[i], "preroll is silence");
@@ -101,12 +102,14 @@ class SessionPlayerTest {
     long shift = (resumedAt[0] - pausedAt[0]) + s.length(instr);
     for (Onset o : onsets) {
       if (o.sample() > resumedAt[0]) {
-        assertEquals(PREROLL + s.at(o.text()) + shift, o.sample(), o.text() + " moved by pause + repeat");
+        assertEquals(
+            PREROLL + s.at(o.text()) + shift, o.sample(), o.text() + " moved by pause + repeat");
       }
     }
     assertEquals(Ending.COMPLETED, outcome.ending());
     assertEquals(3, outcome.stepsCompleted(), "a paused step still counts");
-    assertEquals(s.timeline.total().plusMillis(s.length(instr)), outcome.played(), "pause is not play");
+    assertEquals(
+        s.timeline.total().plusMillis(s.length(instr)), outcome.played(), "pause is not play");
   }
 
   @Test
@@ -127,7 +130,9 @@ class SessionPlayerTest {
         promptSamples++;
       }
     }
-    assertTrue(promptSamples >= 500 && promptSamples < 520, "only the part before the pause: " + promptSamples);
+    assertTrue(
+        promptSamples >= 500 && promptSamples < 520,
+        "only the part before the pause: " + promptSamples);
     assertNoClipResumesMidway(s, rec);
   }
 
@@ -141,9 +146,16 @@ class SessionPlayerTest {
     SessionOutcome outcome = p.run();
 
     List<Onset> onsets = s.onsets(sink.samples());
-    Onset two = onsets.stream().filter(o -> o.text().equals("Stroke from neck to bottom")).findFirst().orElseThrow();
-    assertTrue(two.sample() >= trigger && two.sample() < trigger + 20, "within one 20 ms chunk: " + two.sample());
-    assertFalse(onsets.stream().anyMatch(o -> o.text().equals("Breathe slowly")), "skipped step's prompt");
+    Onset two =
+        onsets.stream()
+            .filter(o -> o.text().equals("Stroke from neck to bottom"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        two.sample() >= trigger && two.sample() < trigger + 20,
+        "within one 20 ms chunk: " + two.sample());
+    assertFalse(
+        onsets.stream().anyMatch(o -> o.text().equals("Breathe slowly")), "skipped step's prompt");
     long shift = two.sample() - (PREROLL + s.at("Stroke from neck to bottom"));
     for (Onset o : onsets) {
       if (o.sample() >= two.sample()) {
@@ -170,7 +182,8 @@ class SessionPlayerTest {
 
     String instr = "Stroke from neck to bottom";
     List<Onset> onsets = s.onsets(sink.samples());
-    List<Onset> said = onsets.stream().filter(o -> o.text().equals(instr)).collect(Collectors.toList());
+    List<Onset> said =
+        onsets.stream().filter(o -> o.text().equals(instr)).collect(Collectors.toList());
     assertEquals(2, said.size(), "said twice");
     long r = said.get(1).sample();
     assertTrue(r >= trigger && r < trigger + 20);
@@ -197,8 +210,14 @@ class SessionPlayerTest {
     assertEquals("Well done. Cuddle time", closing.text());
     assertTrue(closing.sample() >= trigger && closing.sample() < trigger + 20);
     assertEquals("Now let your baby rest", rest.text());
-    assertEquals(closing.sample() + s.at(rest.text()) - s.at(closing.text()), rest.sample(), "closing as planned");
-    assertEquals(rest.sample() + s.length(rest.text()), sink.length(), "the recording ends with the closing");
+    assertEquals(
+        closing.sample() + s.at(rest.text()) - s.at(closing.text()),
+        rest.sample(),
+        "closing as planned");
+    assertEquals(
+        rest.sample() + s.length(rest.text()),
+        sink.length(),
+        "the recording ends with the closing");
     assertEquals(Ending.STOPPED, outcome.ending());
     assertEquals(1, outcome.stepsCompleted());
   }
@@ -242,14 +261,22 @@ class SessionPlayerTest {
 
     assertTrue(waitingAt[0] >= gate && waitingAt[0] <= gate + 20, "waiting at " + waitingAt[0]);
     List<Onset> onsets = s.onsets(sink.samples());
-    Onset first = onsets.stream().filter(o -> o.text().equals("Rest your hands on the back")).findFirst().orElseThrow();
-    assertTrue(first.sample() >= answer && first.sample() < answer + 20, "steps start on the answer");
+    Onset first =
+        onsets.stream()
+            .filter(o -> o.text().equals("Rest your hands on the back"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        first.sample() >= answer && first.sample() < answer + 20, "steps start on the answer");
     for (Onset o : onsets) {
       long planned = PREROLL + s.at(o.text());
-      assertEquals(o.sample() < gate ? planned : planned + (first.sample() - gate), o.sample(), o.text());
+      assertEquals(
+          o.sample() < gate ? planned : planned + (first.sample() - gate), o.sample(), o.text());
     }
     assertEquals(Ending.COMPLETED, outcome.ending());
-    assertFalse(events.stream().anyMatch(e -> e instanceof SessionEvent.PauseChanged), "space was an answer");
+    assertFalse(
+        events.stream().anyMatch(e -> e instanceof SessionEvent.PauseChanged),
+        "space was an answer");
   }
 
   @Test
@@ -263,7 +290,9 @@ class SessionPlayerTest {
     List<Onset> onsets = s.onsets(sink.samples());
     Onset last = onsets.get(onsets.size() - 1);
     assertEquals(SessionPhrases.NO_START, last.text());
-    assertTrue(Math.abs(last.sample() - (gate + 30_000)) <= 20, "after the 30 s timeout: " + last.sample());
+    assertTrue(
+        Math.abs(last.sample() - (gate + 30_000)) <= 20,
+        "after the 30 s timeout: " + last.sample());
     assertEquals(Ending.NO_START, outcome.ending());
     assertEquals(0, outcome.stepsCompleted());
   }
@@ -312,7 +341,8 @@ class SessionPlayerTest {
     for (int i = firstAfter + 1; i < cues.size(); i++) {
       long planned = cues.get(i).at().toMillis() - cues.get(firstAfter).at().toMillis();
       long actual = cueTimes.get(i) - cueTimes.get(firstAfter);
-      assertTrue(Math.abs(actual - planned) <= 20, cues.get(i).text() + ": " + actual + " vs " + planned);
+      assertTrue(
+          Math.abs(actual - planned) <= 20, cues.get(i).text() + ": " + actual + " vs " + planned);
     }
   }
 
@@ -336,11 +366,14 @@ class SessionPlayerTest {
     List<Cue> cues = s.timeline.cues();
     for (int i = 0; i < cues.size(); i++) {
       double plannedMs = cues.get(i).at().toMillis() / 10.0; // no preroll without a device
-      assertTrue(Math.abs(due.get(i) / 1e6 - plannedMs) <= 2.0, cues.get(i).text() + " at " + due.get(i) / 1e6);
+      assertTrue(
+          Math.abs(due.get(i) / 1e6 - plannedMs) <= 2.0,
+          cues.get(i).text() + " at " + due.get(i) / 1e6);
     }
     assertEquals(Ending.COMPLETED, outcome.ending());
     long endMs = s.timeline.total().toMillis() / 10;
-    assertTrue(Math.abs(clock.elapsed().toMillis() - endMs) <= 2, "ends on time: " + clock.elapsed());
+    assertTrue(
+        Math.abs(clock.elapsed().toMillis() - endMs) <= 2, "ends on time: " + clock.elapsed());
   }
 
   @Test
@@ -361,8 +394,14 @@ class SessionPlayerTest {
     SessionOutcome outcome = p.run();
 
     org.junit.jupiter.api.Assertions.assertArrayEquals(plain.samples(), early.samples());
-    assertEquals(s.timeline.cues().get(0), ((SessionEvent.CueStarted) events.stream()
-        .filter(e -> e instanceof SessionEvent.CueStarted).findFirst().orElseThrow()).cue());
+    assertEquals(
+        s.timeline.cues().get(0),
+        ((SessionEvent.CueStarted)
+                events.stream()
+                    .filter(e -> e instanceof SessionEvent.CueStarted)
+                    .findFirst()
+                    .orElseThrow())
+            .cue());
     assertEquals(s.timeline.total(), outcome.played());
   }
 
@@ -372,7 +411,8 @@ class SessionPlayerTest {
     ScriptedSink early = sink(s);
     long len = s.length("Rest your hands on the back");
     long next = s.at("Breathe slowly");
-    long waited = 900; // the launcher played the first cue, then waited 900 samples past the next cue
+    long waited =
+        900; // the launcher played the first cue, then waited 900 samples past the next cue
     early.write(new short[PREROLL], 0, PREROLL);
     short[] first = new short[(int) (next + waited)];
     s.audio.fill(0, first, 0, (int) len);
@@ -390,17 +430,22 @@ class SessionPlayerTest {
   @Test
   void underrun_isMadeUpInTheNextSilence_soLaterCuesAreHeardOnTimeAgain() {
     TestSession s = TestSession.threeSteps();
-    FakeLineSink line = new FakeLineSink(clock, TestSession.RATE, 150).stallAt(PREROLL + 6_000, 400);
-    SessionPlayer p = new SessionPlayer(s.timeline, s.sounds, s.audio, () -> line, clock, TestSession.settings(PREROLL));
+    FakeLineSink line =
+        new FakeLineSink(clock, TestSession.RATE, 150).stallAt(PREROLL + 6_000, 400);
+    SessionPlayer p =
+        new SessionPlayer(
+            s.timeline, s.sounds, s.audio, () -> line, clock, TestSession.settings(PREROLL));
     p.run();
 
-    assertEquals(250_000_000L, line.gapNanos, "a 400 ms stall with 150 ms buffered runs dry for 250 ms");
+    assertEquals(
+        250_000_000L, line.gapNanos, "a 400 ms stall with 150 ms buffered runs dry for 250 ms");
     List<Onset> onsets = s.onsets(line.samples());
     long start = line.heardAt(onsets.get(0).sample()) - s.at(onsets.get(0).text()) * 1_000_000L;
     for (Onset o : onsets) {
       long late = line.heardAt(o.sample()) - start - s.at(o.text()) * 1_000_000L;
       if (s.at(o.text()) >= 10_000) {
-        assertTrue(Math.abs(late) <= 1_000_000L, o.text() + " heard " + late / 1e6 + " ms off plan");
+        assertTrue(
+            Math.abs(late) <= 1_000_000L, o.text() + " heard " + late / 1e6 + " ms off plan");
       }
     }
     SessionPlayerTest.assertNoClipResumesMidway(s, line.samples());
@@ -410,12 +455,15 @@ class SessionPlayerTest {
   void stop_onADeviceThatRestartsSlowly_keepsTheClosingsOwnSpacing() {
     TestSession s = TestSession.threeSteps();
     FakeLineSink line = new FakeLineSink(clock, TestSession.RATE, 150).restartAfterDiscard(200);
-    SessionPlayer p = new SessionPlayer(s.timeline, s.sounds, s.audio, () -> line, clock, TestSession.settings(PREROLL));
-    p.addListener(e -> {
-      if (e instanceof SessionEvent.CueStarted cs && cs.cue().text().equals("Keep it light")) {
-        p.submit(Command.STOP, ControlSource.KEYBOARD);
-      }
-    });
+    SessionPlayer p =
+        new SessionPlayer(
+            s.timeline, s.sounds, s.audio, () -> line, clock, TestSession.settings(PREROLL));
+    p.addListener(
+        e -> {
+          if (e instanceof SessionEvent.CueStarted cs && cs.cue().text().equals("Keep it light")) {
+            p.submit(Command.STOP, ControlSource.KEYBOARD);
+          }
+        });
     p.run();
 
     List<Onset> onsets = s.onsets(line.samples());
@@ -430,7 +478,9 @@ class SessionPlayerTest {
   void noUnderrun_nothingIsLeftOut() {
     TestSession s = TestSession.threeSteps();
     FakeLineSink line = new FakeLineSink(clock, TestSession.RATE, 150);
-    SessionPlayer p = new SessionPlayer(s.timeline, s.sounds, s.audio, () -> line, clock, TestSession.settings(PREROLL));
+    SessionPlayer p =
+        new SessionPlayer(
+            s.timeline, s.sounds, s.audio, () -> line, clock, TestSession.settings(PREROLL));
     p.run();
 
     for (Onset o : s.onsets(line.samples())) {
@@ -468,23 +518,32 @@ class SessionPlayerTest {
     assertEquals(1, speaking.stepIndex());
     assertEquals("Long strokes", speaking.stepTitle());
     assertEquals("Stroke from neck to bottom", speaking.speaking());
-    assertTrue(Math.abs(speaking.stepElapsed().toMillis() - 700) <= 40, "step elapsed " + speaking.stepElapsed());
+    assertTrue(
+        Math.abs(speaking.stepElapsed().toMillis() - 700) <= 40,
+        "step elapsed " + speaking.stepElapsed());
     assertEquals(Duration.ofSeconds(10), speaking.stepTotal());
     SessionSnapshot paused = seen.get(1);
     assertTrue(paused.paused());
-    assertTrue(Math.abs(paused.sessionElapsed().toMillis() - 12_000) <= 40, "held while paused: " + paused.sessionElapsed());
+    assertTrue(
+        Math.abs(paused.sessionElapsed().toMillis() - 12_000) <= 40,
+        "held while paused: " + paused.sessionElapsed());
     assertEquals(SessionSnapshot.Phase.ENDED, p.state().phase());
     assertEquals(Ending.COMPLETED, p.state().outcome().ending());
   }
 
-  /** Every clip that is heard is heard from its first sample on, in order; no clip resumes midway. */
+  /**
+   * Every clip that is heard is heard from its first sample on, in order; no clip resumes midway.
+   */
   static void assertNoClipResumesMidway(TestSession s, short[] rec) {
     TestSession.Decoded prev = null;
     for (int i = 0; i < rec.length; i++) {
       TestSession.Decoded d = s.decode(rec[i]);
       if (d != null) {
-        boolean continues = prev != null && prev.text().equals(d.text()) && prev.offset() + 1 == d.offset();
-        assertTrue(continues || d.offset() == 0, "clip " + d.text() + " heard from offset " + d.offset() + " at " + i);
+        boolean continues =
+            prev != null && prev.text().equals(d.text()) && prev.offset() + 1 == d.offset();
+        assertTrue(
+            continues || d.offset() == 0,
+            "clip " + d.text() + " heard from offset " + d.offset() + " at " + i);
       }
       prev = d;
     }

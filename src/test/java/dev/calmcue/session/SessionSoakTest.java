@@ -40,10 +40,18 @@ class SessionSoakTest {
           STEP_MS,
           INSTRUCTIONS[i % INSTRUCTIONS.length],
           1_800,
-          60_000, "Breathe slowly", 1_200,
-          120_000, "Keep it light", 1_000,
-          180_000, "Breathe slowly", 1_200,
-          240_000, "Keep it light", 1_000);
+          60_000,
+          "Breathe slowly",
+          1_200,
+          120_000,
+          "Keep it light",
+          1_000,
+          180_000,
+          "Breathe slowly",
+          1_200,
+          240_000,
+          "Keep it light",
+          1_000);
     }
     return s.closing("Well done. Cuddle time", 1_400).build();
   }
@@ -63,11 +71,12 @@ class SessionSoakTest {
     SessionPlayer p =
         new SessionPlayer(
             s.timeline, s.sounds, s.audio, () -> line, clock, TestSession.settings(300));
-    p.addListener(e -> {
-      if (!(e instanceof SessionEvent.Progress)) {
-        log.add(e);
-      }
-    });
+    p.addListener(
+        e -> {
+          if (!(e instanceof SessionEvent.Progress)) {
+            log.add(e);
+          }
+        });
     int[] nexts = {0};
     int[] backlog = new int[2]; // the largest in the first hour, and after it
     long hour = 3_600L * TestSession.RATE;
@@ -136,7 +145,9 @@ class SessionSoakTest {
     int stepWaitingForInstruction = -1;
     for (int i = 0; i < log.size(); i++) {
       Object o = log.get(i);
-      if (o == Command.REPEAT || o == Command.RESUME || "suspend".equals(o)
+      if (o == Command.REPEAT
+          || o == Command.RESUME
+          || "suspend".equals(o)
           || o instanceof SessionEvent.Stalled) {
         lastAgainCause = i;
       } else if (o instanceof SessionEvent.PauseChanged pc && !pc.paused()) {
@@ -175,8 +186,10 @@ class SessionSoakTest {
     java.util.function.LongConsumer afterWrite = w -> {};
     private final java.util.ArrayDeque<short[]> queue = new java.util.ArrayDeque<>();
     private int frontPos;
+
     /** Samples queued and not dropped: the output clock, as the player counts it. */
     private long written;
+
     private long heard;
     private long queueEnd = Long.MIN_VALUE;
     private long suspendMillis;

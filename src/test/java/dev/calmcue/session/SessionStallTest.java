@@ -93,7 +93,8 @@ class SessionStallTest {
           if (e instanceof SessionEvent.PauseChanged pc && pc.paused()) {
             pausedAt[0] = clock.nanoTime();
           }
-          if (e instanceof SessionEvent.Progress && pausedAt[0] >= 0
+          if (e instanceof SessionEvent.Progress
+              && pausedAt[0] >= 0
               && clock.nanoTime() - pausedAt[0] >= 30_000_000_000L) {
             // the parent comes back half a minute later
             p.submit(Command.RESUME, ControlSource.PHONE);
@@ -126,8 +127,10 @@ class SessionStallTest {
           if (e instanceof SessionEvent.Stalled st) {
             events.add(st);
           }
-          if (e instanceof SessionEvent.Progress pr && pr.sessionElapsed().toMillis() >= 12_000
-              && stalls().isEmpty() && heard.size() == 3) {
+          if (e instanceof SessionEvent.Progress pr
+              && pr.sessionElapsed().toMillis() >= 12_000
+              && stalls().isEmpty()
+              && heard.size() == 3) {
             clock.advance(Duration.ofSeconds(20)); // the process is stopped here
           }
         });

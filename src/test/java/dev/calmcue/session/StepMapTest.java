@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class StepMapTest {
   // TestSession runs at 1000 samples a second: a sample is a millisecond.
-  private final StepMap plain = StepMap.of(TestSession.threeSteps().timeline,
-      TestSession.threeSteps().audio);
+  private final StepMap plain =
+      StepMap.of(TestSession.threeSteps().timeline, TestSession.threeSteps().audio);
   private final TestSession prelude = TestSession.withPrelude();
   private final StepMap gated = StepMap.of(prelude.timeline, prelude.audio);
 

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A hand-built timeline at 1000 samples a second (one sample = one millisecond) whose every text sounds
- * as a ramp {@code base + i}: any sample in a recording says which text it came from and how far into
- * it, so tests can find onsets and cuts exactly.
+ * A hand-built timeline at 1000 samples a second (one sample = one millisecond) whose every text
+ * sounds as a ramp {@code base + i}: any sample in a recording says which text it came from and how
+ * far into it, so tests can find onsets and cuts exactly.
  */
 final class TestSession {
   static final int RATE = 1000;
@@ -41,14 +41,20 @@ final class TestSession {
   }
 
   /** A step starting at the cursor: its instruction at its start, prompts at offsets. */
-  TestSession step(String id, String title, int lengthMs, String instruction, int instrMs, Object... prompts) {
+  TestSession step(
+      String id, String title, int lengthMs, String instruction, int instrMs, Object... prompts) {
     if (stepsStart < 0) {
       stepsStart = cursor;
     }
     long start = cursor;
     cue(start, CueKind.INSTRUCTION, id, instruction, instrMs);
     for (int i = 0; i < prompts.length; i += 3) {
-      cue(start + (int) prompts[i], CueKind.PROMPT, id, (String) prompts[i + 1], (int) prompts[i + 2]);
+      cue(
+          start + (int) prompts[i],
+          CueKind.PROMPT,
+          id,
+          (String) prompts[i + 1],
+          (int) prompts[i + 2]);
     }
     steps.add(new StepSpan(steps.size(), id, title, ms(start), ms(start + lengthMs)));
     cursor = start + lengthMs;
@@ -67,7 +73,8 @@ final class TestSession {
     lengths.putIfAbsent(SessionPhrases.NO_START, 700);
     Duration total = cues.stream().map(Cue::end).max(Duration::compareTo).orElseThrow();
     timeline =
-        new Timeline("test", "Test routine", cues, List.of(), steps, ms(Math.max(stepsStart, 0)), total);
+        new Timeline(
+            "test", "Test routine", cues, List.of(), steps, ms(Math.max(stepsStart, 0)), total);
     sounds = CueSounds.prepare(cues, SessionPhrases.ALL, this::speak, RATE, new Volume(100));
     audio = new TimelineAudio(timeline, sounds);
     return this;
@@ -76,9 +83,27 @@ final class TestSession {
   /** A simple session: three 10 s steps with prompts, and a closing. */
   static TestSession threeSteps() {
     return new TestSession()
-        .step("one", "Warm hands", 10_000, "Rest your hands on the back", 1500, 4000, "Breathe slowly", 1200)
-        .step("two", "Long strokes", 10_000, "Stroke from neck to bottom", 1800, 3000, "Keep it light", 1000,
-            7000, "Nice and slow", 1100)
+        .step(
+            "one",
+            "Warm hands",
+            10_000,
+            "Rest your hands on the back",
+            1500,
+            4000,
+            "Breathe slowly",
+            1200)
+        .step(
+            "two",
+            "Long strokes",
+            10_000,
+            "Stroke from neck to bottom",
+            1800,
+            3000,
+            "Keep it light",
+            1000,
+            7000,
+            "Nice and slow",
+            1100)
         .step("three", "Circles", 10_000, "Small circles beside the spine", 1600)
         .closing("Well done. Cuddle time", 1400)
         .closing("Now let your baby rest", 1200)
@@ -91,7 +116,15 @@ final class TestSession {
         .prelude(CueKind.INTRO, "Back massage", 1000, 500)
         .prelude(CueKind.SAFETY, "Never press on the spine", 1500, 500)
         .prelude(CueKind.READY, "Ready? To begin, press space.", 1200, 300)
-        .step("one", "Warm hands", 10_000, "Rest your hands on the back", 1500, 4000, "Breathe slowly", 1200)
+        .step(
+            "one",
+            "Warm hands",
+            10_000,
+            "Rest your hands on the back",
+            1500,
+            4000,
+            "Breathe slowly",
+            1200)
         .step("two", "Long strokes", 10_000, "Stroke from neck to bottom", 1800)
         .closing("Well done. Cuddle time", 1400)
         .build();

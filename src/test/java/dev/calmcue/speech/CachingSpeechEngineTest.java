@@ -98,7 +98,8 @@ class CachingSpeechEngineTest {
         Thread.sleep(10);
       }
       assertTrue(e.cached("No problem.").isPresent(), "made in the background");
-      assertArrayEquals(FakeEngine.soundOf("No problem.").samples(), e.synthesize("No problem.").samples());
+      assertArrayEquals(
+          FakeEngine.soundOf("No problem.").samples(), e.synthesize("No problem.").samples());
       assertEquals(1, factory.made.size());
       assertEquals(List.of("No problem."), factory.made.get(0).spoken);
     }
@@ -134,8 +135,7 @@ class CachingSpeechEngineTest {
     }
     ResolvedVoice faster = new ResolvedVoice("fake", "tone", 200, 16_000);
     CountingFactory factory = new CountingFactory();
-    try (CachingSpeechEngine e =
-        new CachingSpeechEngine(faster, factory, new SpeechCache(dir))) {
+    try (CachingSpeechEngine e = new CachingSpeechEngine(faster, factory, new SpeechCache(dir))) {
       assertTrue(e.cached(TEXTS.get(0)).isEmpty());
     }
   }

@@ -143,8 +143,10 @@ class FreeTtsEngineTest {
 
   @Test
   void rateAtTheLimits_andDefault_areAccepted() {
-    assertEquals(80, FreeTtsEngine.resolve(new SpeechSettings("freetts", null, 80)).wordsPerMinute());
-    assertEquals(220, FreeTtsEngine.resolve(new SpeechSettings("freetts", null, 220)).wordsPerMinute());
+    assertEquals(
+        80, FreeTtsEngine.resolve(new SpeechSettings("freetts", null, 80)).wordsPerMinute());
+    assertEquals(
+        220, FreeTtsEngine.resolve(new SpeechSettings("freetts", null, 220)).wordsPerMinute());
     assertEquals(140, FreeTtsEngine.resolve(SpeechSettings.defaults()).wordsPerMinute());
   }
 

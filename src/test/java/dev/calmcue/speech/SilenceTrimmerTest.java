@@ -18,7 +18,8 @@ class SilenceTrimmerTest {
 
   @Test
   void trim_removesSilenceAroundTone_keepingOnlyTheShortFadedMargins() {
-    Pcm clip = new Pcm(RATE, concat(silence(RATE, 300), tone(RATE, 500, -12, 440), silence(RATE, 250)));
+    Pcm clip =
+        new Pcm(RATE, concat(silence(RATE, 300), tone(RATE, 500, -12, 440), silence(RATE, 250)));
 
     Pcm trimmed = trimmer.trim(clip);
 
@@ -31,7 +32,8 @@ class SilenceTrimmerTest {
   @Test
   void trim_startsAndEndsAtZero_soOnsetsDoNotClick() {
     // the tone is at full level from its first sample: cutting there would click without a fade
-    Pcm clip = new Pcm(RATE, concat(silence(RATE, 200), tone(RATE, 300, -6, 1000), silence(RATE, 200)));
+    Pcm clip =
+        new Pcm(RATE, concat(silence(RATE, 200), tone(RATE, 300, -6, 1000), silence(RATE, 200)));
     short[] s = trimmer.trim(clip).samples();
 
     assertEquals(0, s[0]);
@@ -58,7 +60,10 @@ class SilenceTrimmerTest {
     Pcm clip =
         new Pcm(
             RATE,
-            concat(silence(RATE, 300), noise(RATE, 120, -40, 1), tone(RATE, 400, -10, 200),
+            concat(
+                silence(RATE, 300),
+                noise(RATE, 120, -40, 1),
+                tone(RATE, 400, -10, 200),
                 silence(RATE, 300)));
 
     Pcm trimmed = trimmer.trim(clip);
@@ -73,7 +78,10 @@ class SilenceTrimmerTest {
     Pcm clip =
         new Pcm(
             RATE,
-            concat(noise(RATE, 60, -42, 2), silence(RATE, 150), tone(RATE, 400, -10, 200),
+            concat(
+                noise(RATE, 60, -42, 2),
+                silence(RATE, 150),
+                tone(RATE, 400, -10, 200),
                 silence(RATE, 100)));
 
     Pcm trimmed = trimmer.trim(clip);
@@ -86,8 +94,12 @@ class SilenceTrimmerTest {
     Pcm clip =
         new Pcm(
             RATE,
-            concat(silence(RATE, 200), tone(RATE, 300, -10, 300), silence(RATE, 400),
-                tone(RATE, 300, -10, 300), silence(RATE, 200)));
+            concat(
+                silence(RATE, 200),
+                tone(RATE, 300, -10, 300),
+                silence(RATE, 400),
+                tone(RATE, 300, -10, 300),
+                silence(RATE, 200)));
 
     Pcm trimmed = trimmer.trim(clip);
 
@@ -110,7 +122,8 @@ class SilenceTrimmerTest {
   @Test
   void trim_quietButAudibleClip_isKeptRatherThanDropped() {
     // nothing reaches the "certainly speech" level, but it is well above the silence floor
-    Pcm clip = new Pcm(RATE, concat(silence(RATE, 200), tone(RATE, 300, -38, 300), silence(RATE, 200)));
+    Pcm clip =
+        new Pcm(RATE, concat(silence(RATE, 200), tone(RATE, 300, -38, 300), silence(RATE, 200)));
 
     Pcm trimmed = trimmer.trim(clip);
 
@@ -120,7 +133,8 @@ class SilenceTrimmerTest {
   @Test
   void trim_worksAtOtherSampleRates() {
     int rate = 22_050;
-    Pcm clip = new Pcm(rate, concat(silence(rate, 300), tone(rate, 500, -12, 440), silence(rate, 300)));
+    Pcm clip =
+        new Pcm(rate, concat(silence(rate, 300), tone(rate, 500, -12, 440), silence(rate, 300)));
 
     Pcm trimmed = trimmer.trim(clip);
 
@@ -141,7 +155,8 @@ class SilenceTrimmerTest {
   @Test
   void trim_withNoKeptMargin_cutsAtWindowEdges() {
     SilenceTrimmer tight = new SilenceTrimmer(Duration.ofMillis(10), -30, -50, Duration.ZERO);
-    Pcm clip = new Pcm(RATE, concat(silence(RATE, 100), tone(RATE, 200, -6, 440), silence(RATE, 100)));
+    Pcm clip =
+        new Pcm(RATE, concat(silence(RATE, 100), tone(RATE, 200, -6, 440), silence(RATE, 100)));
 
     assertEquals(Clips.samples(RATE, 200), tight.trim(clip).length());
   }

@@ -100,8 +100,10 @@ class SpeechCacheTest {
     cache.write("freetts:kevin16:100wpm:16000Hz", TEXT, slow);
     cache.write("freetts:kevin16:200wpm:16000Hz", TEXT, fast);
 
-    assertArrayEquals(slow.samples(), cache.read("freetts:kevin16:100wpm:16000Hz", TEXT).orElseThrow().samples());
-    assertArrayEquals(fast.samples(), cache.read("freetts:kevin16:200wpm:16000Hz", TEXT).orElseThrow().samples());
+    assertArrayEquals(
+        slow.samples(), cache.read("freetts:kevin16:100wpm:16000Hz", TEXT).orElseThrow().samples());
+    assertArrayEquals(
+        fast.samples(), cache.read("freetts:kevin16:200wpm:16000Hz", TEXT).orElseThrow().samples());
   }
 
   @Test
@@ -229,29 +231,34 @@ class SpeechCacheTest {
   void concurrentWritersAndReaders_neverSeeHalfAnEntry() throws Exception {
     // threads with their own cache objects stand in for separate calmcue processes
     Pcm pcm = clip(9, 200_000);
-    new SpeechCache(dir).write(KEY, TEXT, pcm); // readers always find an entry, possibly mid-replace
+    new SpeechCache(dir)
+        .write(KEY, TEXT, pcm); // readers always find an entry, possibly mid-replace
     List<Thread> threads = new ArrayList<>();
     AtomicInteger torn = new AtomicInteger();
     AtomicInteger hits = new AtomicInteger();
     for (int t = 0; t < 3; t++) {
-      threads.add(new Thread(() -> {
-        SpeechCache writer = new SpeechCache(dir);
-        for (int i = 0; i < 20; i++) {
-          writer.write(KEY, TEXT, pcm);
-        }
-      }));
-      threads.add(new Thread(() -> {
-        SpeechCache reader = new SpeechCache(dir);
-        for (int i = 0; i < 60; i++) {
-          Optional<Pcm> got = reader.read(KEY, TEXT);
-          if (got.isPresent()) {
-            hits.incrementAndGet();
-            if (!Arrays.equals(pcm.samples(), got.get().samples())) {
-              torn.incrementAndGet();
-            }
-          }
-        }
-      }));
+      threads.add(
+          new Thread(
+              () -> {
+                SpeechCache writer = new SpeechCache(dir);
+                for (int i = 0; i < 20; i++) {
+                  writer.write(KEY, TEXT, pcm);
+                }
+              }));
+      threads.add(
+          new Thread(
+              () -> {
+                SpeechCache reader = new SpeechCache(dir);
+                for (int i = 0; i < 60; i++) {
+                  Optional<Pcm> got = reader.read(KEY, TEXT);
+                  if (got.isPresent()) {
+                    hits.incrementAndGet();
+                    if (!Arrays.equals(pcm.samples(), got.get().samples())) {
+                      torn.incrementAndGet();
+                    }
+                  }
+                }
+              }));
     }
     threads.forEach(Thread::start);
     for (Thread t : threads) {

@@ -16,7 +16,8 @@ class SpeechEnginesTest {
 
   @Test
   void open_defaults_isCachedFreeTtsWithoutLoadingTheVoice() {
-    try (CachingSpeechEngine e = SpeechEngines.open(SpeechSettings.defaults(), new SpeechCache(dir))) {
+    try (CachingSpeechEngine e =
+        SpeechEngines.open(SpeechSettings.defaults(), new SpeechCache(dir))) {
       assertEquals("freetts", e.name());
       assertEquals("kevin16", e.voice());
       assertEquals(16_000, e.sampleRate());
@@ -27,15 +28,21 @@ class SpeechEnginesTest {
 
   @Test
   void open_nullOrMixedCaseEngineName_isAccepted() {
-    assertEquals("freetts", SpeechEngines.open(new SpeechSettings(null, null, 0), SpeechCache.disabled()).name());
-    assertEquals("freetts", SpeechEngines.open(new SpeechSettings("FreeTTS", null, 0), SpeechCache.disabled()).name());
+    assertEquals(
+        "freetts",
+        SpeechEngines.open(new SpeechSettings(null, null, 0), SpeechCache.disabled()).name());
+    assertEquals(
+        "freetts",
+        SpeechEngines.open(new SpeechSettings("FreeTTS", null, 0), SpeechCache.disabled()).name());
   }
 
   @Test
   void open_defaultRateAndExplicit140_shareCacheEntries() {
     assertEquals(
-        SpeechEngines.open(new SpeechSettings("freetts", null, 0), SpeechCache.disabled()).settingsKey(),
-        SpeechEngines.open(new SpeechSettings("freetts", "kevin16", 140), SpeechCache.disabled()).settingsKey());
+        SpeechEngines.open(new SpeechSettings("freetts", null, 0), SpeechCache.disabled())
+            .settingsKey(),
+        SpeechEngines.open(new SpeechSettings("freetts", "kevin16", 140), SpeechCache.disabled())
+            .settingsKey());
   }
 
   @Test
@@ -43,7 +50,9 @@ class SpeechEnginesTest {
     CalmcueException e =
         assertThrows(
             CalmcueException.class,
-            () -> SpeechEngines.open(new SpeechSettings("festival", null, 0), SpeechCache.disabled()));
+            () ->
+                SpeechEngines.open(
+                    new SpeechSettings("festival", null, 0), SpeechCache.disabled()));
 
     assertEquals(CalmcueException.Kind.INPUT, e.kind());
     assertTrue(e.getMessage().contains("--engine"), e.getMessage());
@@ -58,7 +67,9 @@ class SpeechEnginesTest {
             CalmcueException.class,
             () ->
                 SpeechEngines.open(
-                    new SpeechSettings("espeak", null, 0), SpeechCache.disabled(), Optional::empty));
+                    new SpeechSettings("espeak", null, 0),
+                    SpeechCache.disabled(),
+                    Optional::empty));
 
     assertEquals(CalmcueException.Kind.INPUT, e.kind());
     assertEquals(
@@ -85,7 +96,11 @@ class SpeechEnginesTest {
     CalmcueException e =
         assertThrows(
             CalmcueException.class,
-            () -> SpeechEngines.open(new SpeechSettings("espeak", null, 400), SpeechCache.disabled(), Optional::empty));
+            () ->
+                SpeechEngines.open(
+                    new SpeechSettings("espeak", null, 400),
+                    SpeechCache.disabled(),
+                    Optional::empty));
     assertTrue(e.getMessage().contains("--rate"), e.getMessage());
   }
 
@@ -93,11 +108,13 @@ class SpeechEnginesTest {
   void open_realFreeTts_synthesizesOnceThenServesFromDiskWithoutLoadingTheVoice() {
     String text = "Lovely. Now rest your hands.";
     Pcm first;
-    try (CachingSpeechEngine e = SpeechEngines.open(SpeechSettings.defaults(), new SpeechCache(dir))) {
+    try (CachingSpeechEngine e =
+        SpeechEngines.open(SpeechSettings.defaults(), new SpeechCache(dir))) {
       first = e.synthesize(text);
       assertTrue(e.engineStarted());
     }
-    try (CachingSpeechEngine e = SpeechEngines.open(SpeechSettings.defaults(), new SpeechCache(dir))) {
+    try (CachingSpeechEngine e =
+        SpeechEngines.open(SpeechSettings.defaults(), new SpeechCache(dir))) {
       assertEquals(first.length(), e.cached(text).orElseThrow().length());
       assertEquals(first.length(), e.synthesize(text).length());
       assertFalse(e.engineStarted());

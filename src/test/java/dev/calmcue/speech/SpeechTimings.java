@@ -13,9 +13,9 @@ import java.nio.file.Path;
  * java -cp $CP dev.calmcue.speech.SpeechTimings first DIR $(date +%s%3N)   # cold JVM: first PCM
  * </pre>
  *
- * {@code first} uses DIR as the cache: run it once on an empty DIR (miss: loads the voice), then again
- * (hit: reads the file). It prints milliseconds since the launch time given (epoch milliseconds) and
- * since main started.
+ * {@code first} uses DIR as the cache: run it once on an empty DIR (miss: loads the voice), then
+ * again (hit: reads the file). It prints milliseconds since the launch time given (epoch
+ * milliseconds) and since main started.
  */
 final class SpeechTimings {
   private static final String SENTENCE = "Warm your hands and rest them gently on her back.";
@@ -30,13 +30,16 @@ final class SpeechTimings {
 
   private static void first(Path dir, long launchedEpochMillis) {
     long mainStarted = System.nanoTime();
-    CachingSpeechEngine engine = SpeechEngines.open(SpeechSettings.defaults(), new SpeechCache(dir));
+    CachingSpeechEngine engine =
+        SpeechEngines.open(SpeechSettings.defaults(), new SpeechCache(dir));
     Pcm pcm = engine.synthesize(SENTENCE);
     long done = System.nanoTime();
     long sinceLaunch = System.currentTimeMillis() - launchedEpochMillis;
     System.out.printf(
         "first PCM (%d samples, engine %s): %d ms after launch, %.1f ms after main started%n",
-        pcm.length(), engine.engineStarted() ? "loaded" : "not loaded", sinceLaunch,
+        pcm.length(),
+        engine.engineStarted() ? "loaded" : "not loaded",
+        sinceLaunch,
         (done - mainStarted) / 1e6);
   }
 
@@ -73,7 +76,8 @@ final class SpeechTimings {
     cache.write("k", "three seconds", threeSeconds);
     long t4 = System.nanoTime();
     cache.read("k", "three seconds").orElseThrow();
-    System.out.printf("first cache read of a 3 s clip in this JVM: %.3f ms%n", (System.nanoTime() - t4) / 1e6);
+    System.out.printf(
+        "first cache read of a 3 s clip in this JVM: %.3f ms%n", (System.nanoTime() - t4) / 1e6);
     for (int i = 0; i < 200; i++) {
       cache.read("k", "three seconds").orElseThrow();
     }
@@ -81,7 +85,8 @@ final class SpeechTimings {
     for (int i = 0; i < 1000; i++) {
       cache.read("k", "three seconds").orElseThrow();
     }
-    System.out.printf("cache read of a 3 s clip (warm): %.3f ms%n", (System.nanoTime() - t5) / 1e6 / 1000);
+    System.out.printf(
+        "cache read of a 3 s clip (warm): %.3f ms%n", (System.nanoTime() - t5) / 1e6 / 1000);
     engine.close();
   }
 }

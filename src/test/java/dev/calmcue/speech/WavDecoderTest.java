@@ -39,8 +39,11 @@ class WavDecoderTest {
 
   @Test
   void decode_rejectsWhatIsNotMono16BitPcm() {
-    assertThrows(IllegalArgumentException.class, () -> WavDecoder.decode(wav(22_050, 2, 16, 4, (short) 1, (short) 2)));
-    assertThrows(IllegalArgumentException.class, () -> WavDecoder.decode(wav(22_050, 1, 8, 2, (short) 1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> WavDecoder.decode(wav(22_050, 2, 16, 4, (short) 1, (short) 2)));
+    assertThrows(
+        IllegalArgumentException.class, () -> WavDecoder.decode(wav(22_050, 1, 8, 2, (short) 1)));
     assertThrows(IllegalArgumentException.class, () -> WavDecoder.decode("not a wav".getBytes()));
     assertThrows(IllegalArgumentException.class, () -> WavDecoder.decode(new byte[0]));
   }

@@ -53,8 +53,8 @@ class AckMixerTest {
     ack.play();
     write(0, BLOCK * 2);
     short[] out = write(BLOCK, BLOCK * 20); // heard up to one block in
-    assertArrayEquals(Arrays.copyOfRange(blip, BLOCK, blip.length),
-        Arrays.copyOf(out, blip.length - BLOCK));
+    assertArrayEquals(
+        Arrays.copyOfRange(blip, BLOCK, blip.length), Arrays.copyOf(out, blip.length - BLOCK));
     assertEquals(0, out[blip.length - BLOCK]);
   }
 

@@ -18,7 +18,9 @@ class AckSoundTest {
     }
     assertTrue(peak <= 32767 * Math.pow(10, -24 / 20.0) + 1, "peak " + peak);
     assertTrue(peak > 1000, "audible, peak " + peak);
-    assertTrue(Math.abs(ack.samples()[0]) < 5 && Math.abs(ack.samples()[ack.length() - 1]) < 50, "no click");
+    assertTrue(
+        Math.abs(ack.samples()[0]) < 5 && Math.abs(ack.samples()[ack.length() - 1]) < 50,
+        "no click");
   }
 
   @Test

@@ -7,7 +7,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CommandAcceptorTest {
-  private final CommandAcceptor acceptor = new CommandAcceptor(ListenSettings.DEFAULT.withMinMargin(5));
+  private final CommandAcceptor acceptor =
+      new CommandAcceptor(ListenSettings.DEFAULT.withMinMargin(5));
 
   private static Hypothesis heard(String text, double margin, long lengthMs) {
     return new Hypothesis(text, margin, 10_000, 10_000 + lengthMs);
@@ -22,21 +23,30 @@ class CommandAcceptorTest {
 
   @Test
   void aCommandThatBarelyBeatsTheOutOfGrammarLoopIsNot() {
-    assertEquals(Verdict.WEAK_MARGIN, acceptor.decide(heard("calm cue stop", 4.9, 1800), false).verdict());
-    assertEquals(Verdict.WEAK_MARGIN, acceptor.decide(heard("calm cue stop", Double.NaN, 1800), false).verdict());
-    assertEquals(Verdict.COMMAND, acceptor.decide(heard("calm cue stop", Double.POSITIVE_INFINITY, 1800), false).verdict());
+    assertEquals(
+        Verdict.WEAK_MARGIN, acceptor.decide(heard("calm cue stop", 4.9, 1800), false).verdict());
+    assertEquals(
+        Verdict.WEAK_MARGIN,
+        acceptor.decide(heard("calm cue stop", Double.NaN, 1800), false).verdict());
+    assertEquals(
+        Verdict.COMMAND,
+        acceptor.decide(heard("calm cue stop", Double.POSITIVE_INFINITY, 1800), false).verdict());
   }
 
   @Test
   void whatTheLoopExplainedBetterOrNoGrammarPathIsNotInTheGrammar() {
-    assertEquals(Verdict.NOT_IN_GRAMMAR, acceptor.decide(heard("", Double.NEGATIVE_INFINITY, 1800), false).verdict());
+    assertEquals(
+        Verdict.NOT_IN_GRAMMAR,
+        acceptor.decide(heard("", Double.NEGATIVE_INFINITY, 1800), false).verdict());
     assertEquals(Verdict.NOT_IN_GRAMMAR, acceptor.decide(heard("stop", 50, 800), false).verdict());
   }
 
   @Test
   void aLongUtteranceIsTalkEvenIfItDecodesAsACommand() {
-    assertEquals(Verdict.TOO_LONG, acceptor.decide(heard("calm cue next", 50, 4001), false).verdict());
-    assertEquals(Verdict.COMMAND, acceptor.decide(heard("calm cue next", 50, 4000), false).verdict());
+    assertEquals(
+        Verdict.TOO_LONG, acceptor.decide(heard("calm cue next", 50, 4001), false).verdict());
+    assertEquals(
+        Verdict.COMMAND, acceptor.decide(heard("calm cue next", 50, 4000), false).verdict());
   }
 
   @Test

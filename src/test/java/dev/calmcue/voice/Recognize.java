@@ -58,7 +58,9 @@ final class Recognize {
 
   /** One utterance: key "stream:startMs" of what was said (or "stream:?startMs"), and its fate. */
   private interface Utterance {
-    /** @param command the command taken, or null when the utterance was turned down */
+    /**
+     * @param command the command taken, or null when the utterance was turned down
+     */
     void heard(
         String key,
         SpokenCommand command,
@@ -116,7 +118,8 @@ final class Recognize {
   /** Lets several listeners share one loaded recognizer. */
   private record NotClosing(UtteranceDecoder d) implements UtteranceDecoder {
     @Override
-    public void decode(java.io.InputStream pcm, Consumer<Hypothesis> out) throws java.io.IOException {
+    public void decode(java.io.InputStream pcm, Consumer<Hypothesis> out)
+        throws java.io.IOException {
       d.decode(pcm, out);
     }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real recognizer (Sphinx4, wake word on, default thresholds) on synthetic speech fed through the
- * stream input: FreeTTS and espeak-ng voices (US and British, female and male, two rates), each
+ * The real recognizer (Sphinx4, wake word on, default thresholds) on synthetic speech fed through
+ * the stream input: FreeTTS and espeak-ng voices (US and British, female and male, two rates), each
  * quiet and either in pink noise at 21 dB SNR or with reverb plus noise. Every command said quietly
  * must be heard as itself, at least 97% in noise or reverb, never as a stop or fussy it was not;
  * every sentence of the bundled routines and of a parent's talk and songs must yield no command.
@@ -71,7 +71,8 @@ class SpokenCommandsRecognitionTest {
         }
         String miss = said.label() + " " + cond + " \"" + said.text() + "\" -> " + got;
         (cond == Condition.QUIET ? quietMisses : hardMisses).add(miss);
-        if (got.stream().anyMatch(c -> !c.equals(want) && (c.equals("STOP") || c.equals("FUSSY")))) {
+        if (got.stream()
+            .anyMatch(c -> !c.equals(want) && (c.equals("STOP") || c.equals("FUSSY")))) {
           falseEnds.add(miss);
         }
       }
@@ -81,7 +82,9 @@ class SpokenCommandsRecognitionTest {
     assertEquals(List.of(), falseEnds, "commands heard as a stop or fussy they were not");
     // in noise and reverb the target, 97%; known: FreeTTS kevin16's "repeat" in pink noise
     // is heard as "ready" (harmless: ready only answers "Ready?")
-    assertTrue(hardMisses.size() <= hard * 3 / 100, "in noise or reverb, recognized less than 97%: " + hardMisses);
+    assertTrue(
+        hardMisses.size() <= hard * 3 / 100,
+        "in noise or reverb, recognized less than 97%: " + hardMisses);
   }
 
   /** Routine sentences and parent talk, each once, voices and conditions taking turns. */

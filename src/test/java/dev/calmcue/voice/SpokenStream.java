@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Utterances laid one after another with silence between, as a microphone would hear a parent, under
- * one listening condition (quiet, noise, reverb plus noise). Remembers where each utterance is, so a
- * hypothesis can be matched to what was said.
+ * Utterances laid one after another with silence between, as a microphone would hear a parent,
+ * under one listening condition (quiet, noise, reverb plus noise). Remembers where each utterance
+ * is, so a hypothesis can be matched to what was said.
  */
 final class SpokenStream {
   enum Condition {
@@ -31,7 +31,8 @@ final class SpokenStream {
   }
 
   /** Each utterance with 1.2 s of room before it and 1.0 s after the last. */
-  static SpokenStream of(List<String> labels, List<String> texts, List<short[]> clips, Condition c, int seed) {
+  static SpokenStream of(
+      List<String> labels, List<String> texts, List<short[]> clips, Condition c, int seed) {
     int gap = RATE * 12 / 10;
     int total = gap;
     for (short[] clip : clips) {
@@ -43,7 +44,8 @@ final class SpokenStream {
     double speechEnergy = 0;
     long speechSamples = 0;
     for (int i = 0; i < clips.size(); i++) {
-      short[] clip = c == Condition.REVERB_NOISE ? SyntheticSpeech.reverb(clips.get(i)) : clips.get(i);
+      short[] clip =
+          c == Condition.REVERB_NOISE ? SyntheticSpeech.reverb(clips.get(i)) : clips.get(i);
       for (int k = 0; k < clip.length; k++) {
         mix[at + k] = clip[k];
         if (Math.abs(clip[k]) > 300) {
@@ -51,7 +53,9 @@ final class SpokenStream {
           speechSamples++;
         }
       }
-      where.add(new Said(labels.get(i), texts.get(i), at * 1000L / RATE, (at + clip.length) * 1000L / RATE));
+      where.add(
+          new Said(
+              labels.get(i), texts.get(i), at * 1000L / RATE, (at + clip.length) * 1000L / RATE));
       at += clip.length + gap;
     }
     Random r = new Random(seed);
@@ -88,7 +92,8 @@ final class SpokenStream {
     Said best = null;
     long bestOverlap = 0;
     for (Said s : said) {
-      long overlap = Math.min(h.endMs(), s.endMs() + 500) - Math.max(h.startMs(), s.startMs() - 500);
+      long overlap =
+          Math.min(h.endMs(), s.endMs() + 500) - Math.max(h.startMs(), s.startMs() - 500);
       if (overlap > bestOverlap) {
         best = s;
         bestOverlap = overlap;

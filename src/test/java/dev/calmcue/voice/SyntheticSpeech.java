@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Spoken test audio made at test time: FreeTTS in process, espeak-ng and flite as programs, noise and
- * reverb from SoX. Everything is 16 kHz mono PCM, cached under target/voice-corpus by its recipe.
+ * Spoken test audio made at test time: FreeTTS in process, espeak-ng and flite as programs, noise
+ * and reverb from SoX. Everything is 16 kHz mono PCM, cached under target/voice-corpus by its
+ * recipe.
  */
 public final class SyntheticSpeech {
   static final Path DIR = Path.of("target", "voice-corpus");
@@ -81,15 +82,32 @@ public final class SyntheticSpeech {
 
   /** {@code text} in {@code voice}, 16 kHz, leading and trailing silence as the engine makes it. */
   static short[] say(Voice voice, String text) {
-    Path cached = DIR.resolve("say").resolve(voice.label().replace(':', '_') + "-" + Integer.toHexString(text.hashCode()) + ".raw");
+    Path cached =
+        DIR.resolve("say")
+            .resolve(
+                voice.label().replace(':', '_')
+                    + "-"
+                    + Integer.toHexString(text.hashCode())
+                    + ".raw");
     if (Files.exists(cached)) {
       return read(cached);
     }
     short[] pcm =
         switch (voice.family()) {
           case "freetts" -> freetts(voice, text);
-          case "espeak" -> program(List.of("espeak-ng", "-v", voice.name(), "-s", Integer.toString(voice.wpm()), "-w", "%OUT%", text));
-          case "flite" -> program(List.of("flite", "-voice", voice.name(), "-t", text, "-o", "%OUT%"));
+          case "espeak" ->
+              program(
+                  List.of(
+                      "espeak-ng",
+                      "-v",
+                      voice.name(),
+                      "-s",
+                      Integer.toString(voice.wpm()),
+                      "-w",
+                      "%OUT%",
+                      text));
+          case "flite" ->
+              program(List.of("flite", "-voice", voice.name(), "-t", text, "-o", "%OUT%"));
           default -> throw new IllegalArgumentException(voice.family());
         };
     write(cached, pcm);
@@ -99,7 +117,9 @@ public final class SyntheticSpeech {
   private static short[] freetts(Voice voice, String text) {
     try (FreeTtsEngine e = new FreeTtsEngine(new SpeechSettings("freetts", null, voice.wpm()))) {
       Pcm pcm = e.synthesize(text);
-      return pcm.sampleRate() == 16_000 ? pcm.samples() : new Resampler(pcm.sampleRate(), 16_000).apply(pcm).samples();
+      return pcm.sampleRate() == 16_000
+          ? pcm.samples()
+          : new Resampler(pcm.sampleRate(), 16_000).apply(pcm).samples();
     }
   }
 
@@ -114,7 +134,21 @@ public final class SyntheticSpeech {
           c.add(a.equals("%OUT%") ? wav.toString() : a);
         }
         exec(c);
-        exec(List.of("sox", wav.toString(), "-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw", raw.toString()));
+        exec(
+            List.of(
+                "sox",
+                wav.toString(),
+                "-r",
+                "16000",
+                "-c",
+                "1",
+                "-b",
+                "16",
+                "-e",
+                "signed-integer",
+                "-t",
+                "raw",
+                raw.toString()));
         return read(raw);
       } finally {
         Files.deleteIfExists(wav);
@@ -130,8 +164,27 @@ public final class SyntheticSpeech {
     Path raw = DIR.resolve("noise-" + seconds + "-" + seed + ".raw");
     if (!Files.exists(raw)) {
       mkdirs(DIR);
-      exec(List.of("sox", "-R", "-n", "-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw",
-          raw.toString(), "synth", Double.toString(seconds), "pinknoise", "vol", "0.5"));
+      exec(
+          List.of(
+              "sox",
+              "-R",
+              "-n",
+              "-r",
+              "16000",
+              "-c",
+              "1",
+              "-b",
+              "16",
+              "-e",
+              "signed-integer",
+              "-t",
+              "raw",
+              raw.toString(),
+              "synth",
+              Double.toString(seconds),
+              "pinknoise",
+              "vol",
+              "0.5"));
     }
     return read(raw);
   }
@@ -143,7 +196,8 @@ public final class SyntheticSpeech {
       Path out = Files.createTempFile(DIR.resolve("tmp"), "wet", ".raw");
       try {
         write(in, pcm);
-        List<String> raw = List.of("-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw");
+        List<String> raw =
+            List.of("-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw");
         List<String> c = new ArrayList<>(List.of("sox"));
         c.addAll(raw);
         c.add(in.toString());
@@ -178,27 +232,33 @@ public final class SyntheticSpeech {
   }
 
   private static void collect(JsonNode node, List<String> out) {
-    node.fields().forEachRemaining(e -> {
-      String k = e.getKey();
-      JsonNode v = e.getValue();
-      if (v.isTextual() && (k.equals("say") || k.equals("closing"))) {
-        sentences(v.asText(), out);
-      } else if (v.isArray() && (k.equals("preparation") || k.equals("safety") || k.equals("closing"))) {
-        v.forEach(x -> {
-          if (x.isTextual()) {
-            sentences(x.asText(), out);
-          } else {
-            collect(x, out);
-          }
-        });
-      } else if (v.isArray() || v.isObject()) {
-        (v.isArray() ? v : List.of(v)).forEach(x -> {
-          if (x.isObject()) {
-            collect(x, out);
-          }
-        });
-      }
-    });
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              String k = e.getKey();
+              JsonNode v = e.getValue();
+              if (v.isTextual() && (k.equals("say") || k.equals("closing"))) {
+                sentences(v.asText(), out);
+              } else if (v.isArray()
+                  && (k.equals("preparation") || k.equals("safety") || k.equals("closing"))) {
+                v.forEach(
+                    x -> {
+                      if (x.isTextual()) {
+                        sentences(x.asText(), out);
+                      } else {
+                        collect(x, out);
+                      }
+                    });
+              } else if (v.isArray() || v.isObject()) {
+                (v.isArray() ? v : List.of(v))
+                    .forEach(
+                        x -> {
+                          if (x.isObject()) {
+                            collect(x, out);
+                          }
+                        });
+              }
+            });
   }
 
   private static void sentences(String text, List<String> out) {

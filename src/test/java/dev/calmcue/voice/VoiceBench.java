@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Figures for docs/benchmarks.md (not a test): hit rate per voice family and condition, and false
- * commands per 100 negative utterances, with and without the wake word. Run with scripts/bench-voice.
- * Args: on|off [negative voices per sentence and condition, default 1].
+ * commands per 100 negative utterances, with and without the wake word. Run with
+ * scripts/bench-voice. Args: on|off [negative voices per sentence and condition, default 1].
  */
 public final class VoiceBench {
   public static void main(String[] args) {
@@ -22,7 +22,9 @@ public final class VoiceBench {
     if (SyntheticSpeech.flitePresent()) {
       voices.addAll(SyntheticSpeech.BENCH_EXTRA);
     } else {
-      SyntheticSpeech.BENCH_EXTRA.stream().filter(v -> !v.family().equals("flite")).forEach(voices::add);
+      SyntheticSpeech.BENCH_EXTRA.stream()
+          .filter(v -> !v.family().equals("flite"))
+          .forEach(voices::add);
     }
     // commands: every voice x every condition x every phrase
     List<SpokenStream> streams = new ArrayList<>();
@@ -65,15 +67,29 @@ public final class VoiceBench {
         ok += hit ? 1 : 0;
         total++;
         if (!hit) {
-          System.out.println("miss: " + voices.get(s / 3).label() + " " + family.get(s) + " \""
-              + said.text() + "\" -> " + got + " " + margins(phrases));
+          System.out.println(
+              "miss: "
+                  + voices.get(s / 3).label()
+                  + " "
+                  + family.get(s)
+                  + " \""
+                  + said.text()
+                  + "\" -> "
+                  + got
+                  + " "
+                  + margins(phrases));
         }
       }
     }
-    System.out.printf("wake word %s: commands recognized %d/%d = %.1f%%%n", wake ? "on" : "off", ok, total, 100.0 * ok / total);
-    hits.forEach((k, h) -> System.out.printf("  %-28s %d/%d = %.1f%%%n", k, h[0], h[1], 100.0 * h[0] / h[1]));
+    System.out.printf(
+        "wake word %s: commands recognized %d/%d = %.1f%%%n",
+        wake ? "on" : "off", ok, total, 100.0 * ok / total);
+    hits.forEach(
+        (k, h) ->
+            System.out.printf("  %-28s %d/%d = %.1f%%%n", k, h[0], h[1], 100.0 * h[0] / h[1]));
 
-    // negatives: every routine sentence and parent talk line, in every condition, voices taking turns
+    // negatives: every routine sentence and parent talk line, in every condition, voices taking
+    // turns
     List<String> negatives = new ArrayList<>(SyntheticSpeech.routineSentences());
     negatives.addAll(SyntheticSpeech.parentTalk());
     List<SpokenStream> negStreams = new ArrayList<>();
@@ -95,39 +111,54 @@ public final class VoiceBench {
     }
     Map<String, List<Hypothesis>> firedPhrases = Recognize.phrasesHeard(negStreams, settings);
     Map<String, List<String>> fired = new TreeMap<>();
-    firedPhrases.forEach((k, p) -> {
-      List<String> t = taken(p, grammar, settings.minMargin());
-      if (!t.isEmpty()) {
-        fired.put(k, t);
-      }
-    });
+    firedPhrases.forEach(
+        (k, p) -> {
+          List<String> t = taken(p, grammar, settings.minMargin());
+          if (!t.isEmpty()) {
+            fired.put(k, t);
+          }
+        });
     int falseCommands = fired.values().stream().mapToInt(List::size).sum();
     long falseStops =
-        fired.values().stream().flatMap(List::stream).filter(c -> c.equals("STOP") || c.equals("FUSSY")).count();
-    fired.forEach((k, c) -> System.out.println("false: " + k + " " + c + " " + said(negStreams, k)));
+        fired.values().stream()
+            .flatMap(List::stream)
+            .filter(c -> c.equals("STOP") || c.equals("FUSSY"))
+            .count();
+    fired.forEach(
+        (k, c) -> System.out.println("false: " + k + " " + c + " " + said(negStreams, k)));
     System.out.printf(
-        "wake word %s: %d false commands in %d negative utterances = %.2f per 100 (%d stop or fussy)%n",
+        "wake word %s: %d false commands in %d negative utterances = %.2f per 100 (%d stop or"
+            + " fussy)%n",
         wake ? "on" : "off", falseCommands, n, 100.0 * falseCommands / n, falseStops);
 
     // what any other --listen-margin would have given: every in-grammar negative's margin
     List<Double> negMargins = new ArrayList<>();
-    firedPhrases.forEach((k, p) -> p.forEach(h -> {
-      negMargins.add(h.margin());
-      System.out.printf("negative phrase: margin %.1f %s %s%n", h.margin(), h.text(), said(negStreams, k));
-    }));
+    firedPhrases.forEach(
+        (k, p) ->
+            p.forEach(
+                h -> {
+                  negMargins.add(h.margin());
+                  System.out.printf(
+                      "negative phrase: margin %.1f %s %s%n",
+                      h.margin(), h.text(), said(negStreams, k));
+                }));
     List<Double> commandMargins = new ArrayList<>();
     saidPhrases.forEach(p -> p.forEach(h -> commandMargins.add(h.margin())));
     commandMargins.sort(null);
-    System.out.println("lowest margins of phrases heard in commands: "
-        + commandMargins.subList(0, Math.min(15, commandMargins.size())));
-    System.out.printf("margin sweep (wake word %s): margin, commands recognized, false per 100%n", wake ? "on" : "off");
+    System.out.println(
+        "lowest margins of phrases heard in commands: "
+            + commandMargins.subList(0, Math.min(15, commandMargins.size())));
+    System.out.printf(
+        "margin sweep (wake word %s): margin, commands recognized, false per 100%n",
+        wake ? "on" : "off");
     for (double t : new double[] {-50, -20, -10, 0, 5, 10, 15, 20, 25, 30, 40, 50, 60, 80, 100}) {
       long hitsAt = 0;
       for (int i = 0; i < saidLabels.size(); i++) {
         hitsAt += taken(saidPhrases.get(i), grammar, t).equals(List.of(saidLabels.get(i))) ? 1 : 0;
       }
       long falseAt = negMargins.stream().filter(m -> m >= t).count();
-      System.out.printf("  %6.1f  %d/%d = %.1f%%  %d = %.2f per 100%n",
+      System.out.printf(
+          "  %6.1f  %d/%d = %.1f%%  %d = %.2f per 100%n",
           t, hitsAt, total, 100.0 * hitsAt / total, falseAt, 100.0 * falseAt / n);
     }
   }
@@ -154,6 +185,10 @@ public final class VoiceBench {
   private static String said(List<SpokenStream> streams, String key) {
     String[] p = key.split(":");
     SpokenStream s = streams.get(Integer.parseInt(p[0]));
-    return s.said.stream().filter(x -> p[1].equals(Long.toString(x.startMs()))).map(x -> "\"" + x.text() + "\" (" + x.label() + ")").findFirst().orElse("");
+    return s.said.stream()
+        .filter(x -> p[1].equals(Long.toString(x.startMs())))
+        .map(x -> "\"" + x.text() + "\" (" + x.label() + ")")
+        .findFirst()
+        .orElse("");
   }
 }

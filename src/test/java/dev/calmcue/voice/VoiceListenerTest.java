@@ -101,9 +101,13 @@ class VoiceListenerTest {
   @Test
   void aCommandHeardInTheQuietIsTakenWithTheTimesOfItsVoice() {
     short[] pcm = room(4000, new int[] {1500, 2600});
-    new VoiceListener(ListenSettings.DEFAULT, () -> microphone(pcm),
+    new VoiceListener(
+            ListenSettings.DEFAULT,
+            () -> microphone(pcm),
             (g, d) -> decoding(new Hypothesis("calm cue pause", 50, 1000, 3200)),
-            new EchoGate(Duration.ofMillis(100), Duration.ofMillis(300)), clock, recording())
+            new EchoGate(Duration.ofMillis(100), Duration.ofMillis(300)),
+            clock,
+            recording())
         .runHere();
     assertEquals(List.of("PAUSE 1500-2600"), events);
   }
@@ -115,12 +119,16 @@ class VoiceListenerTest {
     // the player says "calm cue, stop" from 1.0 s to 2.0 s on the virtual clock; the mic hears it
     gate.sounding(t0 + 1000 * MS, t0 + 2000 * MS);
     short[] pcm = room(6000, new int[] {1100, 2100}, new int[] {4000, 5000});
-    new VoiceListener(ListenSettings.DEFAULT, () -> microphone(pcm),
+    new VoiceListener(
+            ListenSettings.DEFAULT,
+            () -> microphone(pcm),
             (g, d) ->
                 decoding(
                     new Hypothesis("calm cue stop", 200, 900, 2400),
                     new Hypothesis("calm cue stop", 200, 3700, 5300)),
-            gate, clock, recording())
+            gate,
+            clock,
+            recording())
         .runHere();
     // the first is calmcue's own voice (held back: the recognizer got room noise instead); the
     // second, the parent's, well after the echo tail
@@ -133,30 +141,43 @@ class VoiceListenerTest {
     long t0 = clock.nanoTime();
     gate.sounding(t0, t0 + 1000 * MS);
     short[] pcm = room(3000, new int[] {1100, 2000});
-    new VoiceListener(ListenSettings.DEFAULT, () -> microphone(pcm),
-            (g, d) -> decoding(new Hypothesis("calm cue next", 80, 800, 2300)), gate, clock, recording())
+    new VoiceListener(
+            ListenSettings.DEFAULT,
+            () -> microphone(pcm),
+            (g, d) -> decoding(new Hypothesis("calm cue next", 80, 800, 2300)),
+            gate,
+            clock,
+            recording())
         .runHere();
     assertEquals(List.of("ECHO calm cue next"), events);
   }
 
   @Test
   void noMicrophoneIsOneWarning() {
-    new VoiceListener(ListenSettings.DEFAULT,
+    new VoiceListener(
+            ListenSettings.DEFAULT,
             () -> {
               throw new CaptureUnavailable("no microphone (line unavailable)");
             },
-            (g, d) -> decoding(), new EchoGate(Duration.ZERO, Duration.ZERO), clock, recording())
+            (g, d) -> decoding(),
+            new EchoGate(Duration.ZERO, Duration.ZERO),
+            clock,
+            recording())
         .runHere();
     assertEquals(List.of("unavailable: no microphone (line unavailable)"), events);
   }
 
   @Test
   void aModelThatDoesNotLoadIsOneWarning() {
-    new VoiceListener(ListenSettings.DEFAULT, () -> microphone(room(100)),
+    new VoiceListener(
+            ListenSettings.DEFAULT,
+            () -> microphone(room(100)),
             (g, d) -> {
               throw new RecognizerUnavailable("the speech model did not load (boom)");
             },
-            new EchoGate(Duration.ZERO, Duration.ZERO), clock, recording())
+            new EchoGate(Duration.ZERO, Duration.ZERO),
+            clock,
+            recording())
         .runHere();
     assertEquals(List.of("unavailable: the speech model did not load (boom)"), events);
   }

@@ -25,11 +25,11 @@ import java.util.logging.Logger;
 
 /**
  * CMU Sphinx4 with the command grammar and an out-of-grammar phone loop. Each utterance ends in two
- * competing kinds of final token: the grammar's (a command) and the phone loop's (anything else). The
- * hypothesis carries the best command and its score margin over the loop; the caller decides.
+ * competing kinds of final token: the grammar's (a command) and the phone loop's (anything else).
+ * The hypothesis carries the best command and its score margin over the loop; the caller decides.
  *
- * <p>Only this package touches Sphinx, and it is loaded by its own class loader (see
- * {@code RecognizerLoader}), so a session without --listen never loads it.
+ * <p>Only this package touches Sphinx, and it is loaded by its own class loader (see {@code
+ * RecognizerLoader}), so a session without --listen never loads it.
  */
 public final class SphinxDecoder implements UtteranceDecoder {
   private static final String MODEL = "resource:/edu/cmu/sphinx/models/en-us/";
@@ -42,9 +42,7 @@ public final class SphinxDecoder implements UtteranceDecoder {
   private final Path grammarDir;
   private final Path grammarFile;
 
-  /**
-   * Configures the recognizer; the model loads (about 2 s) when the first stream is decoded.
-   */
+  /** Configures the recognizer; the model loads (about 2 s) when the first stream is decoded. */
   public SphinxDecoder(String jsgf, String grammarName, DecoderSettings s) throws IOException {
     // Sphinx reads its log level from this property while it builds; else ~70 lines on stderr
     System.setProperty("logLevel", "WARNING");
@@ -62,8 +60,10 @@ public final class SphinxDecoder implements UtteranceDecoder {
       c.setSampleRate(SAMPLE_RATE);
       context = new Context(c);
       context.setLocalProperty("flatLinguist->addOutOfGrammarBranch", "true");
-      context.setLocalProperty("flatLinguist->outOfGrammarProbability", str(s.outOfGrammarProbability()));
-      context.setLocalProperty("flatLinguist->phoneInsertionProbability", str(s.phoneInsertionProbability()));
+      context.setLocalProperty(
+          "flatLinguist->outOfGrammarProbability", str(s.outOfGrammarProbability()));
+      context.setLocalProperty(
+          "flatLinguist->phoneInsertionProbability", str(s.phoneInsertionProbability()));
       context.setLocalProperty("activeList->relativeBeamWidth", str(s.relativeBeam()));
       context.setLocalProperty("speechClassifier->threshold", str(s.speechThreshold()));
       context.setLocalProperty("speechMarker->speechLeader", Integer.toString(s.speechLeaderMs()));
@@ -78,14 +78,17 @@ public final class SphinxDecoder implements UtteranceDecoder {
 
   /**
    * Sphinx gives each component and some classes a logger of their own at INFO (a line per phone at
-   * load, speed and memory summaries per stream), and its logLevel property does not reach them all:
-   * only warnings, then.
+   * load, speed and memory summaries per stream), and its logLevel property does not reach them
+   * all: only warnings, then.
    */
   private static synchronized void quietLogs() {
     Logger.getLogger("").setLevel(Level.WARNING);
     for (String name : Collections.list(LogManager.getLogManager().getLoggerNames())) {
       Logger l = LogManager.getLogManager().getLogger(name);
-      if (l != null && !name.isEmpty() && !name.startsWith("dev.calmcue") && l.getLevel() != Level.WARNING) {
+      if (l != null
+          && !name.isEmpty()
+          && !name.startsWith("dev.calmcue")
+          && l.getLevel() != Level.WARNING) {
         l.setLevel(Level.WARNING);
         QUIETED.add(l);
       }
