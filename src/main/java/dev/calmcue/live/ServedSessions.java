@@ -4,7 +4,6 @@ import dev.calmcue.CalmcueException;
 import dev.calmcue.audio.AudioFailure;
 import dev.calmcue.audio.AudioSink;
 import dev.calmcue.audio.LineAudioSink;
-import dev.calmcue.audio.Volume;
 import dev.calmcue.history.HistoryLocation;
 import dev.calmcue.history.HistoryRecord;
 import dev.calmcue.history.HistoryStore;
@@ -28,7 +27,6 @@ import dev.calmcue.session.SessionEvent;
 import dev.calmcue.session.SessionOutcome;
 import dev.calmcue.session.SessionPreparer;
 import dev.calmcue.session.SessionSettings;
-import dev.calmcue.speech.Pcm;
 import dev.calmcue.speech.SpeechEngine;
 import dev.calmcue.speech.SpeechEngines;
 import dev.calmcue.speech.SpeechSettings;
@@ -97,17 +95,13 @@ public final class ServedSessions implements SessionHost {
             return t;
           });
 
+  /** Commands and a stop that come before the player runs (its own lock, taken inside this). */
+  private final StartingSession starting = new StartingSession();
+
   // Guarded by this.
   private LiveSession session;
-  private final List<Sent> early = new ArrayList<>();
-
-  /** A stop or fussy that came while the session was being prepared: it never starts speaking. */
-  private Abandon abandon;
-
   private Future<?> current;
   private boolean shuttingDown;
-
-  private record Sent(Command command, ControlSource source) {}
 
   /** A control this machine offers besides the phone (voice), named in each session's prelude. */
   private volatile Set<Control> localControls = Set.of();
@@ -197,8 +191,7 @@ public final class ServedSessions implements SessionHost {
               + String.valueOf(request.minutes().getAsDouble()).replaceAll("\\.0$", "")
               + " minutes");
     }
-    early.clear();
-    abandon = null;
+    starting.reset();
     SessionState state = phone.started(entry.id(), entry.title(), entry.stepCount());
     current = worker.submit(() -> play(request));
     return state;
@@ -214,14 +207,15 @@ public final class ServedSessions implements SessionHost {
         SessionSettings settings = settingsFor(request, localControls);
         PreparedSession prepared;
         try (SpeechEngine engine = wiring.engines().apply(settings.speech())) {
-          prepared = new SessionPreparer(new Abandonable(engine)).prepare(routine, settings);
-        } catch (Abandoned e) {
+          prepared = new SessionPreparer(starting.abandonable(engine)).prepare(routine, settings);
+        } catch (StartingSession.Abandoned e) {
           prepared = null;
         }
         synchronized (this) {
-          if (abandon != null) {
+          Optional<SessionOutcome> abandoned = starting.abandoned();
+          if (abandoned.isPresent()) {
             ended.set(true);
-            phone.failed(abandon.outcome());
+            phone.failed(abandoned.get());
             return;
           }
         }
@@ -254,13 +248,7 @@ public final class ServedSessions implements SessionHost {
       }
       synchronized (this) {
         this.session = session;
-        if (abandon != null) {
-          // came just now: the player acts on it before its first sound is heard
-          session.submit(abandon.command(), abandon.source());
-        }
-        // Commands that came while the session was being prepared (a pause from the phone).
-        early.forEach(c -> this.session.submit(c.command(), c.source()));
-        early.clear();
+        starting.handOver(session);
         if (shuttingDown) {
           session.submit(Command.STOP, ControlSource.HOST);
         }
@@ -300,11 +288,7 @@ public final class ServedSessions implements SessionHost {
       return false;
     }
     if (session == null) {
-      if (command == Command.STOP || command == Command.FUSSY) {
-        abandonWith(command, source);
-      } else {
-        early.add(new Sent(command, source));
-      }
+      starting.hold(command, source);
     } else {
       session.submit(command, source);
     }
@@ -338,36 +322,7 @@ public final class ServedSessions implements SessionHost {
 
   @Override
   public void announce(String text) {
-    worker.submit(() -> speak(text));
-  }
-
-  private void speak(String text) {
-    if (wiring.textOnly()) {
-      wiring.notes().accept(text + " (text mode: nothing spoken)");
-      return;
-    }
-    Pcm pcm;
-    try (SpeechEngine engine = wiring.engines().apply(SpeechSettings.defaults())) {
-      pcm = new Volume(SessionSettings.DEFAULT_VOLUME).apply(engine.synthesize(text));
-    } catch (RuntimeException e) {
-      wiring.notes().accept("could not say \"" + text + "\": " + oneLine(e));
-      return;
-    }
-    try {
-      AudioSink sink = wiring.speaker().apply(pcm.sampleRate());
-      try {
-        // A little silence first, so a sleeping Bluetooth or HDMI speaker is awake for the words.
-        short[] wake =
-            new short[(int) (pcm.sampleRate() * wiring.player().preroll().toMillis() / 1000)];
-        sink.write(wake, 0, wake.length);
-        sink.write(pcm.samples(), 0, pcm.samples().length);
-        sink.drain();
-      } finally {
-        sink.close();
-      }
-    } catch (AudioFailure e) {
-      wiring.notes().accept(text + " (no sound: " + e.getMessage() + ")");
-    }
+    worker.submit(() -> Announcer.speak(wiring, text));
   }
 
   @Override
@@ -381,7 +336,7 @@ public final class ServedSessions implements SessionHost {
           // the closing is spoken, the history says stopped
           session.submit(Command.STOP, ControlSource.HOST);
         } else {
-          abandonWith(Command.STOP, ControlSource.HOST);
+          starting.abandonWith(Command.STOP, ControlSource.HOST);
         }
       }
     }
@@ -408,77 +363,6 @@ public final class ServedSessions implements SessionHost {
     worker.shutdownNow();
   }
 
-  /** The first stop or fussy while starting counts (a fussy baby is not overruled by a stop). */
-  private void abandonWith(Command command, ControlSource source) {
-    if (abandon == null) {
-      abandon = new Abandon(command, source);
-    }
-  }
-
-  /** A stop or fussy that ended a session while it was being prepared. */
-  private record Abandon(Command command, ControlSource source) {
-    SessionOutcome outcome() {
-      boolean fussy = command == Command.FUSSY;
-      return new SessionOutcome(
-          fussy ? SessionOutcome.Ending.FUSSY : SessionOutcome.Ending.STOPPED,
-          fussy ? "the baby was fussy" : "stopped before the session began",
-          0,
-          Duration.ZERO,
-          Optional.of(source));
-    }
-  }
-
-  /** Thrown out of the preparation once the session was abandoned: no more speech is made. */
-  private static final class Abandoned extends RuntimeException {
-    Abandoned() {
-      super("abandoned while starting", null, false, false);
-    }
-  }
-
-  /** The session's engine, giving up between two texts once the session was abandoned. */
-  private final class Abandonable implements SpeechEngine {
-    private final SpeechEngine engine;
-
-    Abandonable(SpeechEngine engine) {
-      this.engine = engine;
-    }
-
-    @Override
-    public Pcm synthesize(String text) {
-      synchronized (ServedSessions.this) {
-        if (abandon != null) {
-          throw new Abandoned();
-        }
-      }
-      return engine.synthesize(text);
-    }
-
-    @Override
-    public String name() {
-      return engine.name();
-    }
-
-    @Override
-    public String voice() {
-      return engine.voice();
-    }
-
-    @Override
-    public int sampleRate() {
-      return engine.sampleRate();
-    }
-
-    @Override
-    public String settingsKey() {
-      return engine.settingsKey();
-    }
-
-    @Override
-    public void close() {
-      // the caller closes the engine it opened
-    }
-  }
-
   /** The same settings {@code play} derives from its flags, for the phone's few choices. */
   static SessionSettings settingsFor(StartRequest r) {
     return settingsFor(r, Set.of());
@@ -494,7 +378,8 @@ public final class ServedSessions implements SessionHost {
         .withControls(controls);
   }
 
-  private static String oneLine(Throwable e) {
+  /** The first line of the message of {@code e}, for a note to the terminal or the phone. */
+  static String oneLine(Throwable e) {
     String m = e.getMessage() == null ? e.toString() : e.getMessage();
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
