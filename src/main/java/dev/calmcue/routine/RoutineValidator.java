@@ -1,11 +1,11 @@
 package dev.calmcue.routine;
 
+import static dev.calmcue.routine.FieldChecks.isWhole;
+import static dev.calmcue.routine.FieldChecks.optional;
+
 import dev.calmcue.routine.JsonValue.Arr;
-import dev.calmcue.routine.JsonValue.Member;
 import dev.calmcue.routine.JsonValue.Num;
 import dev.calmcue.routine.JsonValue.Obj;
-import dev.calmcue.routine.JsonValue.Position;
-import dev.calmcue.routine.JsonValue.Str;
 import dev.calmcue.text.TimeText;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -54,12 +54,12 @@ final class RoutineValidator {
       List.of("id", "title", "say", "seconds", "prompts", "pace");
   static final List<String> PROMPT_FIELDS = List.of("at", "every", "say", "safety");
 
-  private final Path file;
   private final List<Problem> problems;
+  private final FieldChecks check;
 
   private RoutineValidator(Path file, List<Problem> problems) {
-    this.file = file;
     this.problems = problems;
+    this.check = new FieldChecks(file, problems);
   }
 
   /** The routine, or empty with every problem added to {@code problems}. */
@@ -69,26 +69,28 @@ final class RoutineValidator {
 
   private Routine routine(JsonValue root) {
     if (!(root instanceof Obj o)) {
-      problem(
+      check.problem(
           root.at(), "", "a routine file holds one JSON object { ... }, got " + root.describe());
       return null;
     }
     int before = problems.size();
-    unknownFields(o, "", ROUTINE_FIELDS);
-    requireFields(o, "", "schemaVersion", "id", "title", "minutes", "steps");
-    optional(o, "$schema").ifPresent(v -> text(v, "$schema"));
+    check.unknownFields(o, "", ROUTINE_FIELDS);
+    check.requireFields(o, "", "schemaVersion", "id", "title", "minutes", "steps");
+    optional(o, "$schema").ifPresent(v -> check.text(v, "$schema"));
     Integer version = optional(o, "schemaVersion").map(this::schemaVersion).orElse(null);
-    String id = optional(o, "id").map(v -> kebabId(v, "id")).orElse(null);
-    String title = optional(o, "title").map(v -> text(v, "title")).orElse(null);
-    String description = optional(o, "description").map(v -> text(v, "description")).orElse(null);
-    String source = optional(o, "source").map(v -> text(v, "source")).orElse(null);
+    String id = optional(o, "id").map(v -> check.kebabId(v, "id")).orElse(null);
+    String title = optional(o, "title").map(v -> check.text(v, "title")).orElse(null);
+    String description =
+        optional(o, "description").map(v -> check.text(v, "description")).orElse(null);
+    String source = optional(o, "source").map(v -> check.text(v, "source")).orElse(null);
     MinutesRange minutes = optional(o, "minutes").map(this::minutes).orElse(null);
     List<String> preparation =
-        optional(o, "preparation").map(v -> texts(v, "preparation")).orElse(List.of());
-    List<String> safety = optional(o, "safety").map(v -> texts(v, "safety")).orElse(List.of());
+        optional(o, "preparation").map(v -> check.texts(v, "preparation")).orElse(List.of());
+    List<String> safety =
+        optional(o, "safety").map(v -> check.texts(v, "safety")).orElse(List.of());
     int pace = optional(o, "pace").map(v -> pace(v, "pace")).orElse(Step.DEFAULT_PACE);
     List<Step> steps = optional(o, "steps").map(v -> steps(v, pace)).orElse(null);
-    String closing = optional(o, "closing").map(v -> text(v, "closing")).orElse(null);
+    String closing = optional(o, "closing").map(v -> check.text(v, "closing")).orElse(null);
     if (minutes != null && steps != null) {
       checkTotal(o.members().get("steps").value(), minutes, steps);
     }
@@ -101,14 +103,14 @@ final class RoutineValidator {
 
   private Integer schemaVersion(JsonValue v) {
     if (!(v instanceof Num n) || !isWhole(n.value())) {
-      problem(
+      check.problem(
           v.at(),
           "schemaVersion",
           "must be the number " + SCHEMA_VERSION + ", got " + v.describe());
       return null;
     }
     if (n.value().compareTo(BigDecimal.valueOf(SCHEMA_VERSION)) != 0) {
-      problem(
+      check.problem(
           v.at(),
           "schemaVersion",
           "this calmcue reads routine format version " + SCHEMA_VERSION + ", got " + v.describe());
@@ -119,24 +121,28 @@ final class RoutineValidator {
 
   private MinutesRange minutes(JsonValue v) {
     if (!(v instanceof Obj o)) {
-      problem(
+      check.problem(
           v.at(),
           "minutes",
           "must be an object like {\"min\": 5, \"max\": 10}, got " + v.describe());
       return null;
     }
-    unknownFields(o, "minutes", MINUTES_FIELDS);
-    requireFields(o, "minutes", "min", "max");
+    check.unknownFields(o, "minutes", MINUTES_FIELDS);
+    check.requireFields(o, "minutes", "min", "max");
     String range = "must be a whole number of minutes from 1 to " + MAX_MINUTES;
     Integer min =
-        optional(o, "min").map(m -> whole(m, "minutes.min", 1, MAX_MINUTES, range)).orElse(null);
+        optional(o, "min")
+            .map(m -> check.whole(m, "minutes.min", 1, MAX_MINUTES, range))
+            .orElse(null);
     Integer max =
-        optional(o, "max").map(m -> whole(m, "minutes.max", 1, MAX_MINUTES, range)).orElse(null);
+        optional(o, "max")
+            .map(m -> check.whole(m, "minutes.max", 1, MAX_MINUTES, range))
+            .orElse(null);
     if (min == null || max == null) {
       return null;
     }
     if (min > max) {
-      problem(o.at(), "minutes", "min (" + min + ") must not be more than max (" + max + ")");
+      check.problem(o.at(), "minutes", "min (" + min + ") must not be more than max (" + max + ")");
       return null;
     }
     return new MinutesRange(min, max);
@@ -145,7 +151,7 @@ final class RoutineValidator {
   /** Strokes per minute; a broken value is reported and stands in as the default. */
   private int pace(JsonValue v, String path) {
     Integer pace =
-        whole(
+        check.whole(
             v,
             path,
             Step.MIN_PACE,
@@ -157,11 +163,11 @@ final class RoutineValidator {
   /** {@code pace} is the routine's default for steps without their own. */
   private List<Step> steps(JsonValue v, int pace) {
     if (!(v instanceof Arr a)) {
-      problem(v.at(), "steps", "must be a list of steps [ { ... } ], got " + v.describe());
+      check.problem(v.at(), "steps", "must be a list of steps [ { ... } ], got " + v.describe());
       return null;
     }
     if (a.items().isEmpty()) {
-      problem(a.at(), "steps", "needs at least one step");
+      check.problem(a.at(), "steps", "needs at least one step");
       return null;
     }
     List<Step> steps = new ArrayList<>();
@@ -179,20 +185,20 @@ final class RoutineValidator {
   private Step step(
       JsonValue v, String path, Map<String, Integer> firstUse, int index, int routinePace) {
     if (!(v instanceof Obj o)) {
-      problem(
+      check.problem(
           v.at(),
           path,
           "a step must be an object { \"id\": ..., \"say\": ... }, got " + v.describe());
       return null;
     }
     int before = problems.size();
-    unknownFields(o, path, STEP_FIELDS);
-    requireFields(o, path, "id", "title", "say", "seconds");
-    String id = optional(o, "id").map(x -> kebabId(x, path + ".id")).orElse(null);
+    check.unknownFields(o, path, STEP_FIELDS);
+    check.requireFields(o, path, "id", "title", "say", "seconds");
+    String id = optional(o, "id").map(x -> check.kebabId(x, path + ".id")).orElse(null);
     if (id != null) {
       Integer first = firstUse.putIfAbsent(id, index);
       if (first != null) {
-        problem(
+        check.problem(
             o.members().get("id").value().at(),
             path + ".id",
             "duplicate step id '"
@@ -203,13 +209,13 @@ final class RoutineValidator {
         id = null;
       }
     }
-    String title = optional(o, "title").map(x -> text(x, path + ".title")).orElse(null);
-    String say = optional(o, "say").map(x -> text(x, path + ".say")).orElse(null);
+    String title = optional(o, "title").map(x -> check.text(x, path + ".title")).orElse(null);
+    String say = optional(o, "say").map(x -> check.text(x, path + ".say")).orElse(null);
     Integer seconds =
         optional(o, "seconds")
             .map(
                 x ->
-                    whole(
+                    check.whole(
                         x,
                         path + ".seconds",
                         MIN_STEP_SECONDS,
@@ -230,7 +236,7 @@ final class RoutineValidator {
    */
   private List<Prompt> prompts(JsonValue v, String path, Integer seconds) {
     if (!(v instanceof Arr a)) {
-      problem(v.at(), path, "must be a list of prompts [ { ... } ], got " + v.describe());
+      check.problem(v.at(), path, "must be a list of prompts [ { ... } ], got " + v.describe());
       return null;
     }
     List<Prompt> prompts = new ArrayList<>();
@@ -245,32 +251,32 @@ final class RoutineValidator {
 
   private Prompt prompt(JsonValue v, String path, Integer seconds) {
     if (!(v instanceof Obj o)) {
-      problem(
+      check.problem(
           v.at(),
           path,
           "a prompt must be an object like {\"at\": 20, \"say\": \"...\"}, got " + v.describe());
       return null;
     }
     int before = problems.size();
-    unknownFields(o, path, PROMPT_FIELDS);
-    requireFields(o, path, "say");
+    check.unknownFields(o, path, PROMPT_FIELDS);
+    check.requireFields(o, path, "say");
     Optional<JsonValue> at = optional(o, "at");
     Optional<JsonValue> every = optional(o, "every");
-    String say = optional(o, "say").map(x -> text(x, path + ".say")).orElse(null);
-    boolean safety = optional(o, "safety").map(x -> flag(x, path + ".safety")).orElse(false);
+    String say = optional(o, "say").map(x -> check.text(x, path + ".say")).orElse(null);
+    boolean safety = optional(o, "safety").map(x -> check.flag(x, path + ".safety")).orElse(false);
     int below = seconds == null ? Integer.MAX_VALUE : seconds - 1;
     String stepLength = seconds == null ? "" : " and less than the step's " + seconds + " seconds";
     if (at.isPresent() && every.isPresent()) {
-      problem(o.at(), path, "a prompt has either 'at' or 'every', not both");
+      check.problem(o.at(), path, "a prompt has either 'at' or 'every', not both");
       return null;
     }
     if (at.isPresent()) {
-      Integer s = whole(at.get(), path + ".at", 1, below, "must be more than 0" + stepLength);
+      Integer s = check.whole(at.get(), path + ".at", 1, below, "must be more than 0" + stepLength);
       return problems.size() > before ? null : new Prompt.At(s, say, safety);
     }
     if (every.isPresent()) {
       Integer s =
-          whole(
+          check.whole(
               every.get(),
               path + ".every",
               MIN_EVERY,
@@ -278,19 +284,11 @@ final class RoutineValidator {
               "must be at least " + MIN_EVERY + stepLength);
       return problems.size() > before ? null : new Prompt.Every(s, say, safety);
     }
-    problem(
+    check.problem(
         o.at(),
         path,
         "a prompt needs 'at' (seconds into the step) or 'every' (repeat period in seconds)");
     return null;
-  }
-
-  private boolean flag(JsonValue v, String path) {
-    if (v instanceof JsonValue.Bool b) {
-      return b.value();
-    }
-    problem(v.at(), path, "must be true or false, got " + v.describe());
-    return false;
   }
 
   private void checkTotal(JsonValue stepsValue, MinutesRange minutes, List<Step> steps) {
@@ -298,7 +296,7 @@ final class RoutineValidator {
     long low = minutes.min() * 60L;
     long high = minutes.max() * 60L;
     if (total < low || total > high) {
-      problem(
+      check.problem(
           stepsValue.at(),
           "steps",
           "the steps' seconds add up to "
@@ -319,135 +317,5 @@ final class RoutineValidator {
 
   private static String clock(long seconds) {
     return TimeText.minutes(Duration.ofSeconds(seconds));
-  }
-
-  // ---- field helpers: each reports its own problem and returns null when the value is unusable
-  // ----
-
-  /**
-   * One problem naming every required field {@code o} lacks (a blank file should not give five
-   * lines).
-   */
-  private void requireFields(Obj o, String path, String... keys) {
-    List<String> missing = new ArrayList<>();
-    for (String k : keys) {
-      if (!o.members().containsKey(k)) {
-        missing.add("'" + k + "'");
-      }
-    }
-    if (!missing.isEmpty()) {
-      problem(
-          o.at(),
-          path,
-          "missing required field"
-              + (missing.size() == 1 ? " " : "s ")
-              + String.join(", ", missing));
-    }
-  }
-
-  private static Optional<JsonValue> optional(Obj o, String key) {
-    return Optional.ofNullable(o.members().get(key)).map(Member::value);
-  }
-
-  private void unknownFields(Obj o, String path, List<String> known) {
-    for (Member m : o.members().values()) {
-      if (known.contains(m.key())) {
-        continue;
-      }
-      String hint =
-          ClosestName.among(m.key(), known)
-              .map(s -> ", did you mean '" + s + "'?")
-              .orElse(" (known fields here: " + String.join(", ", known) + ")");
-      problem(m.keyAt(), path, "unknown field '" + m.key() + "'" + hint);
-    }
-  }
-
-  private String text(JsonValue v, String path) {
-    if (!(v instanceof Str s)) {
-      problem(v.at(), path, "must be text in double quotes, got " + v.describe());
-      return null;
-    }
-    if (s.value().isBlank()) {
-      problem(v.at(), path, "must not be empty");
-      return null;
-    }
-    int control = ControlChars.indexOf(s.value());
-    if (control >= 0) {
-      problem(
-          v.at(),
-          path,
-          "contains the control character "
-              + ControlChars.name(s.value().codePointAt(control))
-              + " (character "
-              + (s.value().codePointCount(0, control) + 1)
-              + "); remove it, texts are plain words");
-      return null;
-    }
-    if (!ControlChars.hasWords(s.value())) {
-      problem(v.at(), path, "has no words to say (only symbols, emoji or invisible characters)");
-      return null;
-    }
-    int length = s.value().codePointCount(0, s.value().length());
-    if (length > MAX_TEXT) {
-      problem(
-          v.at(), path, "is " + length + " characters long; at most " + MAX_TEXT + " are allowed");
-      return null;
-    }
-    return s.value();
-  }
-
-  private List<String> texts(JsonValue v, String path) {
-    if (!(v instanceof Arr a)) {
-      problem(v.at(), path, "must be a list of text lines [\"...\", \"...\"], got " + v.describe());
-      return null;
-    }
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < a.items().size(); i++) {
-      out.add(text(a.items().get(i), path + "[" + i + "]"));
-    }
-    return out.contains(null) ? null : out;
-  }
-
-  private String kebabId(JsonValue v, String path) {
-    if (!(v instanceof Str s)) {
-      problem(
-          v.at(),
-          path,
-          "must be an id in double quotes like \"back-massage\", got " + v.describe());
-      return null;
-    }
-    if (!KEBAB.matcher(s.value()).matches() || s.value().length() > MAX_ID) {
-      problem(
-          v.at(),
-          path,
-          "must be a lowercase-kebab id like \"back-massage\" (a-z, 0-9 and single dashes, at most "
-              + MAX_ID
-              + " characters), got "
-              + v.describe());
-      return null;
-    }
-    return s.value();
-  }
-
-  private Integer whole(JsonValue v, String path, int min, int max, String rangeMessage) {
-    if (!(v instanceof Num n) || !isWhole(n.value())) {
-      problem(v.at(), path, "must be a whole number, got " + v.describe());
-      return null;
-    }
-    BigDecimal value = n.value();
-    if (value.compareTo(BigDecimal.valueOf(min)) < 0
-        || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-      problem(v.at(), path, rangeMessage + ", got " + v.describe());
-      return null;
-    }
-    return value.intValueExact();
-  }
-
-  private static boolean isWhole(BigDecimal v) {
-    return v.signum() == 0 || v.stripTrailingZeros().scale() <= 0;
-  }
-
-  private void problem(Position at, String path, String message) {
-    problems.add(new Problem(file, at.line(), at.column(), path, message));
   }
 }
