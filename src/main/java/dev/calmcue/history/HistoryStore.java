@@ -1,9 +1,7 @@
 package dev.calmcue.history;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static java.nio.file.StandardOpenOption.CREATE;
 import static java.nio.file.StandardOpenOption.READ;
-import static java.nio.file.StandardOpenOption.WRITE;
 
 import dev.calmcue.files.RegularFiles;
 import java.io.IOException;
@@ -13,9 +11,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,10 +22,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The append-only history file (JSON Lines): one line when a session starts and one when it ends.
@@ -39,23 +31,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * being written. Reading never fails on content: a torn or damaged line is skipped with a warning.
  */
 public final class HistoryStore {
-  /**
-   * FileLock is held per process, and on Linux closing any channel of a file drops the process's
-   * locks on it; so threads of this JVM also serialise on one lock per file, around every open.
-   */
-  private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
-
-  /** History files with a background retry of their pending lines running in this JVM. */
-  private static final Set<Path> RETRYING = ConcurrentHashMap.newKeySet();
-
-  /**
-   * How long an append or a read waits for another program's lock on the file: history must never
-   * hold up a session (or {@code calmcue history}) for longer.
-   */
-  static final Duration LOCK_WAIT = Duration.ofSeconds(1);
-
-  private static final long LOCK_POLL_MS = 20;
-
   /** Thrown by an append that found the file locked: the line is kept in the pending file. */
   public static final class Deferred extends IOException {
     private static final long serialVersionUID = 1L;
@@ -65,8 +40,14 @@ public final class HistoryStore {
     }
   }
 
+  /**
+   * How long an append or a read waits for another program's lock on the file: history must never
+   * hold up a session (or {@code calmcue history}) for longer.
+   */
+  static final Duration LOCK_WAIT = Duration.ofSeconds(1);
+
   private final Path file;
-  private final Path pending;
+  private final LockedHistoryFile locked;
   private final Clock clock;
   private final SessionLeases leases;
 
@@ -75,7 +56,7 @@ public final class HistoryStore {
    */
   public HistoryStore(Path file, Clock clock) {
     this.file = file;
-    this.pending = file.resolveSibling(file.getFileName() + ".pending");
+    this.locked = new LockedHistoryFile(file);
     this.clock = clock;
     this.leases = new SessionLeases(file.resolveSibling(file.getFileName() + ".running"));
   }
@@ -119,7 +100,7 @@ public final class HistoryStore {
    * @throws IOException only if the file exists but cannot be read
    */
   public History read() throws IOException {
-    byte[] bytes = readAll();
+    byte[] bytes = locked.readAll();
     if (bytes == null) {
       return History.empty();
     }
@@ -214,204 +195,18 @@ public final class HistoryStore {
     Files.createDirectories(dir);
     RegularFiles.requireRegularOrAbsent(file);
     boolean created = !Files.exists(file);
-    if (!appendLocked(record)) {
-      keepPending(record);
-      retryInBackground();
+    if (!locked.append(record)) {
+      locked.keepPending(record);
+      locked.retryInBackground();
       throw new Deferred(
           file.getFileName()
               + " is locked by another program; the record is kept in "
-              + pending
+              + locked.pending()
               + " and added when the lock frees");
     }
     if (created) {
       syncDirectory(dir);
     }
-  }
-
-  /** Pending lines first, then {@code record} (may be empty); false if the lock stayed taken. */
-  private boolean appendLocked(byte[] record) throws IOException {
-    ReentrantLock jvmLock = jvmLock();
-    if (!tryJvmLock(jvmLock)) {
-      return false;
-    }
-    // READ|WRITE with an explicit position rather than APPEND: we must look at the last byte under
-    // the same lock, and a second channel for reading would drop the lock when closed (see
-    // JVM_LOCKS).
-    try (FileChannel ch = FileChannel.open(file, CREATE, READ, WRITE)) {
-      FileLock lock = tryLock(ch, false);
-      if (lock == null) {
-        return false;
-      }
-      try (lock) {
-        byte[] earlier = takePending();
-        byte[] all = new byte[earlier.length + record.length];
-        System.arraycopy(earlier, 0, all, 0, earlier.length);
-        System.arraycopy(record, 0, all, earlier.length, record.length);
-        if (all.length == 0) {
-          return true;
-        }
-        long size = ch.size();
-        ByteBuffer buf;
-        if (size > 0 && lastByte(ch, size) != '\n') {
-          // A torn line from a crash: end it, so this record starts on a line of its own.
-          buf = ByteBuffer.allocate(all.length + 1).put((byte) '\n').put(all).flip();
-        } else {
-          buf = ByteBuffer.wrap(all);
-        }
-        long at = size;
-        while (buf.hasRemaining()) {
-          at += ch.write(buf, at);
-        }
-        ch.force(true);
-        clearPending();
-        return true;
-      }
-    } finally {
-      jvmLock.unlock();
-    }
-  }
-
-  /** Waits up to {@link #LOCK_WAIT} for the OS lock; null if another program kept it. */
-  private static FileLock tryLock(FileChannel ch, boolean shared) throws IOException {
-    long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
-    while (true) {
-      FileLock lock = ch.tryLock(0, Long.MAX_VALUE, shared);
-      if (lock != null || System.nanoTime() - deadline > 0) {
-        return lock;
-      }
-      try {
-        Thread.sleep(LOCK_POLL_MS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      }
-    }
-  }
-
-  private static boolean tryJvmLock(ReentrantLock jvmLock) {
-    try {
-      return jvmLock.tryLock(LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  /** Adds a line to the pending file (under its own lock, which nobody holds for long). */
-  private void keepPending(byte[] record) throws IOException {
-    RegularFiles.requireRegularOrAbsent(pending);
-    try (FileChannel ch = FileChannel.open(pending, CREATE, WRITE, StandardOpenOption.APPEND);
-        FileLock lock = ch.lock()) {
-      ByteBuffer buf = ByteBuffer.wrap(record);
-      while (buf.hasRemaining()) {
-        ch.write(buf);
-      }
-      ch.force(true);
-    }
-  }
-
-  /** The pending file's whole lines (a torn last one is dropped), or nothing. */
-  private byte[] takePending() throws IOException {
-    if (!RegularFiles.isRegular(pending)) {
-      return new byte[0];
-    }
-    byte[] bytes = Files.readAllBytes(pending);
-    int end = bytes.length;
-    while (end > 0 && bytes[end - 1] != '\n') {
-      end--;
-    }
-    return java.util.Arrays.copyOf(bytes, end);
-  }
-
-  private void clearPending() throws IOException {
-    Files.deleteIfExists(pending);
-  }
-
-  /** Moves pending lines into the history once the lock frees; one daemon per file at a time. */
-  private void retryInBackground() {
-    Path key = file.toAbsolutePath().normalize();
-    if (!RETRYING.add(key)) {
-      return;
-    }
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                while (RegularFiles.isRegular(pending) && !appendLocked(new byte[0])) {
-                  Thread.sleep(LOCK_WAIT.toMillis());
-                }
-              } catch (IOException | InterruptedException e) {
-                // The next append or run of calmcue moves them.
-              } finally {
-                RETRYING.remove(key);
-              }
-            },
-            "calmcue-history-pending");
-    t.setDaemon(true);
-    t.start();
-  }
-
-  private static byte lastByte(FileChannel ch, long size) throws IOException {
-    ByteBuffer one = ByteBuffer.allocate(1);
-    while (one.hasRemaining()) {
-      if (ch.read(one, size - 1) < 0) {
-        break;
-      }
-    }
-    return one.get(0);
-  }
-
-  /**
-   * The whole file, then any pending lines, or null if neither exists. Read under a shared lock if
-   * it comes within {@link #LOCK_WAIT}; else read as it is (a line being written shows as a torn
-   * last line and is skipped with a warning), so {@code history} never hangs on a held lock.
-   */
-  private byte[] readAll() throws IOException {
-    RegularFiles.requireRegularOrAbsent(file);
-    byte[] main = null;
-    ReentrantLock jvmLock = jvmLock();
-    boolean jvmLocked = tryJvmLock(jvmLock);
-    try (FileChannel ch = FileChannel.open(file, READ)) {
-      FileLock lock = jvmLocked ? tryLock(ch, true) : null;
-      try {
-        long size = ch.size();
-        if (size > Integer.MAX_VALUE - 16) {
-          throw new IOException("history file is too large to read (" + size + " bytes)");
-        }
-        ByteBuffer buf = ByteBuffer.allocate((int) size);
-        while (buf.hasRemaining() && ch.read(buf, buf.position()) >= 0) {
-          // keep reading: one read may return fewer bytes than asked
-        }
-        main = buf.array();
-      } finally {
-        if (lock != null) {
-          lock.release();
-        }
-      }
-    } catch (NoSuchFileException e) {
-      main = null;
-    } finally {
-      if (jvmLocked) {
-        jvmLock.unlock();
-      }
-    }
-    byte[] waiting = takePending();
-    if (waiting.length == 0) {
-      return main;
-    }
-    byte[] base = main == null ? new byte[0] : main;
-    boolean needsBreak = base.length > 0 && base[base.length - 1] != '\n';
-    byte[] all = new byte[base.length + (needsBreak ? 1 : 0) + waiting.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    if (needsBreak) {
-      all[base.length] = '\n';
-    }
-    System.arraycopy(waiting, 0, all, all.length - waiting.length, waiting.length);
-    return all;
-  }
-
-  private ReentrantLock jvmLock() {
-    return JVM_LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new ReentrantLock());
   }
 
   /** So a new file's directory entry survives a power cut too; not possible everywhere. */
