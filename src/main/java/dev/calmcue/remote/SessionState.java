@@ -65,44 +65,20 @@ public record SessionState(
   }
 
   public static SessionState idle() {
-    return new SessionState(
-        Status.IDLE,
-        null,
-        null,
-        -1,
-        0,
-        null,
-        null,
-        null,
-        Duration.ZERO,
-        Duration.ZERO,
-        Duration.ZERO,
-        Duration.ZERO,
-        null,
-        null,
-        null,
-        null);
+    return beforeAnyStep(Status.IDLE, null, null, 0);
   }
 
   /** A session that was just started and has not reported anything yet. */
   public static SessionState starting(String routineId, String title, int stepCount) {
+    return beforeAnyStep(Status.STARTING, routineId, title, stepCount);
+  }
+
+  private static SessionState beforeAnyStep(
+      Status status, String routineId, String title, int stepCount) {
+    Duration none = Duration.ZERO;
     return new SessionState(
-        Status.STARTING,
-        routineId,
-        title,
-        -1,
-        stepCount,
-        null,
-        null,
-        null,
-        Duration.ZERO,
-        Duration.ZERO,
-        Duration.ZERO,
-        Duration.ZERO,
-        null,
-        null,
-        null,
-        null);
+        status, routineId, title, -1, stepCount, null, null, null, none, none, none, none, null,
+        null, null, null);
   }
 
   public boolean running() {

@@ -148,6 +148,7 @@ final class Feed {
       return;
     }
     int n;
+    long bedFrom = -1; // the timeline sample the bed goes on from in this chunk, if it sounds
     Clip clip = clips.peekFirst();
     if (clip != null) {
       if (clip.pos == 0) {
@@ -165,7 +166,7 @@ final class Feed {
       audio.fill(tpos, buf, 0, n);
       mute.apply(buf, tpos, n);
       if (transport.ending() == null) {
-        under.addTo(tpos, buf, 0, n); // a stop or fussy ends the bed at once, the closing is bare
+        bedFrom = tpos; // a stop or fussy ends the bed at once, the closing is bare
       }
       schedule.timeline(tpos, n, ledger.written(), mute);
       ledger.timeline(tpos, n);
@@ -177,6 +178,11 @@ final class Feed {
     }
     if (!mixers.isEmpty() && !output.inTextMode()) {
       mixers.mix(ledger.written(), buf, n, buffered(), clock.nanoTime());
+    }
+    if (bedFrom >= 0) {
+      // after the mixers: the echo gate's tap hears only what calmcue says, not the bed under it,
+      // which the microphone has to live with like the parent's own singing
+      under.addTo(bedFrom, buf, 0, n);
     }
     try {
       output.write(buf, n);

@@ -57,6 +57,27 @@ class SessionPlayerMixerTest {
   }
 
   @Test
+  void mixers_seeWhatIsSaid_notTheBedLaidUnderIt_whichStillReachesTheSpeaker() {
+    TestSession s = TestSession.threeSteps();
+    ScriptedSink sink = new ScriptedSink(TestSession.RATE, 1_000_000);
+    SessionPlayer p = s.player(sink, clock, TestSession.settings(PREROLL));
+    p.layUnder((from, buf, off, len) -> Arrays.fill(buf, off, off + len, (short) 5));
+    List<Short> seen = new ArrayList<>();
+    p.addMixer(
+        (at, block, length, queuedAhead, now) -> {
+          for (int i = 0; i < length; i++) {
+            seen.add(block[i]);
+          }
+        });
+    p.run();
+
+    short[] rec = sink.samples();
+    long quiet = PREROLL + s.at("Rest your hands on the back") + 1600; // after the instruction
+    assertEquals(0, (short) seen.get((int) quiet), "the tap hears silence between cues");
+    assertEquals(5, rec[(int) quiet], "the speaker plays the bed there");
+  }
+
+  @Test
   void next_setsTheOutputBackToWhatWasHeard_soUnheardMixedSoundIsWrittenAgain() {
     TestSession s = TestSession.threeSteps();
     FakeLineSink line = new FakeLineSink(clock, TestSession.RATE, 150);
