@@ -43,7 +43,8 @@ public final class ListenOptions {
       paramLabel = "N",
       description =
           "How clearly a command must beat \"anything else\" in the recognizer's scores, 0-200"
-              + " (default: ${DEFAULT-VALUE}). Higher: fewer false commands, more missed ones.")
+              + " (default: ${DEFAULT-VALUE}; stop and fussy, which end the session, need 20 more)."
+              + " Higher: fewer false commands, more missed ones.")
   void setMargin(double m) {
     if (!(m >= 0) || m > 200) {
       throw new ParameterException(

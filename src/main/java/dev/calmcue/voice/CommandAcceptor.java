@@ -43,7 +43,7 @@ public final class CommandAcceptor {
       v = Verdict.ECHO;
     } else if (h.lengthMs() > settings.maxUtterance().toMillis()) {
       v = Verdict.TOO_LONG;
-    } else if (!(h.margin() >= settings.minMargin())) {
+    } else if (!(h.margin() >= settings.marginFor(c.get()))) {
       v = Verdict.WEAK_MARGIN;
     } else {
       v = Verdict.COMMAND;

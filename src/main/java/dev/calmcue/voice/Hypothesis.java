@@ -1,5 +1,7 @@
 package dev.calmcue.voice;
 
+import java.util.List;
+
 /**
  * One utterance as the recognizer heard it.
  *
@@ -10,9 +12,33 @@ package dev.calmcue.voice;
  *     {@code -Infinity} when no in-grammar path survived)
  * @param startMs where the utterance (with its leading silence) starts in the decoded stream
  * @param endMs where it ends in the decoded stream
+ * @param words the in-grammar path word by word, each with the margin over the phone loop on its
+ *     own frames (empty when the decoder does not say)
  */
-public record Hypothesis(String text, double margin, long startMs, long endMs) {
+public record Hypothesis(String text, double margin, long startMs, long endMs, List<Word> words) {
+  public Hypothesis {
+    words = List.copyOf(words);
+  }
+
+  public Hypothesis(String text, double margin, long startMs, long endMs) {
+    this(text, margin, startMs, endMs, List.of());
+  }
+
+  /**
+   * One word of the in-grammar path.
+   *
+   * @param margin the in-grammar path's score minus the phone loop's over exactly this word's
+   *     frames, natural-log units: how much better this word explains its own stretch of sound than
+   *     any sequence of phones does
+   */
+  public record Word(String text, long startMs, long endMs, double margin) {}
+
   public long lengthMs() {
     return endMs - startMs;
+  }
+
+  /** The same utterance placed at other times (the words keep theirs: they are the decoder's). */
+  public Hypothesis at(long newStartMs, long newEndMs) {
+    return new Hypothesis(text, margin, newStartMs, newEndMs, words);
   }
 }

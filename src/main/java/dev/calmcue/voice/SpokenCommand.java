@@ -10,5 +10,13 @@ public enum SpokenCommand {
   REPEAT,
   STOP,
   /** "fussy" or "baby is fussy": the calm fussy closing. */
-  FUSSY
+  FUSSY;
+
+  /** Whether the command ends the session: hearing it falsely costs the most. */
+  public boolean endsSession() {
+    return switch (this) {
+      case STOP, FUSSY -> true;
+      case READY, PAUSE, RESUME, NEXT, REPEAT -> false;
+    };
+  }
 }

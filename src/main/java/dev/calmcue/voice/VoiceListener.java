@@ -273,7 +273,7 @@ public final class VoiceListener implements AutoCloseable {
     if (first < 0) {
       return h;
     }
-    return new Hypothesis(h.text(), h.margin(), first * 1000 / RATE, last * 1000 / RATE);
+    return h.at(first * 1000 / RATE, last * 1000 / RATE);
   }
 
   /** Whether the player's sound was held back during {@code h}'s voice or just before it. */

@@ -24,13 +24,27 @@ class CommandAcceptorTest {
   @Test
   void aCommandThatBarelyBeatsTheOutOfGrammarLoopIsNot() {
     assertEquals(
-        Verdict.WEAK_MARGIN, acceptor.decide(heard("calm cue stop", 4.9, 1800), false).verdict());
+        Verdict.WEAK_MARGIN, acceptor.decide(heard("calm cue next", 4.9, 1800), false).verdict());
     assertEquals(
         Verdict.WEAK_MARGIN,
         acceptor.decide(heard("calm cue stop", Double.NaN, 1800), false).verdict());
     assertEquals(
         Verdict.COMMAND,
         acceptor.decide(heard("calm cue stop", Double.POSITIVE_INFINITY, 1800), false).verdict());
+  }
+
+  @Test
+  void stopAndFussyMustWinByTheEndingMarginMore() {
+    // --listen-margin 5 plus the default 20 for a command that ends the session
+    assertEquals(
+        Verdict.WEAK_MARGIN, acceptor.decide(heard("calm cue stop", 24.9, 1800), false).verdict());
+    assertEquals(
+        Verdict.WEAK_MARGIN,
+        acceptor.decide(heard("calm cue the baby is fussy", 24.9, 1800), false).verdict());
+    assertEquals(
+        Verdict.COMMAND, acceptor.decide(heard("calm cue stop", 25, 1800), false).verdict());
+    assertEquals(
+        Verdict.COMMAND, acceptor.decide(heard("calm cue pause", 5, 1800), false).verdict());
   }
 
   @Test

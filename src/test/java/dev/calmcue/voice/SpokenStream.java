@@ -1,5 +1,6 @@
 package dev.calmcue.voice;
 
+import dev.calmcue.music.LullabyAudio;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,7 +16,16 @@ final class SpokenStream {
     /** SoX pink noise at 21 dB SNR (speech RMS over noise RMS). */
     NOISE,
     /** SoX reverb, then the same noise. */
-    REVERB_NOISE
+    REVERB_NOISE,
+    /**
+     * The lullaby bed playing on across the room, 10 dB under the voice (with a trace of noise).
+     */
+    LULLABY_10DB,
+    /** The lullaby as loud as the voice: a microphone beside the speaker. */
+    LULLABY_0DB;
+
+    /** The rooms every recognition figure is given for; the lullaby is measured on its own. */
+    static final List<Condition> ROOMS = List.of(QUIET, NOISE, REVERB_NOISE);
   }
 
   record Said(String label, String text, long startMs, long endMs) {}
@@ -59,12 +69,21 @@ final class SpokenStream {
       at += clip.length + gap;
     }
     Random r = new Random(seed);
-    if (c == Condition.QUIET) {
+    if (c == Condition.QUIET || c == Condition.LULLABY_10DB || c == Condition.LULLABY_0DB) {
       // a real microphone never hears digital zero; Sphinx segments worse on it
       for (int k = 0; k < total; k++) {
         mix[k] += r.nextGaussian() * 3;
       }
-    } else {
+    }
+    if (c == Condition.LULLABY_10DB || c == Condition.LULLABY_0DB) {
+      addUnder(
+          mix,
+          LullabyAudio.bed(RATE, 60, 30),
+          speechEnergy,
+          speechSamples,
+          c == Condition.LULLABY_10DB ? 10 : 0,
+          r);
+    } else if (c != Condition.QUIET) {
       short[] noise = SyntheticSpeech.pinkNoise(30, seed % 4);
       double noiseEnergy = 0;
       for (short s : noise) {
@@ -85,6 +104,21 @@ final class SpokenStream {
     SpokenStream s = new SpokenStream(out);
     s.said.addAll(where);
     return s;
+  }
+
+  /** Adds {@code bed}, looped from a random place, {@code db} under the speech's RMS. */
+  private static void addUnder(
+      double[] mix, short[] bed, double speechEnergy, long speechSamples, double db, Random r) {
+    double bedEnergy = 0;
+    for (short s : bed) {
+      bedEnergy += (double) s * s;
+    }
+    double speechRms = Math.sqrt(speechEnergy / Math.max(1, speechSamples));
+    double gain = speechRms / Math.pow(10, db / 20) / Math.sqrt(bedEnergy / bed.length);
+    int offset = r.nextInt(bed.length);
+    for (int k = 0; k < mix.length; k++) {
+      mix[k] += bed[(k + offset) % bed.length] * gain;
+    }
   }
 
   /** What was said where {@code h} was heard (the closest utterance it overlaps), or null. */

@@ -271,8 +271,17 @@ public final class SyntheticSpeech {
 
   /** Parent talk and songs with command words inside longer sentences, and short interjections. */
   static List<String> parentTalk() {
+    return lines("parent-talk.txt");
+  }
+
+  /** More parent talk, held out from everything the talk-word list was built from. */
+  static List<String> moreParentTalk() {
+    return lines("parent-talk-more.txt");
+  }
+
+  private static List<String> lines(String resource) {
     try {
-      return Files.readAllLines(Path.of("src/test/resources/voice/parent-talk.txt")).stream()
+      return Files.readAllLines(Path.of("src/test/resources/voice", resource)).stream()
           .map(String::strip)
           .filter(l -> !l.isEmpty() && !l.startsWith("#"))
           .toList();

@@ -10,13 +10,42 @@ import java.util.TreeMap;
 /**
  * Figures for docs/benchmarks.md (not a test): hit rate per voice family and condition, and false
  * commands per 100 negative utterances, with and without the wake word. Run with
- * scripts/bench-voice. Args: on|off [negative voices per sentence and condition, default 1].
+ * scripts/bench-voice. Args: on|off [negative voices per sentence and condition, default 1]
+ * [rooms|lullaby: quiet, noise and reverb (default), or the lullaby bed 10 and 0 dB under the
+ * voice].
  */
 public final class VoiceBench {
   public static void main(String[] args) {
     boolean wake = args.length == 0 || args[0].equals("on");
     int negVoices = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-    ListenSettings settings = ListenSettings.DEFAULT.withWakeWord(wake);
+    List<Condition> conditions =
+        args.length > 2 && args[2].equals("lullaby")
+            ? List.of(Condition.LULLABY_10DB, Condition.LULLABY_0DB)
+            : Condition.ROOMS;
+    DecoderSettings d = DecoderSettings.DEFAULT;
+    // experiments: -Dbench.beam=1e-80 -Dbench.phoneInsertion=1e-5 -Dbench.speechThreshold=7
+    d =
+        new DecoderSettings(
+            Double.parseDouble(System.getProperty("bench.beam", Double.toString(d.relativeBeam()))),
+            d.outOfGrammarProbability(),
+            Double.parseDouble(
+                System.getProperty(
+                    "bench.phoneInsertion", Double.toString(d.phoneInsertionProbability()))),
+            Double.parseDouble(
+                System.getProperty("bench.speechThreshold", Double.toString(d.speechThreshold()))),
+            d.speechLeaderMs(),
+            d.endSilenceMs());
+    ListenSettings settings =
+        new ListenSettings(
+            wake,
+            ListenSettings.DEFAULT.minMargin(),
+            Double.parseDouble(
+                System.getProperty(
+                    "bench.endingMargin", Double.toString(ListenSettings.DEFAULT.endingMargin()))),
+            ListenSettings.DEFAULT.maxUtterance(),
+            ListenSettings.DEFAULT.echoLatency(),
+            ListenSettings.DEFAULT.echoTail(),
+            d);
     CommandGrammar grammar = CommandGrammar.of(wake);
     List<Voice> voices = new ArrayList<>(SyntheticSpeech.TEST_VOICES);
     if (SyntheticSpeech.flitePresent()) {
@@ -42,7 +71,7 @@ public final class VoiceBench {
           clips.add(SyntheticSpeech.say(v, text));
         }
       }
-      for (Condition cond : Condition.values()) {
+      for (Condition cond : conditions) {
         streams.add(SpokenStream.of(labels, texts, clips, cond, seed++));
         family.add(v.family() + " " + cond);
       }
@@ -57,7 +86,7 @@ public final class VoiceBench {
     for (int s = 0; s < streams.size(); s++) {
       for (SpokenStream.Said said : streams.get(s).said) {
         List<Hypothesis> phrases = heard.getOrDefault(s + ":" + said.startMs(), List.of());
-        List<String> got = taken(phrases, grammar, settings.minMargin());
+        List<String> got = taken(phrases, grammar, settings, settings.minMargin());
         boolean hit = got.equals(List.of(said.label()));
         saidLabels.add(said.label());
         saidPhrases.add(phrases);
@@ -69,7 +98,7 @@ public final class VoiceBench {
         if (!hit) {
           System.out.println(
               "miss: "
-                  + voices.get(s / 3).label()
+                  + voices.get(s / conditions.size()).label()
                   + " "
                   + family.get(s)
                   + " \""
@@ -90,17 +119,22 @@ public final class VoiceBench {
 
     // negatives: every routine sentence and parent talk line, in every condition, voices taking
     // turns
-    List<String> negatives = new ArrayList<>(SyntheticSpeech.routineSentences());
-    negatives.addAll(SyntheticSpeech.parentTalk());
+    List<String> negatives = new ArrayList<>();
+    if (args.length > 3 && args[3].equals("more")) {
+      negatives.addAll(SyntheticSpeech.moreParentTalk());
+    } else {
+      negatives.addAll(SyntheticSpeech.routineSentences());
+      negatives.addAll(SyntheticSpeech.parentTalk());
+    }
     List<SpokenStream> negStreams = new ArrayList<>();
     int n = 0;
     for (int rep = 0; rep < negVoices; rep++) {
-      for (Condition cond : Condition.values()) {
+      for (Condition cond : conditions) {
         List<String> labels = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         List<short[]> clips = new ArrayList<>();
         for (int i = 0; i < negatives.size(); i++) {
-          Voice v = voices.get((i + rep * 5 + cond.ordinal() * 3) % voices.size());
+          Voice v = voices.get((i + rep * 5 + conditions.indexOf(cond) * 3) % voices.size());
           labels.add(v.label());
           texts.add(negatives.get(i));
           clips.add(SyntheticSpeech.say(v, negatives.get(i)));
@@ -113,7 +147,7 @@ public final class VoiceBench {
     Map<String, List<String>> fired = new TreeMap<>();
     firedPhrases.forEach(
         (k, p) -> {
-          List<String> t = taken(p, grammar, settings.minMargin());
+          List<String> t = taken(p, grammar, settings, settings.minMargin());
           if (!t.isEmpty()) {
             fired.put(k, t);
           }
@@ -132,16 +166,17 @@ public final class VoiceBench {
         wake ? "on" : "off", falseCommands, n, 100.0 * falseCommands / n, falseStops);
 
     // what any other --listen-margin would have given: every in-grammar negative's margin
-    List<Double> negMargins = new ArrayList<>();
+    List<Hypothesis> negPhrases = new ArrayList<>();
     firedPhrases.forEach(
         (k, p) ->
             p.forEach(
                 h -> {
-                  negMargins.add(h.margin());
+                  negPhrases.add(h);
                   System.out.printf(
                       "negative phrase: margin %.1f %s %s%n",
                       h.margin(), h.text(), said(negStreams, k));
                 }));
+    writeFeatures(wake, streams, family, heard, negStreams, firedPhrases);
     List<Double> commandMargins = new ArrayList<>();
     saidPhrases.forEach(p -> p.forEach(h -> commandMargins.add(h.margin())));
     commandMargins.sort(null);
@@ -149,27 +184,108 @@ public final class VoiceBench {
         "lowest margins of phrases heard in commands: "
             + commandMargins.subList(0, Math.min(15, commandMargins.size())));
     System.out.printf(
-        "margin sweep (wake word %s): margin, commands recognized, false per 100%n",
-        wake ? "on" : "off");
+        "margin sweep (wake word %s, stop and fussy %.0f higher): margin, commands recognized,"
+            + " false per 100%n",
+        wake ? "on" : "off", settings.endingMargin());
     for (double t : new double[] {-50, -20, -10, 0, 5, 10, 15, 20, 25, 30, 40, 50, 60, 80, 100}) {
       long hitsAt = 0;
       for (int i = 0; i < saidLabels.size(); i++) {
-        hitsAt += taken(saidPhrases.get(i), grammar, t).equals(List.of(saidLabels.get(i))) ? 1 : 0;
+        hitsAt +=
+            taken(saidPhrases.get(i), grammar, settings, t).equals(List.of(saidLabels.get(i)))
+                ? 1
+                : 0;
       }
-      long falseAt = negMargins.stream().filter(m -> m >= t).count();
+      List<String> falseAt = taken(negPhrases, grammar, settings, t);
+      long endsAt = falseAt.stream().filter(c -> SpokenCommand.valueOf(c).endsSession()).count();
       System.out.printf(
-          "  %6.1f  %d/%d = %.1f%%  %d = %.2f per 100%n",
-          t, hitsAt, total, 100.0 * hitsAt / total, falseAt, 100.0 * falseAt / n);
+          "  %6.1f  %d/%d = %.1f%%  %d = %.2f per 100 (%d stop or fussy)%n",
+          t,
+          hitsAt,
+          total,
+          100.0 * hitsAt / total,
+          falseAt.size(),
+          100.0 * falseAt.size() / n,
+          endsAt);
     }
   }
 
-  /** The commands a threshold of {@code min} takes from these phrases. */
-  private static List<String> taken(List<Hypothesis> phrases, CommandGrammar grammar, double min) {
+  /**
+   * Every phrase heard, commands and negatives, with its word-by-word margins, to
+   * target/voice-bench-{on,off}.tsv: for trying a decision rule without decoding again.
+   */
+  private static void writeFeatures(
+      boolean wake,
+      List<SpokenStream> streams,
+      List<String> family,
+      Map<String, List<Hypothesis>> heard,
+      List<SpokenStream> negStreams,
+      Map<String, List<Hypothesis>> negHeard) {
+    StringBuilder b = new StringBuilder("kind\tlabel\tcondition\tsaid\theard\tmargin\tms\twords\n");
+    for (int s = 0; s < streams.size(); s++) {
+      for (SpokenStream.Said said : streams.get(s).said) {
+        List<Hypothesis> phrases = heard.getOrDefault(s + ":" + said.startMs(), List.of());
+        if (phrases.isEmpty()) {
+          phrases = List.of(new Hypothesis("", Double.NEGATIVE_INFINITY, 0, 0));
+        }
+        for (Hypothesis h : phrases) {
+          b.append(row("command", said.label(), family.get(s), said.text(), h));
+        }
+      }
+    }
+    negHeard.forEach(
+        (k, p) ->
+            p.forEach(
+                h -> {
+                  SpokenStream st = negStreams.get(Integer.parseInt(k.split(":")[0]));
+                  SpokenStream.Said said = st.match(h);
+                  b.append(
+                      row(
+                          "negative",
+                          said == null ? "?" : said.label(),
+                          k,
+                          said == null ? "?" : said.text(),
+                          h));
+                }));
+    try {
+      java.nio.file.Files.writeString(
+          java.nio.file.Path.of("target", "voice-bench-" + (wake ? "on" : "off") + ".tsv"),
+          b.toString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String row(String kind, String label, String cond, String said, Hypothesis h) {
+    StringBuilder w = new StringBuilder();
+    for (Hypothesis.Word x : h.words()) {
+      w.append(String.format("%s:%d:%d:%.1f;", x.text(), x.startMs(), x.endMs(), x.margin()));
+    }
+    return String.join(
+            "\t",
+            kind,
+            label,
+            cond,
+            said,
+            h.text(),
+            String.format("%.1f", h.margin()),
+            Long.toString(h.lengthMs()),
+            w.toString())
+        + "\n";
+  }
+
+  /**
+   * The commands a threshold of {@code min} (plus the settings' ending margin for stop and fussy)
+   * takes from these phrases.
+   */
+  private static List<String> taken(
+      List<Hypothesis> phrases, CommandGrammar grammar, ListenSettings settings, double min) {
+    ListenSettings at = settings.withMinMargin(min);
     List<String> t = new ArrayList<>();
     for (Hypothesis h : phrases) {
-      if (h.margin() >= min) {
-        grammar.parse(h.text()).ifPresent(c -> t.add(c.name()));
-      }
+      grammar
+          .parse(h.text())
+          .filter(c -> h.margin() >= at.marginFor(c))
+          .ifPresent(c -> t.add(c.name()));
     }
     return t;
   }

@@ -6,6 +6,7 @@ import dev.calmcue.voice.UtteranceDecoder;
 import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
 import edu.cmu.sphinx.decoder.search.Token;
+import edu.cmu.sphinx.linguist.dictionary.Word;
 import edu.cmu.sphinx.recognizer.Recognizer;
 import edu.cmu.sphinx.result.Result;
 import edu.cmu.sphinx.util.LogMath;
@@ -18,6 +19,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -108,7 +112,7 @@ public final class SphinxDecoder implements UtteranceDecoder {
     try {
       Result r;
       while (!Thread.currentThread().isInterrupted() && (r = recognizer.recognize()) != null) {
-        Hypothesis h = hypothesis(r);
+        Hypothesis h = hypothesis(r, r.getWordTokenFirst());
         if (h != null) {
           out.accept(h);
         }
@@ -121,7 +125,7 @@ public final class SphinxDecoder implements UtteranceDecoder {
   }
 
   /** The best command and its margin over the phone loop; null for a result with no frames. */
-  private static Hypothesis hypothesis(Result r) {
+  private static Hypothesis hypothesis(Result r, boolean wordTokenFirst) {
     Token bestIn = null;
     Token bestLoop = null;
     for (Token t : r.getResultTokens()) {
@@ -153,7 +157,85 @@ public final class SphinxDecoder implements UtteranceDecoder {
       margin = log.logToLn(bestIn.getScore() - bestLoop.getScore());
     }
     String text = bestIn == null ? "" : bestIn.getWordPathNoFiller().replace("<sil>", "").strip();
-    return new Hypothesis(text, margin, startOf(any), any.getCollectTime());
+    return new Hypothesis(
+        text, margin, startOf(any), any.getCollectTime(), words(bestIn, bestLoop, wordTokenFirst));
+  }
+
+  /**
+   * The in-grammar path word by word, each word's margin taken over its own frames: both paths
+   * start together at the utterance's start, so the difference of their running scores across a
+   * stretch of frames says which explains that stretch better.
+   */
+  private static List<Hypothesis.Word> words(Token in, Token loop, boolean wordTokenFirst) {
+    if (in == null) {
+      return List.of();
+    }
+    List<Token> path = new ArrayList<>();
+    for (Token p = in; p != null; p = p.getPredecessor()) {
+      path.add(p);
+    }
+    Collections.reverse(path);
+    NavigableMap<Long, Float> inScores = scoresByFrame(in);
+    NavigableMap<Long, Float> loopScores = loop == null ? null : scoresByFrame(loop);
+    List<Hypothesis.Word> words = new ArrayList<>();
+    Word word = null;
+    long start = -1;
+    long end = -1;
+    for (Token t : path) {
+      if (t.isWord()) {
+        if (wordTokenFirst) {
+          // the word's frames follow its token
+          add(words, word, start, end, inScores, loopScores);
+          word = t.getWord();
+        } else {
+          add(words, t.getWord(), start, end, inScores, loopScores);
+        }
+        start = -1;
+      } else if (t.isEmitting()) {
+        start = start < 0 ? t.getCollectTime() : start;
+        end = t.getCollectTime();
+      }
+    }
+    if (wordTokenFirst) {
+      add(words, word, start, end, inScores, loopScores);
+    }
+    return words;
+  }
+
+  private static void add(
+      List<Hypothesis.Word> words,
+      Word word,
+      long start,
+      long end,
+      NavigableMap<Long, Float> in,
+      NavigableMap<Long, Float> loop) {
+    if (word == null || word.isFiller() || start < 0) {
+      return;
+    }
+    double margin =
+        loop == null
+            ? Double.POSITIVE_INFINITY
+            : LogMath.getLogMath()
+                .logToLn(
+                    (scoreAt(in, end) - scoreAt(in, start - 1))
+                        - (scoreAt(loop, end) - scoreAt(loop, start - 1)));
+    words.add(new Hypothesis.Word(word.getSpelling(), start, end, margin));
+  }
+
+  /** A path's running score at the end of each frame it passed (frame time, ms). */
+  private static NavigableMap<Long, Float> scoresByFrame(Token last) {
+    NavigableMap<Long, Float> scores = new TreeMap<>();
+    for (Token p = last; p != null; p = p.getPredecessor()) {
+      if (p.isEmitting()) {
+        scores.putIfAbsent(p.getCollectTime(), p.getScore()); // the frame's last token comes first
+      }
+    }
+    return scores;
+  }
+
+  private static float scoreAt(NavigableMap<Long, Float> scores, long frame) {
+    Map.Entry<Long, Float> e = scores.floorEntry(frame);
+    return e == null ? 0 : e.getValue();
   }
 
   private static Token better(Token a, Token b) {
