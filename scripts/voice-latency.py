@@ -221,7 +221,7 @@ def measure(args):
     for r in recs.values():
         r.stop()
     mic, spk = recs[args.mic], recs[args.speaker]
-    latencies, unheard, not_blip = [], [], []
+    latencies, unheard, not_blip, decided = [], [], [], []
     for word, t, seconds in said:
         lo, hi = mic.index_at(t - 0.3), mic.index_at(t + seconds + 1.0)
         onset = first_above(mic.samples, lo, hi)
@@ -236,7 +236,11 @@ def measure(args):
         elif not looks_like_blip(spk.samples, first):
             not_blip.append("%s (%.0f ms)" % (word, (spk.time_of(first) - end_t) * 1000))
         else:
-            latencies.append(((spk.time_of(first) - end_t) * 1000, word))
+            blip_t = spk.time_of(first)
+            latencies.append(((blip_t - end_t) * 1000, word))
+            line = [h for h in heard if end_t < h < blip_t + 1]
+            if line:  # the "heard" line as it reached us: the decision, give or take the pipe
+                decided.append(((line[0] - end_t) * 1000, (blip_t - line[0]) * 1000, word))
     ms = [v for v, _ in latencies]
     print("  commands said: %d, blip heard: %d, heard lines from calmcue: %d"
           % (len(said), len(ms), len(heard)))
@@ -248,11 +252,20 @@ def measure(args):
         print("  end of word (mic) to blip (speaker): p50 %.0f ms, p95 %.0f ms, max %.0f ms (n=%d)"
               % (quantile(ms, 0.5), quantile(ms, 0.95), max(ms), len(ms)))
         print("    each, in the order said: " + " ".join("%.0f" % v for v in ms))
+        if decided:
+            print("    split at calmcue's 'heard' line (read from its output): word end to line p50"
+                  " %.0f ms, line to blip p50 %.0f ms (n=%d)"
+                  % (quantile([a for a, _, _ in decided], 0.5),
+                     quantile([b for _, b, _ in decided], 0.5), len(decided)))
         for w in words:
             v = [x for x, word in latencies if word == w]
+            split = [(a, b) for a, b, word in decided if word == w]
             if v:
-                print("    %-8s p50 %4.0f ms  max %4.0f ms  (n=%d)" % (w, quantile(v, 0.5), max(v),
-                                                                      len(v)))
+                print("    %-8s p50 %4.0f ms  max %4.0f ms  (n=%d)%s" % (
+                    w, quantile(v, 0.5), max(v), len(v),
+                    "; to the line p50 %.0f ms, line to blip p50 %.0f ms"
+                    % (quantile([a for a, _ in split], 0.5), quantile([b for _, b in split], 0.5))
+                    if split else ""))
     if args.verbose:
         print("\n".join("  | " + l for l in lines))
 
