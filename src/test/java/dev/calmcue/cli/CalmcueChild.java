@@ -2,14 +2,11 @@ package dev.calmcue.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * calmcue running in a child process, its output (stdout and stderr together) collected line by
@@ -17,32 +14,23 @@ import java.util.function.Predicate;
  * limits.
  */
 final class CalmcueChild implements AutoCloseable {
+  private static final Pattern LINK = Pattern.compile("open http://127\\.0\\.0\\.1:(\\d+)/");
+
   private final Process process;
-  private final List<String> lines = new ArrayList<>();
-  private int seen;
+  private final Arrivals<String> lines;
 
   /** Starts {@code pb} with its error stream merged into its output. */
   CalmcueChild(ProcessBuilder pb) throws IOException {
     this.process = pb.redirectErrorStream(true).start();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String l = r.readLine(); l != null; l = r.readLine()) {
-                  synchronized (lines) {
-                    lines.add(l);
-                    lines.notifyAll();
-                  }
-                }
-              } catch (IOException e) {
-                // the child ended
-              }
-            },
-            "calmcue-child-reader");
-    reader.setDaemon(true);
-    reader.start();
+    this.lines = Arrivals.read(process.getInputStream(), "calmcue-child-output", l -> l);
+  }
+
+  /** The port {@code serve --port 0} picked, from the link it prints for this machine. */
+  int servePort(int seconds) throws InterruptedException {
+    await(l -> LINK.matcher(l).find(), seconds);
+    Matcher link = LINK.matcher(output());
+    assertTrue(link.find(), output());
+    return Integer.parseInt(link.group(1));
   }
 
   /** Waits for the next line (after the last one awaited) matching {@code what}. */
@@ -57,49 +45,33 @@ final class CalmcueChild implements AutoCloseable {
    * what comes from another thread in no fixed order, like "listening").
    */
   void awaitEver(Predicate<String> what, int seconds) throws InterruptedException {
-    synchronized (lines) {
-      if (lines.stream().anyMatch(what)) {
-        return;
-      }
+    if (!lines.any(what)) {
+      await(what, seconds);
     }
-    await(what, seconds);
   }
 
   /** Whether a next line matching {@code what} comes within {@code seconds}. */
   boolean seen(Predicate<String> what, int seconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    synchronized (lines) {
-      while (true) {
-        for (; seen < lines.size(); seen++) {
-          if (what.test(lines.get(seen))) {
-            seen++;
-            return true;
-          }
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        lines.wait(Math.max(1, left / 1_000_000));
-      }
-    }
+    return lines.next(what, seconds) != null;
   }
 
-  /** Waits for the child to end and returns its exit code. */
+  /** Waits for the child to end and returns its exit code; all its output is read by then. */
   int exit(int seconds) throws InterruptedException {
     assertTrue(process.waitFor(seconds, TimeUnit.SECONDS), "calmcue ended:\n" + output());
+    lines.awaitEnd(seconds);
     return process.exitValue();
   }
 
-  /** Asks the child to stop as systemd does (SIGTERM), keeping its output readable. */
+  /**
+   * Asks the child to stop as systemd does (SIGTERM), through its handle: Process.destroy() would
+   * also close our end of its output, and a test reads what it says while stopping.
+   */
   void terminate() {
     process.toHandle().destroy();
   }
 
   String output() {
-    synchronized (lines) {
-      return String.join("\n", lines);
-    }
+    return String.join("\n", lines.all());
   }
 
   @Override

@@ -6,26 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code serve --listen} end to end through PulseAudio: the speaker box. A session is started from
@@ -36,25 +29,15 @@ import org.junit.jupiter.api.Test;
  */
 class ServeVoiceEndToEndTest {
   private static final Path WORK = Path.of("target", "serve-voice-e2e");
-  private static final Pattern LINK = Pattern.compile("open http://127\\.0\\.0\\.1:(\\d+)/");
 
   /** Quiet after a cue before a command is said: the echo gate's latency and tail, with room. */
   private static final double QUIET_AFTER_CUE = 2.0;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static VoiceRig rig;
 
-  @BeforeAll
-  static void sinks() throws Exception {
-    rig = VoiceRig.open(WORK, "calmcue_sv", List.of("pause", "continue", "next", "stop"));
-  }
-
-  @AfterAll
-  static void unload() throws Exception {
-    if (rig != null) {
-      rig.close();
-    }
-  }
+  @RegisterExtension
+  static final VoiceRig rig =
+      new VoiceRig(WORK, "calmcue_sv", List.of("pause", "continue", "next", "stop"));
 
   @Test
   void spokenCommandsDriveTheServedSessionAndThePhoneSeesEachOneHeard() throws Exception {
@@ -66,10 +49,7 @@ class ServeVoiceEndToEndTest {
         Path.of("src/test/resources/voice/quiet-gaps.json"), routines.resolve("quiet-gaps.json"));
     try (CalmcueChild c =
         rig.calmcue(home, rig.mic() + ".monitor", "serve", "--listen", "--port", "0")) {
-      c.await(l -> LINK.matcher(l).find(), 120);
-      Matcher link = LINK.matcher(c.output());
-      assertTrue(link.find(), c.output());
-      Phone phone = new Phone("http://127.0.0.1:" + link.group(1));
+      Phone phone = new Phone("http://127.0.0.1:" + c.servePort(120));
       c.awaitEver(l -> l.contains("listening ("), 180);
 
       try (Phone.Events events = phone.events()) {
@@ -210,62 +190,31 @@ class ServeVoiceEndToEndTest {
     /** Server-Sent Events as the page's EventSource gets them: each update's JSON, in order. */
     static final class Events implements AutoCloseable {
       private final InputStream in;
-      private final List<JsonNode> updates = new ArrayList<>();
-      private int seen;
+      private final Arrivals<JsonNode> updates;
 
       Events(InputStream in) {
         this.in = in;
-        Thread reader =
-            new Thread(
-                () -> {
-                  try (BufferedReader r =
-                      new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                    for (String l = r.readLine(); l != null; l = r.readLine()) {
-                      if (l.startsWith("data: ")) {
-                        JsonNode update = JSON.readTree(l.substring("data: ".length()));
-                        synchronized (updates) {
-                          updates.add(update);
-                          updates.notifyAll();
-                        }
-                      }
-                    }
-                  } catch (IOException e) {
-                    // the stream was closed
-                  }
-                },
-                "phone-events");
-        reader.setDaemon(true);
-        reader.start();
+        this.updates =
+            Arrivals.read(
+                in,
+                "phone-events",
+                l -> l.startsWith("data: ") ? JSON.readTree(l.substring("data: ".length())) : null);
       }
 
       /** The next update (after the last one awaited) matching {@code what}. */
       JsonNode await(Predicate<JsonNode> what, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        synchronized (updates) {
-          while (true) {
-            for (; seen < updates.size(); seen++) {
-              if (what.test(updates.get(seen))) {
-                return updates.get(seen++);
-              }
+        JsonNode update = updates.next(what, seconds);
+        if (update == null) {
+          StringBuilder stream = new StringBuilder();
+          for (JsonNode u : updates.all()) {
+            if (!u.path("type").asText().equals("progress")) {
+              stream.append(u).append('\n');
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-              throw new AssertionError(
-                  "no such update within " + seconds + " s; the stream:\n" + skipProgress());
-            }
-            updates.wait(Math.max(1, left / 1_000_000));
           }
+          throw new AssertionError(
+              "no such update within " + seconds + " s; the stream, progress left out:\n" + stream);
         }
-      }
-
-      private String skipProgress() {
-        StringBuilder s = new StringBuilder();
-        for (JsonNode u : updates) {
-          if (!u.path("type").asText().equals("progress")) {
-            s.append(u).append('\n');
-          }
-        }
-        return s.toString();
+        return update;
       }
 
       @Override

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code play --listen} end to end through PulseAudio, in a child JVM set up like scripts/calmcue
@@ -19,19 +18,10 @@ import org.junit.jupiter.api.Test;
  */
 class VoiceEndToEndTest {
   private static final Path WORK = Path.of("target", "voice-e2e");
-  private static VoiceRig rig;
 
-  @BeforeAll
-  static void sinks() throws Exception {
-    rig = VoiceRig.open(WORK, "calmcue_v", List.of("pause", "continue", "next", "stop"));
-  }
-
-  @AfterAll
-  static void unload() throws Exception {
-    if (rig != null) {
-      rig.close();
-    }
-  }
+  @RegisterExtension
+  static final VoiceRig rig =
+      new VoiceRig(WORK, "calmcue_v", List.of("pause", "continue", "next", "stop"));
 
   @Test
   void spokenCommandsPauseResumeSkipAndStopTheSession() throws Exception {

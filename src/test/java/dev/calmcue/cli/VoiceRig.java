@@ -15,6 +15,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the voice end-to-end tests share: a private speaker and a private microphone (two PulseAudio
@@ -27,63 +30,51 @@ import java.util.concurrent.TimeUnit;
  * user's; PULSE_SERVER names the running server, since with another HOME and XDG_CONFIG_HOME the
  * client library would not find it.
  */
-final class VoiceRig implements AutoCloseable {
+final class VoiceRig implements BeforeAllCallback, AfterAllCallback {
   private static final String TAG =
       ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
 
   private final Path work;
   private final String speaker;
   private final String mic;
-  private final String server;
+  private final List<String> words;
   private final List<String> modules = new ArrayList<>();
   private final List<Process> keepalives = new ArrayList<>();
-
-  private VoiceRig(Path work, String prefix, String server) {
-    this.work = work;
-    this.speaker = prefix + "spk_" + TAG;
-    this.mic = prefix + "mic_" + TAG;
-    this.server = server;
-  }
+  private String server;
 
   /**
-   * Loads the two sinks and says "calm cue, {word}" into a WAV for each of {@code words}; skips the
-   * test (assumption) when there is no sound server or no espeak-ng.
+   * For a test class's {@code @RegisterExtension static} field: before its tests, loads the two
+   * sinks and says "calm cue, {word}" into a WAV for each of {@code words}, or skips them all
+   * (assumption) when there is no sound server or no espeak-ng; after them, unloads the sinks.
    *
    * @param prefix starts the sinks' names, so a leftover sink tells which test made it
    */
-  static VoiceRig open(Path work, String prefix, List<String> words) throws Exception {
+  VoiceRig(Path work, String prefix, List<String> words) {
+    this.work = work;
+    this.speaker = prefix + "spk_" + TAG;
+    this.mic = prefix + "mic_" + TAG;
+    this.words = List.copyOf(words);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
     assumeTrue(
         SoundServer.unavailableReason().isEmpty(), () -> SoundServer.unavailableReason().get());
     assumeTrue(SyntheticSpeech.espeakPresent(), "espeak-ng is not installed");
     String info = SoundServer.pactl("info");
-    String server =
+    server =
         info.lines()
             .filter(l -> l.startsWith("Server String: "))
             .map(l -> l.substring("Server String: ".length()).strip())
             .findFirst()
             .orElseThrow(() -> new AssertionError("pactl info names no server:\n" + info));
-    VoiceRig rig = new VoiceRig(work, prefix, server);
-    try {
-      for (String sink : List.of(rig.speaker, rig.mic)) {
-        rig.load(sink);
-      }
-      Files.createDirectories(work);
-      for (String word : words) {
-        run(
-            "espeak-ng",
-            "-v",
-            "en-us",
-            "-s",
-            "150",
-            "-w",
-            rig.wav(word).toString(),
-            "calm cue, " + word);
-      }
-    } catch (Exception | AssertionError e) {
-      rig.close();
-      throw e;
+    for (String sink : List.of(speaker, mic)) {
+      load(sink);
     }
-    return rig;
+    Files.createDirectories(work);
+    for (String word : words) {
+      run("espeak-ng", "-v", "en-us", "-s", "150", "-w", wav(word).toString(), "calm cue, " + word);
+    }
   }
 
   private void load(String sink) throws Exception {
@@ -208,7 +199,7 @@ final class VoiceRig implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void afterAll(ExtensionContext context) throws Exception {
     for (Process p : keepalives) {
       p.destroy();
       p.waitFor(5, TimeUnit.SECONDS);
