@@ -7,20 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.calmcue.history.HistoryRecord;
 import dev.calmcue.history.HistoryStore;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -32,10 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ServeProcessTest {
-  private static final Pattern LINK = Pattern.compile("open http://127\\.0\\.0\\.1:(\\d+)/");
-
   /** Safety nets so a broken build fails instead of hanging; not speed limits. */
   private static final long PATIENCE_MS = 90_000;
+
+  private static final int PATIENCE_S = 90;
 
   @TempDir Path dir;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -59,26 +52,8 @@ class ServeProcessTest {
     pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
     pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
     pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-    pb.redirectErrorStream(true);
-    Process serve = pb.start();
-    List<String> output = new CopyOnWriteArrayList<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(
-                      new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                  output.add(line);
-                }
-              } catch (java.io.IOException ignored) {
-                // process gone
-              }
-            });
-    reader.start();
-    try {
-      int port = waitForPort(output, serve);
-      String base = "http://127.0.0.1:" + port;
+    try (CalmcueChild serve = new CalmcueChild(pb)) {
+      String base = "http://127.0.0.1:" + serve.servePort(PATIENCE_S);
       var started =
           http.send(
               HttpRequest.newBuilder(URI.create(base + "/api/session"))
@@ -103,14 +78,13 @@ class ServeProcessTest {
         Thread.sleep(100);
       }
       assertEquals(
-          0, state.at("/step/index").asInt(-1), "the first step started: " + state + "\n" + output);
+          0,
+          state.at("/step/index").asInt(-1),
+          "the first step started: " + state + "\n" + serve.output());
 
-      // SIGTERM, as systemd stops it; through the handle, since Process.destroy() also closes our
-      // end of its output and we want to read what it says while stopping.
-      serve.toHandle().destroy();
-      assertTrue(serve.waitFor(PATIENCE_MS, TimeUnit.MILLISECONDS), "stopped: " + output);
-      reader.join(PATIENCE_MS);
-      assertEquals(143, serve.exitValue(), String.join("\n", output));
+      serve.terminate(); // SIGTERM, as systemd stops it
+      assertEquals(143, serve.exit(PATIENCE_S), serve.output());
+      List<String> output = serve.output().lines().toList();
       assertTrue(
           output.stream().anyMatch(l -> l.startsWith("session: ended stopped")),
           String.join("\n", output));
@@ -124,22 +98,6 @@ class ServeProcessTest {
       List<HistoryRecord> sessions = store.read().sessions();
       assertEquals(1, sessions.size(), "history in " + store.file());
       assertEquals("stopped", sessions.get(0).ending().jsonName());
-    } finally {
-      serve.destroyForcibly();
     }
-  }
-
-  private static int waitForPort(List<String> output, Process serve) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + PATIENCE_MS;
-    while (System.currentTimeMillis() < deadline && serve.isAlive()) {
-      for (String line : output) {
-        Matcher m = LINK.matcher(line);
-        if (m.find()) {
-          return Integer.parseInt(m.group(1));
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("serve never printed its link: " + output);
   }
 }
