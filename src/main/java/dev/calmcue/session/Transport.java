@@ -246,6 +246,9 @@ final class Transport {
   }
 
   private void resume(Deck deck) {
+    // drop the silence queued while paused, so the instruction (and a voice command's blip) is
+    // heard now, not after the line's buffer (measured: about 170 ms later)
+    deck.cutShort();
     setPaused(false, deck);
     deck.sayAgain(gateOpen);
   }

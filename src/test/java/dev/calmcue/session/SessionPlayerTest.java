@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.calmcue.audio.AudioSink;
 import dev.calmcue.plan.Cue;
 import dev.calmcue.session.SessionOutcome.Ending;
 import dev.calmcue.session.TestSession.Onset;
@@ -452,6 +453,54 @@ class SessionPlayerTest {
   }
 
   @Test
+  void resume_isHeardAtOnce_notAfterTheSilenceTheLineQueuedWhilePaused() {
+    TestSession s = TestSession.threeSteps();
+    FakeLineSink line = new FakeLineSink(clock, TestSession.RATE, 150);
+    long[] resumeAskedAt = {-1};
+    SessionPlayer[] p = new SessionPlayer[1];
+    AudioSink triggering =
+        new ForwardingSink(line) {
+          @Override
+          public void write(short[] samples, int offset, int length) {
+            super.write(samples, offset, length);
+            long written = line.samples().length;
+            if (written >= PREROLL + 6_000 && written - length < PREROLL + 6_000) {
+              p[0].submit(Command.PAUSE, ControlSource.KEYBOARD);
+            } else if (written >= PREROLL + 11_000 && written - length < PREROLL + 11_000) {
+              resumeAskedAt[0] = clock.nanoTime();
+              p[0].submit(Command.RESUME, ControlSource.VOICE);
+            }
+          }
+        };
+    p[0] =
+        new SessionPlayer(
+            s.timeline, s.sounds, s.audio, () -> triggering, clock, TestSession.settings(PREROLL));
+    p[0].run();
+
+    String instr = "Rest your hands on the back";
+    long said = -1;
+    for (Onset o : s.onsets(line.samples())) {
+      if (o.text().equals(instr) && line.heardAt(o.sample()) >= resumeAskedAt[0]) {
+        said = line.heardAt(o.sample());
+        break;
+      }
+    }
+    assertTrue(
+        said > 0,
+        "the instruction is said again on resume; asked at "
+            + resumeAskedAt[0] / 1e6
+            + " ms: "
+            + s.onsets(line.samples()).stream()
+                .map(o -> o.text() + "@" + line.heardAt(o.sample()) / 1e6)
+                .toList());
+    // the line held 150 ms of silence written while paused: dropped, the instruction comes within
+    // the player's next block
+    assertTrue(
+        said - resumeAskedAt[0] <= 25_000_000L,
+        "heard " + (said - resumeAskedAt[0]) / 1e6 + " ms after resume");
+  }
+
+  @Test
   void stop_onADeviceThatRestartsSlowly_keepsTheClosingsOwnSpacing() {
     TestSession s = TestSession.threeSteps();
     FakeLineSink line = new FakeLineSink(clock, TestSession.RATE, 150).restartAfterDiscard(200);
@@ -529,6 +578,45 @@ class SessionPlayerTest {
         "held while paused: " + paused.sessionElapsed());
     assertEquals(SessionSnapshot.Phase.ENDED, p.state().phase());
     assertEquals(Ending.COMPLETED, p.state().outcome().ending());
+  }
+
+  /** A sink that passes everything to another, for a test to watch or act on the writes. */
+  private static class ForwardingSink implements AudioSink {
+    private final AudioSink to;
+
+    ForwardingSink(AudioSink to) {
+      this.to = to;
+    }
+
+    @Override
+    public int sampleRate() {
+      return to.sampleRate();
+    }
+
+    @Override
+    public void write(short[] samples, int offset, int length) {
+      to.write(samples, offset, length);
+    }
+
+    @Override
+    public long bufferedSamples() {
+      return to.bufferedSamples();
+    }
+
+    @Override
+    public void discardBuffered() {
+      to.discardBuffered();
+    }
+
+    @Override
+    public void drain() {
+      to.drain();
+    }
+
+    @Override
+    public void close() {
+      to.close();
+    }
   }
 
   /**

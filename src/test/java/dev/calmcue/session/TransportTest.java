@@ -70,14 +70,14 @@ class TransportTest {
   }
 
   @Test
-  void pauseCutsShort_resumeSaysTheInstructionAgain() {
+  void pauseCutsShort_resumeDropsTheSilenceQueuedWhilePaused_andSaysTheInstructionAgain() {
     Transport t = transport(TestSession.threeSteps());
     t.on(Command.TOGGLE_PAUSE, ControlSource.KEYBOARD, deck);
     assertEquals(Phase.PAUSED, t.phase());
     assertTrue(t.holdsSilence());
     t.on(Command.TOGGLE_PAUSE, ControlSource.PHONE, deck);
     assertEquals(Phase.PLAYING, t.phase());
-    assertEquals(List.of("cut", "paused", "resumed", "again"), deck.moves);
+    assertEquals(List.of("cut", "paused", "cut", "resumed", "again"), deck.moves);
   }
 
   @Test
@@ -115,7 +115,7 @@ class TransportTest {
     deck.moves.clear();
     t.on(Command.PAUSE, ControlSource.KEYBOARD, deck);
     t.on(Command.REPEAT, ControlSource.KEYBOARD, deck);
-    assertEquals(List.of("cut", "paused", "resumed", "again"), deck.moves);
+    assertEquals(List.of("cut", "paused", "cut", "resumed", "again"), deck.moves);
   }
 
   @Test

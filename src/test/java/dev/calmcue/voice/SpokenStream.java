@@ -17,12 +17,22 @@ final class SpokenStream {
     NOISE,
     /** SoX reverb, then the same noise. */
     REVERB_NOISE,
-    /**
-     * The lullaby bed playing on across the room, 10 dB under the voice (with a trace of noise).
-     */
+    /** The lullaby bed playing on, 20 dB under the voice (with a trace of noise). */
+    LULLABY_20DB,
+    /** The lullaby 10 dB under the voice: the speaker across the room. */
     LULLABY_10DB,
     /** The lullaby as loud as the voice: a microphone beside the speaker. */
     LULLABY_0DB;
+
+    /** How far the lullaby is under the voice, dB; NaN without it. */
+    double lullabyDb() {
+      return switch (this) {
+        case LULLABY_20DB -> 20;
+        case LULLABY_10DB -> 10;
+        case LULLABY_0DB -> 0;
+        case QUIET, NOISE, REVERB_NOISE -> Double.NaN;
+      };
+    }
 
     /** The rooms every recognition figure is given for; the lullaby is measured on its own. */
     static final List<Condition> ROOMS = List.of(QUIET, NOISE, REVERB_NOISE);
@@ -69,7 +79,7 @@ final class SpokenStream {
       at += clip.length + gap;
     }
     Random r = new Random(seed);
-    if (c == Condition.QUIET || c == Condition.LULLABY_10DB || c == Condition.LULLABY_0DB) {
+    if (c == Condition.QUIET || !Double.isNaN(c.lullabyDb())) {
       // a real microphone never hears digital zero; Sphinx segments worse on it
       for (int k = 0; k < total; k++) {
         mix[k] += r.nextGaussian() * 3;

@@ -20,7 +20,7 @@ public final class VoiceBench {
     int negVoices = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     List<Condition> conditions =
         args.length > 2 && args[2].equals("lullaby")
-            ? List.of(Condition.LULLABY_10DB, Condition.LULLABY_0DB)
+            ? List.of(Condition.LULLABY_20DB, Condition.LULLABY_10DB, Condition.LULLABY_0DB)
             : Condition.ROOMS;
     DecoderSettings d = DecoderSettings.DEFAULT;
     // experiments: -Dbench.beam=1e-80 -Dbench.phoneInsertion=1e-5 -Dbench.speechThreshold=7
