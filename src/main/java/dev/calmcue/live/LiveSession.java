@@ -5,6 +5,7 @@ import dev.calmcue.history.HistoryRecorder;
 import dev.calmcue.history.HistoryStore;
 import dev.calmcue.history.RecordedSettings;
 import dev.calmcue.music.MusicMixer;
+import dev.calmcue.plan.Control;
 import dev.calmcue.session.Command;
 import dev.calmcue.session.ControlSource;
 import dev.calmcue.session.Headstart;
@@ -80,7 +81,8 @@ public final class LiveSession {
             prepared.timeline(),
             prepared.routine(),
             settings.music(),
-            settings.volumePercent()));
+            settings.volumePercent(),
+            settings.plan().controls().stream().anyMatch(Control::isSpoken)));
     if (wiring.player().textSpeed() != 1.0) {
       // A demo on a fast clock (--speed) is not a session a parent gave: never in history, where
       // it would count for streaks and --prep-once-a-day.

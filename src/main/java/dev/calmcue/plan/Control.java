@@ -23,6 +23,14 @@ public enum Control {
     this.stop = stop;
   }
 
+  /** Whether this is a spoken command: the session listens to its microphone. */
+  public boolean isSpoken() {
+    return switch (this) {
+      case VOICE, VOICE_NO_WAKE_WORD -> true;
+      case KEYS, PHONE -> false;
+    };
+  }
+
   /** How to answer "Ready?" this way, to follow "To begin, ". */
   public String answer() {
     return answer;

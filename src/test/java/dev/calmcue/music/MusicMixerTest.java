@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.calmcue.audio.SampleSource;
+import dev.calmcue.audio.TimelineLayer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +134,31 @@ class MusicMixerTest {
     assertTrue(rms(bed, sample(6), sample(14)) > 100, "music between the cues");
     assertTrue(rms(bed, sample(40), sample(60)) > 100, "music in the second step");
     assertEquals(0.0, rms(bed, sample(64) - 1, sample(64)), 1.0, "faded out by the end");
+  }
+
+  @Test
+  void whileTheSessionListens_theBedPlaysTenDecibelsSofter() {
+    double[] loud = bed(MusicStyle.LULLABY, 0, session.audio.totalSamples());
+    TimelineLayer soft =
+        MusicMixer.under(
+            session.audio,
+            session.timeline,
+            session.routine,
+            new MusicSettings(MusicStyle.LULLABY, 100),
+            100,
+            true);
+    short[] quiet = new short[loud.length];
+    for (int done = 0; done < quiet.length; done += 1000) {
+      soft.addTo(done, quiet, done, Math.min(1000, quiet.length - done));
+    }
+    double[] softer = new double[quiet.length];
+    for (int i = 0; i < softer.length; i++) {
+      softer[i] = quiet[i];
+    }
+    for (long[] span : new long[][] {{sample(6), sample(14)}, {sample(40), sample(60)}}) {
+      double db = 20 * Math.log10(rms(loud, span[0], span[1]) / rms(softer, span[0], span[1]));
+      assertEquals(MusicMixer.LISTENING_SOFTER_DB, db, 0.1);
+    }
   }
 
   @Test
