@@ -4,6 +4,7 @@ import java.io.IOException;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.DataLine;
+import javax.sound.sampled.Line;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.TargetDataLine;
 
@@ -24,7 +25,13 @@ public final class LineCapture implements CaptureSource {
     try {
       DataLine.Info info = new DataLine.Info(TargetDataLine.class, FORMAT);
       if (!AudioSystem.isLineSupported(info)) {
-        throw new CaptureUnavailable("no microphone that records 16 kHz mono");
+        boolean anyCapture =
+            AudioSystem.getTargetLineInfo(new Line.Info(TargetDataLine.class)).length > 0;
+        throw new CaptureUnavailable(
+            anyCapture
+                ? "no microphone that records 16 kHz mono"
+                : "no microphone (no capture device at all: is a microphone plugged in, and the"
+                    + " sound server running?)");
       }
       TargetDataLine line = (TargetDataLine) AudioSystem.getLine(info);
       // 100 ms of buffer: the listener reads every 20 ms, and less buffer is less delay
