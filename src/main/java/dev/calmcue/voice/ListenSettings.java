@@ -43,9 +43,16 @@ public record ListenSettings(
     return minMargin + (command.endsSession() ? endingMargin : 0);
   }
 
+  /** With or without the wake phrase, and the decoder settings measured best for that. */
   public ListenSettings withWakeWord(boolean on) {
     return new ListenSettings(
-        on, minMargin, endingMargin, maxUtterance, echoLatency, echoTail, decoder);
+        on,
+        minMargin,
+        endingMargin,
+        maxUtterance,
+        echoLatency,
+        echoTail,
+        DecoderSettings.forWakeWord(on));
   }
 
   public ListenSettings withMinMargin(double margin) {

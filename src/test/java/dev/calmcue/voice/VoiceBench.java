@@ -22,7 +22,7 @@ public final class VoiceBench {
         args.length > 2 && args[2].equals("lullaby")
             ? List.of(Condition.LULLABY_20DB, Condition.LULLABY_10DB, Condition.LULLABY_0DB)
             : Condition.ROOMS;
-    DecoderSettings d = DecoderSettings.DEFAULT;
+    DecoderSettings d = DecoderSettings.forWakeWord(wake);
     // experiments: -Dbench.beam=1e-80 -Dbench.phoneInsertion=1e-5 -Dbench.speechThreshold=7
     d =
         new DecoderSettings(
