@@ -43,7 +43,7 @@ public final class ListenOptions {
       paramLabel = "N",
       description =
           "How clearly a command must beat \"anything else\" in the recognizer's scores, 0-200"
-              + " (default: ${DEFAULT-VALUE}; stop and fussy, which end the session, need 20 more)."
+              + " (default: ${DEFAULT-VALUE}; stop and fussy, which end the session, need 10 more)."
               + " Higher: fewer false commands, more missed ones.")
   void setMargin(double m) {
     if (!(m >= 0) || m > 200) {

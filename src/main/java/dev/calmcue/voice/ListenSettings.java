@@ -12,9 +12,10 @@ import java.time.Duration;
  *     more likely explanation"; raise it to trade missed commands for fewer false ones (the
  *     measured spread is in docs/benchmarks.md)
  * @param endingMargin how much more a command that ends the session (stop, fussy) must win by: a
- *     false stop ends the parent's session, a missed one is said again (measured: it removed four
- *     of the five false stops in 3,270 negative utterances and no stop that was said; see
- *     docs/benchmarks.md)
+ *     false stop ends the parent's session, a missed one is said again. Measured
+ *     (docs/benchmarks.md): 10 took false stops from 5 to 3 in 3,270 negative utterances and lost
+ *     no command; 20 would have taken them to 1 but loses a quiet "calm cue, baby is fussy" that
+ *     scores 12
  * @param maxUtterance an utterance whose voice lasts longer than this is talk, not a command,
  *     whatever it decodes as ("calm cue, the baby is fussy" takes about 2 s)
  * @param echoLatency how long after the player's line the speaker is heard (sound server, device)
@@ -32,7 +33,7 @@ public record ListenSettings(
       new ListenSettings(
           true,
           0,
-          20,
+          10,
           Duration.ofMillis(4000),
           Duration.ofMillis(120),
           Duration.ofMillis(350),

@@ -35,14 +35,14 @@ class CommandAcceptorTest {
 
   @Test
   void stopAndFussyMustWinByTheEndingMarginMore() {
-    // --listen-margin 5 plus the default 20 for a command that ends the session
+    // --listen-margin 5 plus the default 10 for a command that ends the session
     assertEquals(
-        Verdict.WEAK_MARGIN, acceptor.decide(heard("calm cue stop", 24.9, 1800), false).verdict());
+        Verdict.WEAK_MARGIN, acceptor.decide(heard("calm cue stop", 14.9, 1800), false).verdict());
     assertEquals(
         Verdict.WEAK_MARGIN,
-        acceptor.decide(heard("calm cue the baby is fussy", 24.9, 1800), false).verdict());
+        acceptor.decide(heard("calm cue the baby is fussy", 14.9, 1800), false).verdict());
     assertEquals(
-        Verdict.COMMAND, acceptor.decide(heard("calm cue stop", 25, 1800), false).verdict());
+        Verdict.COMMAND, acceptor.decide(heard("calm cue stop", 15, 1800), false).verdict());
     assertEquals(
         Verdict.COMMAND, acceptor.decide(heard("calm cue pause", 5, 1800), false).verdict());
   }
