@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * Decides whether an utterance is a command: exactly one phrase of the grammar, a clear win over
- * the out-of-grammar loop, short, and clear of the player's own sound (with the silence before and
- * after it that the endpointer needs to cut it out of the stream).
+ * the out-of-grammar loop, short but not too short for its words, and clear of the player's own
+ * sound (with the silence before and after it that the endpointer needs to cut it out of the
+ * stream).
  */
 public final class CommandAcceptor {
   private final CommandGrammar grammar;
@@ -26,6 +27,7 @@ public final class CommandAcceptor {
     NOT_IN_GRAMMAR,
     WEAK_MARGIN,
     TOO_LONG,
+    TOO_SHORT,
     ECHO
   }
 
@@ -43,6 +45,8 @@ public final class CommandAcceptor {
       v = Verdict.ECHO;
     } else if (h.lengthMs() > settings.maxUtterance().toMillis()) {
       v = Verdict.TOO_LONG;
+    } else if (!h.words().isEmpty() && h.wordsMs() < settings.shortestCommand().toMillis()) {
+      v = Verdict.TOO_SHORT;
     } else if (!(h.margin() >= settings.marginFor(c.get()))) {
       v = Verdict.WEAK_MARGIN;
     } else {

@@ -37,6 +37,11 @@ public record Hypothesis(String text, double margin, long startMs, long endMs, L
     return endMs - startMs;
   }
 
+  /** From the first word's first frame to the last word's last; 0 when the words are not known. */
+  public long wordsMs() {
+    return words.isEmpty() ? 0 : words.get(words.size() - 1).endMs() - words.get(0).startMs();
+  }
+
   /** The same utterance placed at other times (the words keep theirs: they are the decoder's). */
   public Hypothesis at(long newStartMs, long newEndMs) {
     return new Hypothesis(text, margin, newStartMs, newEndMs, words);

@@ -39,6 +39,19 @@ public record ListenSettings(
           Duration.ofMillis(350),
           DecoderSettings.DEFAULT);
 
+  /**
+   * The shortest a command behind the wake phrase can be said in: "calm cue" and a word are at
+   * least three syllables. Shorter, it is one word heard as three ("Cuckoo!", "Okay."). The
+   * quickest commands measured, espeak-ng at 190 words a minute, took 660 and 780 ms; those false
+   * commands 550-610 ms (docs/benchmarks.md).
+   */
+  public static final Duration SHORTEST_WAKE_COMMAND = Duration.ofMillis(600);
+
+  /** The shortest a command can be said in; no limit for a bare word. */
+  public Duration shortestCommand() {
+    return wakeWord ? SHORTEST_WAKE_COMMAND : Duration.ZERO;
+  }
+
   /** The margin {@code command} must win by. */
   public double marginFor(SpokenCommand command) {
     return minMargin + (command.endsSession() ? endingMargin : 0);

@@ -3,6 +3,7 @@ package dev.calmcue.voice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.calmcue.voice.CommandAcceptor.Verdict;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,41 @@ class CommandAcceptorTest {
         Verdict.TOO_LONG, acceptor.decide(heard("calm cue next", 50, 4001), false).verdict());
     assertEquals(
         Verdict.COMMAND, acceptor.decide(heard("calm cue next", 50, 4000), false).verdict());
+  }
+
+  @Test
+  void threeWordsSaidInLessThanSixTenthsOfASecondAreOneWordHeardAsThree() {
+    Hypothesis cuckoo =
+        new Hypothesis(
+            "calm cue pause",
+            50,
+            10_000,
+            10_900,
+            List.of(
+                new Hypothesis.Word("calm", 10_200, 10_300, 5),
+                new Hypothesis.Word("cue", 10_310, 10_400, 5),
+                new Hypothesis.Word("pause", 10_410, 10_790, 40)));
+    assertEquals(Verdict.TOO_SHORT, acceptor.decide(cuckoo, false).verdict());
+    Hypothesis quick =
+        new Hypothesis(
+            "calm cue pause",
+            50,
+            10_000,
+            10_900,
+            List.of(
+                new Hypothesis.Word("calm", 10_200, 10_400, 5),
+                new Hypothesis.Word("cue", 10_410, 10_600, 5),
+                new Hypothesis.Word("pause", 10_610, 10_800, 40)));
+    assertEquals(Verdict.COMMAND, acceptor.decide(quick, false).verdict());
+    // a bare word may be short
+    Hypothesis next =
+        new Hypothesis(
+            "next", 50, 10_000, 10_500, List.of(new Hypothesis.Word("next", 10_100, 10_350, 50)));
+    assertEquals(
+        Verdict.COMMAND,
+        new CommandAcceptor(ListenSettings.DEFAULT.withWakeWord(false))
+            .decide(next, false)
+            .verdict());
   }
 
   @Test
