@@ -6,7 +6,7 @@ import java.time.Duration;
  * How calmcue listens.
  *
  * @param wakeWord every command starts with "calm cue" (default on: it took false commands from
- *     about 3 in 100 of the parent's own short words to about 1 in 1,000)
+ *     about 3 in 100 of the parent's own words to 2-4 in 1,000)
  * @param minMargin how much better, in natural-log score units over the utterance, the command must
  *     score than the out-of-grammar phone loop (anything else said). 0 means "the command is the
  *     more likely explanation"; raise it to trade missed commands for fewer false ones (the
