@@ -25,6 +25,10 @@ import java.util.concurrent.TimeUnit;
 public final class SyntheticSpeech {
   static final Path DIR = Path.of("target", "voice-corpus");
 
+  /** SoX's words for the one format every clip here has: raw 16 kHz mono signed 16-bit. */
+  private static final List<String> RAW =
+      List.of("-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw");
+
   /** A voice: how to say a text. */
   record Voice(String family, String name, int wpm) {
     String label() {
@@ -134,21 +138,10 @@ public final class SyntheticSpeech {
           c.add(a.equals("%OUT%") ? wav.toString() : a);
         }
         exec(c);
-        exec(
-            List.of(
-                "sox",
-                wav.toString(),
-                "-r",
-                "16000",
-                "-c",
-                "1",
-                "-b",
-                "16",
-                "-e",
-                "signed-integer",
-                "-t",
-                "raw",
-                raw.toString()));
+        List<String> convert = new ArrayList<>(List.of("sox", wav.toString()));
+        convert.addAll(RAW);
+        convert.add(raw.toString());
+        exec(convert);
         return read(raw);
       } finally {
         Files.deleteIfExists(wav);
@@ -164,27 +157,11 @@ public final class SyntheticSpeech {
     Path raw = DIR.resolve("noise-" + seconds + "-" + seed + ".raw");
     if (!Files.exists(raw)) {
       mkdirs(DIR);
-      exec(
-          List.of(
-              "sox",
-              "-R",
-              "-n",
-              "-r",
-              "16000",
-              "-c",
-              "1",
-              "-b",
-              "16",
-              "-e",
-              "signed-integer",
-              "-t",
-              "raw",
-              raw.toString(),
-              "synth",
-              Double.toString(seconds),
-              "pinknoise",
-              "vol",
-              "0.5"));
+      List<String> c = new ArrayList<>(List.of("sox", "-R", "-n"));
+      c.addAll(RAW);
+      c.addAll(
+          List.of(raw.toString(), "synth", Double.toString(seconds), "pinknoise", "vol", "0.5"));
+      exec(c);
     }
     return read(raw);
   }
@@ -196,12 +173,10 @@ public final class SyntheticSpeech {
       Path out = Files.createTempFile(DIR.resolve("tmp"), "wet", ".raw");
       try {
         write(in, pcm);
-        List<String> raw =
-            List.of("-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw");
         List<String> c = new ArrayList<>(List.of("sox"));
-        c.addAll(raw);
+        c.addAll(RAW);
         c.add(in.toString());
-        c.addAll(raw);
+        c.addAll(RAW);
         c.addAll(List.of(out.toString(), "reverb", "50", "50", "60", "0", "0", "-3"));
         exec(c);
         short[] wet = read(out);
