@@ -28,6 +28,10 @@ public final class CommandAcceptor {
     WEAK_MARGIN,
     TOO_LONG,
     TOO_SHORT,
+    /** The wake phrase's "cue" was squeezed into less time than anyone says it in. */
+    CUE_TOO_SHORT,
+    /** One word is far fainter than the others: the room, not a word. */
+    FAINT_WORD,
     ECHO
   }
 
@@ -47,11 +51,46 @@ public final class CommandAcceptor {
       v = Verdict.TOO_LONG;
     } else if (!h.words().isEmpty() && h.wordsMs() < settings.shortestCommand().toMillis()) {
       v = Verdict.TOO_SHORT;
+    } else if (grammar.wakeWord() && cueMs(h) < ListenSettings.SHORTEST_CUE.toMillis()) {
+      v = Verdict.CUE_TOO_SHORT;
+    } else if (faintestUnderLoudestDb(h) > ListenSettings.WORDS_WITHIN_DB) {
+      v = Verdict.FAINT_WORD;
     } else if (!(h.margin() >= settings.marginFor(c.get()))) {
       v = Verdict.WEAK_MARGIN;
     } else {
       v = Verdict.COMMAND;
     }
     return new Decision(v, v == Verdict.COMMAND ? c : Optional.empty());
+  }
+
+  /** How long the wake phrase's "cue" lasted; unlimited when the decoder did not say. */
+  private static long cueMs(Hypothesis h) {
+    return h.words().stream()
+        .filter(w -> w.text().equals(CommandGrammar.WAKE_LAST_WORD))
+        .mapToLong(Hypothesis.Word::lengthMs)
+        .findFirst()
+        .orElse(Long.MAX_VALUE);
+  }
+
+  /**
+   * How much fainter the faintest word is than the loudest, each at its loudest, dB; 0 for a single
+   * word or when the loudness is not known.
+   */
+  private static double faintestUnderLoudestDb(Hypothesis h) {
+    double loudest = Double.NEGATIVE_INFINITY;
+    double faintest = Double.POSITIVE_INFINITY;
+    int spoken = 0;
+    for (Hypothesis.Word w : h.words()) {
+      if (w.isFiller()) {
+        continue;
+      }
+      if (Double.isNaN(w.peakDb())) {
+        return 0;
+      }
+      loudest = Math.max(loudest, w.peakDb());
+      faintest = Math.min(faintest, w.peakDb());
+      spoken++;
+    }
+    return spoken < 2 ? 0 : loudest - faintest;
   }
 }

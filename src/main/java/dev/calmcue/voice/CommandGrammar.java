@@ -16,6 +16,9 @@ public final class CommandGrammar {
   /** The wake phrase, as the dictionary spells it. */
   public static final String WAKE = "calm cue";
 
+  /** The wake phrase's last word, the one a decoder squeezes in when it was not said. */
+  public static final String WAKE_LAST_WORD = WAKE.substring(WAKE.lastIndexOf(' ') + 1);
+
   /** Every phrase and what it means; the grammar lists exactly these. */
   private static final Map<String, SpokenCommand> PHRASES = phrases();
 

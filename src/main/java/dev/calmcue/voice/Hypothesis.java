@@ -12,8 +12,8 @@ import java.util.List;
  *     {@code -Infinity} when no in-grammar path survived)
  * @param startMs where the utterance (with its leading silence) starts in the decoded stream
  * @param endMs where it ends in the decoded stream
- * @param words the in-grammar path word by word, each with the margin over the phone loop on its
- *     own frames (empty when the decoder does not say)
+ * @param words the in-grammar path word by word, with the pauses between words as fillers, each
+ *     with the margin over the phone loop on its own frames (empty when the decoder does not say)
  */
 public record Hypothesis(String text, double margin, long startMs, long endMs, List<Word> words) {
   public Hypothesis {
@@ -30,8 +30,35 @@ public record Hypothesis(String text, double margin, long startMs, long endMs, L
    * @param margin the in-grammar path's score minus the phone loop's over exactly this word's
    *     frames, natural-log units: how much better this word explains its own stretch of sound than
    *     any sequence of phones does
+   * @param peakDb the loudest 20 ms the microphone heard within the word, dBFS; NaN when not known
+   *     (the decoder does not know it: the listener fills it in)
    */
-  public record Word(String text, long startMs, long endMs, double margin) {}
+  public record Word(String text, long startMs, long endMs, double margin, double peakDb) {
+    public Word(String text, long startMs, long endMs, double margin) {
+      this(text, startMs, endMs, margin, Double.NaN);
+    }
+
+    /**
+     * A pause or noise between words ({@code <sil>}, {@code [NOISE]}), not a word of the grammar.
+     */
+    public boolean isFiller() {
+      return text.startsWith("<") || text.startsWith("[");
+    }
+
+    /** From its first frame to its last, as the decoder aligned it. */
+    public long lengthMs() {
+      return endMs - startMs;
+    }
+
+    public Word withPeakDb(double db) {
+      return new Word(text, startMs, endMs, margin, db);
+    }
+  }
+
+  /** The same utterance with its words replaced ({@code words} of the same path, annotated). */
+  public Hypothesis withWords(List<Word> newWords) {
+    return new Hypothesis(text, margin, startMs, endMs, newWords);
+  }
 
   public long lengthMs() {
     return endMs - startMs;

@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * How calmcue listens.
  *
- * @param wakeWord every command starts with "calm cue" (default on: it took false commands from
- *     about 3 in 100 of the parent's own words to 2-4 in 1,000)
+ * @param wakeWord every command starts with "calm cue" (default on: it takes false commands from
+ *     about 3 in 100 of the parent's own words to under 1 in 1,000)
  * @param minMargin how much better, in natural-log score units over the utterance, the command must
  *     score than the out-of-grammar phone loop (anything else said). 0 means "the command is the
  *     more likely explanation"; raise it to trade missed commands for fewer false ones (the
@@ -46,6 +46,24 @@ public record ListenSettings(
    * commands 550-610 ms (docs/benchmarks.md).
    */
   public static final Duration SHORTEST_WAKE_COMMAND = Duration.ofMillis(600);
+
+  /**
+   * The shortest "cue" of the wake phrase. "Cue" is a stressed long vowel that ends the wake
+   * phrase; when the decoder fits it into 80-140 ms, near the 90 ms its three phones need at the
+   * least, nobody said it: the decoder squeezed one in ("Palms flat and soft." and "Don't fuss, my
+   * darling" heard as commands). The quickest said "cue" measured took 160 ms (FreeTTS at 190 words
+   * a minute in noise), most 250-570 ms (docs/benchmarks.md).
+   */
+  public static final Duration SHORTEST_CUE = Duration.ofMillis(150);
+
+  /**
+   * How far under the command's loudest word its faintest may be, at their loudest 20 ms, and still
+   * be a word. "Cuckoo!" decodes as "calm cue, fussy" with "fussy" laid over the word's fading end,
+   * 36 dB under it; "Oops." as "calm cue, pause" with "calm" laid over the silence before it, 50 dB
+   * under. The faintest word said measured 24 dB under its loudest (FreeTTS in noise), most are
+   * within 8 dB (docs/benchmarks.md).
+   */
+  public static final double WORDS_WITHIN_DB = 30;
 
   /** The shortest a command can be said in; no limit for a bare word. */
   public Duration shortestCommand() {

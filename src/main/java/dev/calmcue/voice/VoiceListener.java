@@ -10,7 +10,9 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 
@@ -276,6 +278,33 @@ public final class VoiceListener implements AutoCloseable {
     return h.at(first * 1000 / RATE, last * 1000 / RATE);
   }
 
+  /**
+   * {@code h} with each word's loudest block as the microphone heard it (before any gating): the
+   * blocks that lie within the word, so that a short word does not borrow the loudness of the one
+   * before it.
+   */
+  private synchronized Hypothesis loudness(Hypothesis h) {
+    List<Hypothesis.Word> words = new ArrayList<>(h.words().size());
+    for (Hypothesis.Word w : h.words()) {
+      long from = w.startMs() * RATE / 1000;
+      long to = (w.endMs() + 10) * RATE / 1000; // the word's last frame is 10 ms long
+      long within = -1;
+      long touching = -1;
+      for (long[] b : timeline) {
+        long start = b[0] - BLOCK;
+        if (b[0] > from && start < to) {
+          touching = Math.max(touching, b[2]);
+          if (start >= from && b[0] <= to) {
+            within = Math.max(within, b[2]);
+          }
+        }
+      }
+      long peak = within >= 0 ? within : touching;
+      words.add(peak < 0 ? w : w.withPeakDb(20 * Math.log10(Math.max(peak, 1) / 32768.0)));
+    }
+    return h.withWords(words);
+  }
+
   /** Whether the player's sound was held back during {@code h}'s voice or just before it. */
   private synchronized boolean overlapsHeldBack(Hypothesis h) {
     long from = Math.max(0, h.startMs() - PAUSE_BEFORE_MS) * RATE / 1000;
@@ -300,7 +329,7 @@ public final class VoiceListener implements AutoCloseable {
   }
 
   private void heard(Hypothesis decoded) {
-    Hypothesis h = voiced(decoded);
+    Hypothesis h = loudness(voiced(decoded));
     Decision d = acceptor.decide(h, overlapsHeldBack(h));
     if (d.command().isPresent()) {
       long wordEnd = clockAt(h.endMs());

@@ -80,6 +80,76 @@ class CommandAcceptorTest {
             .verdict());
   }
 
+  @Test
+  void aCueSqueezedIntoTheTimeItsPhonesNeedAtLeastWasNeverSaid() {
+    // "Palms flat and soft." heard as "calm cue stop" with an 80-140 ms "cue"; the quickest said:
+    // 160
+    assertEquals(Verdict.CUE_TOO_SHORT, acceptor.decide(calmCue(149, "stop", 60), false).verdict());
+    assertEquals(Verdict.COMMAND, acceptor.decide(calmCue(150, "stop", 60), false).verdict());
+    // the rule is the wake phrase's: a bare word has no "cue"
+    assertEquals(
+        Verdict.COMMAND,
+        new CommandAcceptor(ListenSettings.DEFAULT.withWakeWord(false))
+            .decide(
+                new Hypothesis(
+                    "stop",
+                    60,
+                    10_000,
+                    10_600,
+                    List.of(new Hypothesis.Word("stop", 10_100, 10_400, 60))),
+                false)
+            .verdict());
+  }
+
+  @Test
+  void aWordFarFainterThanTheOthersIsTheRoomNotAWord() {
+    // "Cuckoo!": "resume" laid over the word's fading end, 36 dB under it
+    assertEquals(
+        Verdict.FAINT_WORD,
+        acceptor.decide(loudness(calmCue(300, "resume", 50), "resume", -49, -13), false).verdict());
+    assertEquals(
+        Verdict.COMMAND,
+        acceptor.decide(loudness(calmCue(300, "resume", 50), "resume", -43, -13), false).verdict());
+    // "Oops.": "calm" laid over the silence before it
+    assertEquals(
+        Verdict.FAINT_WORD,
+        acceptor.decide(loudness(calmCue(300, "pause", 50), "calm", -61, -11), false).verdict());
+    // a pause between the words is quiet, as it should be
+    assertEquals(
+        Verdict.COMMAND,
+        acceptor.decide(loudness(calmCue(300, "pause", 50), "calm", -15, -15), false).verdict());
+    // loudness unknown: nothing to judge by
+    assertEquals(Verdict.COMMAND, acceptor.decide(calmCue(300, "resume", 50), false).verdict());
+  }
+
+  /**
+   * {@code h} heard with {@code word} at {@code wordDb}, every other word at {@code restDb} and its
+   * pauses at -70 dBFS.
+   */
+  private static Hypothesis loudness(Hypothesis h, String word, double wordDb, double restDb) {
+    List<Hypothesis.Word> words = new java.util.ArrayList<>();
+    for (Hypothesis.Word w : h.words()) {
+      words.add(w.withPeakDb(w.isFiller() ? -70 : w.text().equals(word) ? wordDb : restDb));
+    }
+    return h.withWords(words);
+  }
+
+  /** "calm cue {@code action}", its "cue" lasting {@code cueMs}. */
+  private static Hypothesis calmCue(long cueMs, String action, double margin) {
+    long cueStart = 10_300;
+    long actionStart = cueStart + cueMs + 100;
+    return new Hypothesis(
+        "calm cue " + action,
+        margin,
+        10_000,
+        actionStart + 600,
+        List.of(
+            new Hypothesis.Word("calm", 10_050, cueStart, 20),
+            new Hypothesis.Word("cue", cueStart, cueStart + cueMs, 5),
+            new Hypothesis.Word("<sil>", cueStart + cueMs, actionStart, 0),
+            new Hypothesis.Word(action, actionStart, actionStart + 400, 40)));
+  }
+
   /** "calm cue pause" decoded with its three words spread evenly over {@code [from, to)}. */
   private static Hypothesis calmCuePause(long from, long to) {
     long third = (to - from) / 3;

@@ -112,6 +112,43 @@ class VoiceListenerTest {
     assertEquals(List.of("PAUSE 1500-2600"), events);
   }
 
+  /** "calm cue resume" aligned as the decoder aligned "Cuckoo!": the command word after it. */
+  private static Hypothesis calmCueResume() {
+    return new Hypothesis(
+        "calm cue resume",
+        50,
+        1000,
+        3200,
+        List.of(
+            new Hypothesis.Word("calm", 1500, 1790, 30),
+            new Hypothesis.Word("cue", 1800, 2180, 30),
+            // starts 10 ms before the voice ends: the block it starts in is loud
+            new Hypothesis.Word("resume", 2190, 2450, -40)));
+  }
+
+  @Test
+  void aCommandWordLaidOverTheQuietAfterTheWakePhraseWasNotSaid() {
+    short[] wakeOnly = room(4000, new int[] {1500, 2200});
+    new VoiceListener(
+            ListenSettings.DEFAULT,
+            () -> microphone(wakeOnly),
+            (g, d) -> decoding(calmCueResume()),
+            new EchoGate(Duration.ofMillis(100), Duration.ofMillis(300)),
+            clock,
+            recording())
+        .runHere();
+    short[] wakeAndWord = room(4000, new int[] {1500, 2460});
+    new VoiceListener(
+            ListenSettings.DEFAULT,
+            () -> microphone(wakeAndWord),
+            (g, d) -> decoding(calmCueResume()),
+            new EchoGate(Duration.ofMillis(100), Duration.ofMillis(300)),
+            clock,
+            recording())
+        .runHere();
+    assertEquals(List.of("FAINT_WORD calm cue resume", "RESUME 1500-2460"), events);
+  }
+
   @Test
   void whatTheMicrophoneHearsWhileTheCueSoundsIsNeverACommand() {
     EchoGate gate = new EchoGate(Duration.ofMillis(100), Duration.ofMillis(300));

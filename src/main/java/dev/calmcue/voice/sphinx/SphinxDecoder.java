@@ -162,9 +162,10 @@ public final class SphinxDecoder implements UtteranceDecoder {
   }
 
   /**
-   * The in-grammar path word by word, each word's margin taken over its own frames: both paths
-   * start together at the utterance's start, so the difference of their running scores across a
-   * stretch of frames says which explains that stretch better.
+   * The in-grammar path word by word, with the fillers (pauses) between words, each word's margin
+   * taken over its own frames: both paths start together at the utterance's start, so the
+   * difference of their running scores across a stretch of frames says which explains that stretch
+   * better.
    */
   private static List<Hypothesis.Word> words(Token in, Token loop, boolean wordTokenFirst) {
     if (in == null) {
@@ -199,6 +200,13 @@ public final class SphinxDecoder implements UtteranceDecoder {
     if (wordTokenFirst) {
       add(words, word, start, end, inScores, loopScores);
     }
+    // only the pauses between words: the silence around the utterance is the endpointer's
+    while (!words.isEmpty() && words.get(0).isFiller()) {
+      words.remove(0);
+    }
+    while (!words.isEmpty() && words.get(words.size() - 1).isFiller()) {
+      words.remove(words.size() - 1);
+    }
     return words;
   }
 
@@ -209,7 +217,7 @@ public final class SphinxDecoder implements UtteranceDecoder {
       long end,
       NavigableMap<Long, Float> in,
       NavigableMap<Long, Float> loop) {
-    if (word == null || word.isFiller() || start < 0) {
+    if (word == null || start < 0) {
       return;
     }
     double margin =
