@@ -104,34 +104,26 @@ class CommandAcceptorTest {
   @Test
   void aWordFarFainterThanTheOthersIsTheRoomNotAWord() {
     // "Cuckoo!": "resume" laid over the word's fading end, 36 dB under it
-    assertEquals(
-        Verdict.FAINT_WORD,
-        acceptor.decide(loudness(calmCue(300, "resume", 50), "resume", -49, -13), false).verdict());
-    assertEquals(
-        Verdict.COMMAND,
-        acceptor.decide(loudness(calmCue(300, "resume", 50), "resume", -43, -13), false).verdict());
+    assertEquals(Verdict.FAINT_WORD, verdict(calmCue(300, "resume", 50), "resume", -49, -13));
+    assertEquals(Verdict.COMMAND, verdict(calmCue(300, "resume", 50), "resume", -43, -13));
     // "Oops.": "calm" laid over the silence before it
-    assertEquals(
-        Verdict.FAINT_WORD,
-        acceptor.decide(loudness(calmCue(300, "pause", 50), "calm", -61, -11), false).verdict());
+    assertEquals(Verdict.FAINT_WORD, verdict(calmCue(300, "pause", 50), "calm", -61, -11));
     // a pause between the words is quiet, as it should be
-    assertEquals(
-        Verdict.COMMAND,
-        acceptor.decide(loudness(calmCue(300, "pause", 50), "calm", -15, -15), false).verdict());
+    assertEquals(Verdict.COMMAND, verdict(calmCue(300, "pause", 50), "calm", -15, -15));
     // loudness unknown: nothing to judge by
     assertEquals(Verdict.COMMAND, acceptor.decide(calmCue(300, "resume", 50), false).verdict());
   }
 
   /**
-   * {@code h} heard with {@code word} at {@code wordDb}, every other word at {@code restDb} and its
-   * pauses at -70 dBFS.
+   * The verdict on {@code h} heard with {@code word} at {@code wordDb}, every other word at {@code
+   * restDb} and its pauses at -70 dBFS.
    */
-  private static Hypothesis loudness(Hypothesis h, String word, double wordDb, double restDb) {
+  private Verdict verdict(Hypothesis h, String word, double wordDb, double restDb) {
     List<Hypothesis.Word> words = new java.util.ArrayList<>();
     for (Hypothesis.Word w : h.words()) {
       words.add(w.withPeakDb(w.isFiller() ? -70 : w.text().equals(word) ? wordDb : restDb));
     }
-    return h.withWords(words);
+    return acceptor.decide(h.withWords(words), false).verdict();
   }
 
   /** "calm cue {@code action}", its "cue" lasting {@code cueMs}. */

@@ -128,25 +128,21 @@ class VoiceListenerTest {
 
   @Test
   void aCommandWordLaidOverTheQuietAfterTheWakePhraseWasNotSaid() {
-    short[] wakeOnly = room(4000, new int[] {1500, 2200});
-    new VoiceListener(
-            ListenSettings.DEFAULT,
-            () -> microphone(wakeOnly),
-            (g, d) -> decoding(calmCueResume()),
-            new EchoGate(Duration.ofMillis(100), Duration.ofMillis(300)),
-            clock,
-            recording())
-        .runHere();
-    short[] wakeAndWord = room(4000, new int[] {1500, 2460});
-    new VoiceListener(
-            ListenSettings.DEFAULT,
-            () -> microphone(wakeAndWord),
-            (g, d) -> decoding(calmCueResume()),
-            new EchoGate(Duration.ofMillis(100), Duration.ofMillis(300)),
-            clock,
-            recording())
-        .runHere();
+    hear(room(4000, new int[] {1500, 2200}), calmCueResume());
+    hear(room(4000, new int[] {1500, 2460}), calmCueResume());
     assertEquals(List.of("FAINT_WORD calm cue resume", "RESUME 1500-2460"), events);
+  }
+
+  /** Listens to {@code pcm} through a decoder that hears {@code heard} in it. */
+  private void hear(short[] pcm, Hypothesis heard) {
+    new VoiceListener(
+            ListenSettings.DEFAULT,
+            () -> microphone(pcm),
+            (g, d) -> decoding(heard),
+            new EchoGate(Duration.ofMillis(100), Duration.ofMillis(300)),
+            clock,
+            recording())
+        .runHere();
   }
 
   @Test
