@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * Decides whether an utterance is a command: exactly one phrase of the grammar, a clear win over
- * the out-of-grammar loop, short but not too short for its words, and clear of the player's own
- * sound (with the silence before and after it that the endpointer needs to cut it out of the
- * stream).
+ * the out-of-grammar loop, short but not too short for its words, every word really said (a "cue"
+ * not squeezed in, no word laid over silence), and clear of the player's own sound (with the
+ * silence before and after it that the endpointer needs to cut it out of the stream).
  */
 public final class CommandAcceptor {
   private final CommandGrammar grammar;
