@@ -60,8 +60,8 @@ public record ListenSettings(
    * How far under the command's loudest word its faintest may be, at their loudest 20 ms, and still
    * be a word. "Cuckoo!" decodes as "calm cue, fussy" with "fussy" laid over the word's fading end,
    * 36 dB under it; "Oops." as "calm cue, pause" with "calm" laid over the silence before it, 50 dB
-   * under. The faintest word said measured 24 dB under its loudest (FreeTTS in noise), most are
-   * within 8 dB (docs/benchmarks.md).
+   * under. The faintest word said measured 23 dB under its loudest (FreeTTS in noise), nine in ten
+   * within 6 dB (docs/benchmarks.md).
    */
   public static final double WORDS_WITHIN_DB = 30;
 

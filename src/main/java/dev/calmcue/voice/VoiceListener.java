@@ -181,7 +181,7 @@ public final class VoiceListener implements AutoCloseable {
         long now = clock.nanoTime();
         long from = now - n * 1_000_000_000L / RATE;
         double rms = rms(block, n);
-        events.level(rms <= 0 ? -120 : 20 * Math.log10(rms / 32768));
+        events.level(dbfs(rms));
         if (gate.mayEcho(from, now)) {
           for (int i = 0; i < n; i++) {
             block[i] = (short) Math.round(noise.nextGaussian() * floor);
@@ -220,6 +220,11 @@ public final class VoiceListener implements AutoCloseable {
         events.unavailable("the microphone stopped (" + e.getMessage() + ")");
       }
     }
+  }
+
+  /** An RMS level in dB full scale; -120 for silence. */
+  private static double dbfs(double rms) {
+    return rms <= 0 ? -120 : 20 * Math.log10(rms / 32768);
   }
 
   private static double rms(short[] b, int n) {
@@ -300,7 +305,7 @@ public final class VoiceListener implements AutoCloseable {
         }
       }
       long peak = within >= 0 ? within : touching;
-      words.add(peak < 0 ? w : w.withPeakDb(20 * Math.log10(Math.max(peak, 1) / 32768.0)));
+      words.add(peak < 0 ? w : w.withPeakDb(dbfs(peak)));
     }
     return h.withWords(words);
   }

@@ -228,7 +228,7 @@ public final class VoiceBench {
           phrases = List.of(new Hypothesis("", Double.NEGATIVE_INFINITY, 0, 0));
         }
         for (Hypothesis h : phrases) {
-          b.append(row("command", said.label(), family.get(s), said.text(), h, streams.get(s)));
+          b.append(row("command", said.label(), family.get(s), said.text(), h));
         }
       }
     }
@@ -244,8 +244,7 @@ public final class VoiceBench {
                           said == null ? "?" : said.label(),
                           k,
                           said == null ? "?" : said.text(),
-                          h,
-                          st));
+                          h));
                 }));
     try {
       java.nio.file.Files.writeString(
@@ -256,18 +255,12 @@ public final class VoiceBench {
     }
   }
 
-  private static String row(
-      String kind, String label, String cond, String said, Hypothesis h, SpokenStream st) {
+  private static String row(String kind, String label, String cond, String said, Hypothesis h) {
     StringBuilder w = new StringBuilder();
     for (Hypothesis.Word x : h.words()) {
       w.append(
           String.format(
-              "%s:%d:%d:%.1f:%.1f;",
-              x.text(),
-              x.startMs(),
-              x.endMs(),
-              x.margin(),
-              peakDb(st.pcm, x.startMs(), x.endMs())));
+              "%s:%d:%d:%.1f:%.1f;", x.text(), x.startMs(), x.endMs(), x.margin(), x.peakDb()));
     }
     return String.join(
             "\t",
@@ -315,21 +308,5 @@ public final class VoiceBench {
         .map(x -> "\"" + x.text() + "\" (" + x.label() + ")")
         .findFirst()
         .orElse("");
-  }
-
-  /** The loudest 20 ms (10 ms apart) between two frame times, dB full scale. */
-  private static double peakDb(short[] pcm, long fromMs, long toMs) {
-    int rate = SpokenStream.RATE;
-    double best = 0;
-    for (long ms = fromMs; ms <= toMs; ms += 10) {
-      int a = (int) (ms * rate / 1000);
-      int b = Math.min(pcm.length, a + rate / 50);
-      double e = 0;
-      for (int k = Math.max(0, a); k < b; k++) {
-        e += (double) pcm[k] * pcm[k];
-      }
-      best = Math.max(best, b > a ? e / (b - a) : 0);
-    }
-    return 10 * Math.log10(Math.max(best, 1e-9) / (32768.0 * 32768.0));
   }
 }
